@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from prongsai.orgs.access import memberships_of, visible_agencies
+from prongsai.orgs.models import OVERSIGHT_ROLES
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Anonymous: what Prongsai is and a way in. Signed in: the user's agency or a chooser."""
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
+    ms = memberships_of(request.user)
+    agencies = visible_agencies(request.user).select_related("district__province")
+    if len(ms) == 1 and ms[0].agency_id:
+        return redirect("orgs:home", slug=agencies.get().slug)
+    return render(
+        request,
+        "core/choose.html",
+        {
+            "agencies": agencies.order_by("district__province__name", "district__name", "name")[:500],
+            "is_overseer": any(m.role in OVERSIGHT_ROLES for m in ms),
+        },
+    )
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,76 @@
+"""Where an agency stands in its yearly cycle: results → analysis → plan → progress → reports.
+
+Each domain app registers the step it owns (in its AppConfig.ready); steps nobody has registered
+yet are shown as not available, so the home page always shows the whole cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.orgs.access import AgencyAccess
+
+
+@dataclass(frozen=True)
+class CycleStep:
+    key: str
+    title: str
+    status: str  # "todo", "doing", "done" or "unavailable"
+    summary: str = ""
+    url: str | None = None
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+STATUS_LABELS = {
+    "todo": _("ยังไม่เริ่ม"),
+    "doing": _("กำลังดำเนินการ"),
+    "done": _("เสร็จแล้ว"),
+    "unavailable": _("ยังไม่เปิดใช้"),
+}
+
+STEPS: list[tuple[str, str]] = [
+    ("results", _("ผลการประเมิน ITA")),
+    ("analysis", _("วิเคราะห์ผลการประเมิน")),
+    ("plan", _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส")),
+    ("progress", _("ผลการดำเนินการตามมาตรการ")),
+    ("reports", _("รายงานรอบ ๖ เดือนและรายงานประจำปี")),
+]
+
+StepProvider = Callable[[AgencyAccess, int], CycleStep]
+_providers: dict[str, StepProvider] = {}
+
+
+def register_step(key: str, provider: StepProvider) -> None:
+    if key not in dict(STEPS):
+        raise ValueError(f"unknown cycle step {key!r}")
+    _providers[key] = provider
+
+
+def agency_cycle(access: AgencyAccess, fiscal_year: int) -> list[CycleStep]:
+    steps = []
+    for key, title in STEPS:
+        provider = _providers.get(key)
+        if provider is None:
+            steps.append(CycleStep(key=key, title=str(title), status="unavailable"))
+        else:
+            steps.append(provider(access, fiscal_year))
+    return steps
+
+
+# Links in the agency menu, added by each domain app: (title, url name taking the agency slug).
+_nav: list[tuple[str, str]] = []
+
+
+def register_nav(title: str, url_name: str) -> None:
+    if (title, url_name) not in _nav:
+        _nav.append((title, url_name))
+
+
+def agency_nav() -> list[tuple[str, str]]:
+    return list(_nav)

@@ -1,0 +1,207 @@
+"""Agency pages: home with the yearly cycle, units, people, members and settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from prongsai.core.thai import fiscal_year
+from prongsai.orgs import selectors, services
+from prongsai.orgs.access import (
+    Need,
+    get_agency_for_user,
+    get_membership_for_user,
+    get_person_for_user,
+    get_unit_for_user,
+)
+from prongsai.orgs.cycle import agency_cycle
+from prongsai.orgs.forms import (
+    AgencySettingsForm,
+    MemberAddForm,
+    MemberRoleForm,
+    PersonForm,
+    UnitForm,
+)
+from prongsai.orgs.models import Person, Role, Unit
+
+
+def _form_errors_from(form: object, error: ValidationError) -> None:
+    form.add_error(None, error)  # type: ignore[attr-defined]
+
+
+@login_required
+def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug)
+    fy = int(request.GET.get("fy", "0") or 0) or fiscal_year(timezone.localdate())
+    return render(
+        request,
+        "orgs/home.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "fiscal_year": fy,
+            "steps": agency_cycle(access, fy),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ)
+    form = UnitForm(request.POST or None, instance=Unit(agency=access.agency))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_save(form.instance)
+        except ValidationError as e:
+            _form_errors_from(form, e)
+        else:
+            messages.success(request, _("เพิ่มส่วนราชการแล้ว"))
+            return redirect("orgs:units", slug=slug)
+    return render(
+        request,
+        "orgs/units.html",
+        {"access": access, "agency": access.agency, "units": selectors.agency_units(access.agency), "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, slug, pk, Need.MANAGE)
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        services.unit_save(form.instance)
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("orgs:units", slug=slug)
+    return render(request, "orgs/form.html", {"agency": unit.agency, "form": form, "title": _("แก้ไขส่วนราชการ")})
+
+
+@login_required
+@require_POST
+def unit_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, slug, pk, Need.MANAGE)
+    services.unit_delete(unit)
+    messages.success(request, _("ลบส่วนราชการแล้ว"))
+    return redirect("orgs:units", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ)
+    form = PersonForm(request.POST or None, instance=Person(agency=access.agency), agency=access.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_save(form.instance)
+        except ValidationError as e:
+            _form_errors_from(form, e)
+        else:
+            messages.success(request, _("เพิ่มบุคลากรแล้ว"))
+            return redirect("orgs:people", slug=slug)
+    return render(
+        request,
+        "orgs/people.html",
+        {"access": access, "agency": access.agency, "people": selectors.agency_people(access.agency), "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, slug, pk, Need.MANAGE)
+    form = PersonForm(request.POST or None, instance=person, agency=person.agency)
+    if request.method == "POST" and form.is_valid():
+        services.person_save(form.instance)
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("orgs:people", slug=slug)
+    return render(request, "orgs/form.html", {"agency": person.agency, "form": form, "title": _("แก้ไขบุคลากร")})
+
+
+@login_required
+@require_POST
+def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, slug, pk, Need.MANAGE)
+    services.person_delete(person)
+    messages.success(request, _("ลบบุคลากรแล้ว"))
+    return redirect("orgs:people", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug, Need.MANAGE)
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_add(
+                agency=access.agency,
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                role=Role(form.cleaned_data["role"]),
+            )
+        except ValidationError as e:
+            _form_errors_from(form, e)
+        else:
+            messages.success(
+                request,
+                _("เพิ่มผู้ใช้แล้ว ผู้ใช้ใหม่ตั้งรหัสผ่านได้จากหน้า “ลืมรหัสผ่าน” ด้วยอีเมลที่ระบุ"),
+            )
+            return redirect("orgs:members", slug=slug)
+    return render(
+        request,
+        "orgs/members.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "members": selectors.agency_members(access.agency),
+            "form": form,
+            "role_form": MemberRoleForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership_for_user(request.user, slug, pk)
+    form = MemberRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.member_set_role(membership, Role(form.cleaned_data["role"]))
+            messages.success(request, _("เปลี่ยนบทบาทแล้ว"))
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+    else:
+        messages.error(request, _("บทบาทไม่ถูกต้อง"))
+    return redirect("orgs:members", slug=slug)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership_for_user(request.user, slug, pk)
+    try:
+        services.member_remove(membership)
+        messages.success(request, _("นำผู้ใช้ออกจากหน่วยงานแล้ว"))
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("orgs:members", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug, Need.MANAGE)
+    form = AgencySettingsForm(request.POST or None, instance=access.agency)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("orgs:home", slug=slug)
+    return render(request, "orgs/form.html", {"agency": access.agency, "form": form, "title": _("ข้อมูลหน่วยงาน")})

@@ -1,0 +1,195 @@
+"""The one settings module. Every value comes from the environment; see README "Configuration".
+
+Development defaults are safe for a laptop (SQLite under ./var, console e-mail). Setting
+PRONGSAI_PRODUCTION=1 switches on the production defaults and requires a real secret key and
+allowed hosts: start-up fails with a clear message when they are missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from prongsai.env import env_bool, env_choice, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("PRONGSAI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+
+PRODUCTION = env_bool("PRONGSAI_PRODUCTION", False)
+DEBUG = env_bool("PRONGSAI_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("PRONGSAI_DEBUG cannot be on when PRONGSAI_PRODUCTION=1")
+
+_DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-prongsai-0000000000"
+SECRET_KEY = env_str("PRONGSAI_SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
+if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY == _DEV_SECRET):
+    raise ImproperlyConfigured(
+        "PRONGSAI_SECRET_KEY must be set to a random value of at least 50 characters in production"
+    )
+
+ALLOWED_HOSTS = env_list(
+    "PRONGSAI_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("PRONGSAI_ALLOWED_HOSTS must list the host names in production")
+CSRF_TRUSTED_ORIGINS = env_list("PRONGSAI_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "prongsai.core",
+    "prongsai.orgs",
+    "prongsai.accounts",
+    "prongsai.frameworks",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "prongsai.urls"
+WSGI_APPLICATION = "prongsai.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "prongsai.core.context_processors.prongsai",
+            ],
+        },
+    },
+]
+
+_default_db = f"sqlite:///{DATA_DIR / 'prongsai.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", _default_db) or _default_db,
+        conn_max_age=env_int("PRONGSAI_DB_CONN_MAX_AGE", 60 if PRODUCTION else 0, minimum=0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database lives in the data folder; create it on first use.
+    Path(str(DATABASES["default"]["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+
+FORMS_URLFIELD_ASSUME_HTTPS = True
+WHITENOISE_USE_FINDERS = DEBUG
+
+LANGUAGE_CODE = "th"
+LANGUAGES = [("th", "ไทย"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("PRONGSAI_TIME_ZONE", "Asia/Bangkok")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "prongsai.core.staticfinders.FontPackageFinder",
+]
+# Uploaded files live outside the web root and are only served through views that check access.
+MEDIA_ROOT = Path(env_str("PRONGSAI_MEDIA_ROOT", str(DATA_DIR / "uploads"))).resolve()
+MEDIA_URL = None  # never served directly
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
+
+# E-mail: the console by default (password-reset links print in the server's output).
+_email = env_choice("PRONGSAI_EMAIL", ("console", "smtp"), "console")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if _email == "smtp"
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("PRONGSAI_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("PRONGSAI_SMTP_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("PRONGSAI_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("PRONGSAI_SMTP_PASSWORD")
+EMAIL_USE_TLS = env_bool("PRONGSAI_SMTP_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("PRONGSAI_FROM_EMAIL", "prongsai@localhost")
+
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_choice("PRONGSAI_TASKS", ("database", "immediate"), "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+
+# Security. Production turns on HTTPS-only cookies and HSTS.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_SSL_REDIRECT = env_bool("PRONGSAI_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("PRONGSAI_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PRONGSAI_BEHIND_PROXY", False) else None
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("PRONGSAI_LOG_LEVEL", "INFO").upper()},
+    "loggers": {"fontTools": {"level": "WARNING"}, "matplotlib": {"level": "WARNING"}},
+}
