@@ -22,7 +22,7 @@ DEBUG = env_bool("PRONGSAI_DEBUG", not PRODUCTION)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("PRONGSAI_DEBUG cannot be on when PRONGSAI_PRODUCTION=1")
 
-_DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-prongsai-0000000000"
+_DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-prongsai-0000000000"  # noqa: S105
 SECRET_KEY = env_str("PRONGSAI_SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
 if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY == _DEV_SECRET):
     raise ImproperlyConfigured(
@@ -37,6 +37,10 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("PRONGSAI_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Ours first, so our templates (login, password reset) win over django.contrib.admin's.
+    "prongsai.core",
+    "prongsai.orgs",
+    "prongsai.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,9 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
-    "prongsai.core",
-    "prongsai.orgs",
-    "prongsai.accounts",
     "prongsai.frameworks",
 ]
 
@@ -142,7 +143,7 @@ STATICFILES_FINDERS = [
 ]
 # Uploaded files live outside the web root and are only served through views that check access.
 MEDIA_ROOT = Path(env_str("PRONGSAI_MEDIA_ROOT", str(DATA_DIR / "uploads"))).resolve()
-MEDIA_URL = None  # never served directly
+MEDIA_URL = "/_uploads_never_served_directly/"  # no URL route serves this; views check access
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)

@@ -3,7 +3,13 @@ from tests.authz.matrix import MANAGE, READ, Case, agency, agency_obj
 CASES = [
     Case("orgs:home", READ, kwargs=agency),
     Case("orgs:units", READ, kwargs=agency),
-    Case("orgs:units", MANAGE, kwargs=agency, method="post", data=lambda w: {"name": "กองใหม่", "order": 9}),
+    Case(
+        "orgs:units",
+        MANAGE,
+        kwargs=agency,
+        method="post",
+        data=lambda w: {"name": "กองใหม่", "order": 9},
+    ),
     Case("orgs:unit_edit", MANAGE, kwargs=agency_obj("unit")),
     Case("orgs:unit_delete", MANAGE, kwargs=agency_obj("unit"), method="post"),
     Case("orgs:people", READ, kwargs=agency),

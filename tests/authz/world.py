@@ -50,7 +50,9 @@ def build_world() -> World:
     )
     User = get_user_model()
     users: dict[str, Any] = {
-        name: User.objects.create_user(username=name, email=f"{name}@example.com", password=PASSWORD)
+        name: User.objects.create_user(
+            username=name, email=f"{name}@example.com", password=PASSWORD
+        )
         for name in ACTORS
         if name != "anon"
     }

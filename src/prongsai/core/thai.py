@@ -40,8 +40,10 @@ def ce_year(be: int) -> int:
     return be - BE_OFFSET
 
 
-def format_date(value: dt.date, *, style: Literal["full", "abbr"] = "full", digits_style: Digits = "thai") -> str:
-    """"3 เมษายน 2566" (full) or "3 เม.ย. 66" (abbr), in Thai or Arabic digits."""
+def format_date(
+    value: dt.date, *, style: Literal["full", "abbr"] = "full", digits_style: Digits = "thai"
+) -> str:
+    """ "3 เมษายน 2566" (full) or "3 เม.ย. 66" (abbr), in Thai or Arabic digits."""
     pattern = "%-d %B %Y" if style == "full" else "%-d %b %y"
     when = dt.datetime.combine(value, dt.time()) if not isinstance(value, dt.datetime) else value
     return str(thai_strftime(when, pattern, thaidigit=digits_style == "thai"))
@@ -97,8 +99,10 @@ def half_year_period(fy: int) -> Period:
     return Period(dt.date(end_ce - 1, 10, 1), dt.date(end_ce, 3, 31))
 
 
-def month_range(start: dt.date, end: dt.date, *, digits_style: Digits = "thai", abbr: bool = False) -> str:
-    """"มกราคม – มีนาคม ๒๕๖๗", or "ตุลาคม ๒๕๖๖ – มีนาคม ๒๕๖๗" across a year boundary."""
+def month_range(
+    start: dt.date, end: dt.date, *, digits_style: Digits = "thai", abbr: bool = False
+) -> str:
+    """ "มกราคม – มีนาคม ๒๕๖๗", or "ตุลาคม ๒๕๖๖ – มีนาคม ๒๕๖๗" across a year boundary."""
     if start > end:
         raise ValueError("start must not be after end")
     first = month_name(start.month, abbr=abbr)

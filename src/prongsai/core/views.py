@@ -20,7 +20,9 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "core/choose.html",
         {
-            "agencies": agencies.order_by("district__province__name", "district__name", "name")[:500],
+            "agencies": agencies.order_by("district__province__name", "district__name", "name")[
+                :500
+            ],
             "is_overseer": any(m.role in OVERSIGHT_ROLES for m in ms),
         },
     )

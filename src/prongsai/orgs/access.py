@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from prongsai.orgs.models import Agency, Membership, Role, Unit, Person
+from prongsai.orgs.models import Agency, Membership, Person, Role, Unit
 
 
 class Need(IntEnum):

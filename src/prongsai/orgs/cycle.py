@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +35,7 @@ STATUS_LABELS = {
     "unavailable": _("ยังไม่เปิดใช้"),
 }
 
-STEPS: list[tuple[str, str]] = [
+STEPS: list[tuple[str, Any]] = [
     ("results", _("ผลการประเมิน ITA")),
     ("analysis", _("วิเคราะห์ผลการประเมิน")),
     ("plan", _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 
 from prongsai.core.demo import DEMO_PASSWORD, DemoContext
@@ -68,14 +70,18 @@ def build_orgs(ctx: DemoContext) -> None:
 
     User = get_user_model()
 
-    def user(username: str, **extra: object) -> object:
+    def user(username: str, **extra: Any) -> Any:
         u = User.objects.create_user(
             username=username, email=f"{username}@example.go.th", password=DEMO_PASSWORD, **extra
         )
         ctx.logins.append((username, dict(LOGINS)[username]))
         return u
 
-    for username, role in [("demo-admin", Role.ADMIN), ("demo-editor", Role.EDITOR), ("demo-viewer", Role.VIEWER)]:
+    for username, role in [
+        ("demo-admin", Role.ADMIN),
+        ("demo-editor", Role.EDITOR),
+        ("demo-viewer", Role.VIEWER),
+    ]:
         Membership.objects.create(user=user(username), agency=demo, role=role)
     Membership.objects.create(user=user("other-editor"), agency=other, role=Role.EDITOR)
     services.oversight_grant(user("district-overseer"), Role.DISTRICT_OVERSEER, district=mueang)

@@ -89,7 +89,7 @@ class Agency(models.Model):
 
     @property
     def full_name(self) -> str:
-        """"องค์การบริหารส่วนตำบลหนองคันทรอง"; an "other" agency's name is used as it is."""
+        """ "องค์การบริหารส่วนตำบลหนองคันทรอง"; an "other" agency's name is used as it is."""
         if self.type == AgencyType.OTHER:
             return self.name
         return f"{AgencyType(self.type).label}{self.name}"

@@ -20,4 +20,6 @@ def agency_signatories(agency: Agency) -> QuerySet[Person]:
 
 
 def agency_members(agency: Agency) -> QuerySet[Membership]:
-    return Membership.objects.filter(agency=agency).select_related("user").order_by("user__username")
+    return (
+        Membership.objects.filter(agency=agency).select_related("user").order_by("user__username")
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -72,7 +73,7 @@ def unit_delete(unit: Unit) -> None:
 
 
 def person_save(person: Person) -> Person:
-    if person.unit_id and person.unit.agency_id != person.agency_id:
+    if person.unit is not None and person.unit.agency_id != person.agency_id:
         raise ValidationError({"unit": "ส่วนราชการต้องเป็นของหน่วยงานเดียวกัน"})
     person.full_clean()
     person.save()
@@ -126,7 +127,7 @@ def _ensure_an_admin_remains(membership: Membership, *, new_role: Role | None) -
         raise ValidationError("หน่วยงานต้องมีผู้ดูแลอย่างน้อยหนึ่งคน")
 
 
-def oversight_grant(user: AbstractBaseUser, role: Role, **scope: object) -> Membership:
+def oversight_grant(user: Any, role: Role, **scope: object) -> Membership:
     membership = Membership(user=user, role=role, **scope)
     membership.full_clean()
     membership.save()

@@ -54,7 +54,9 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def unit_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_agency_for_user(request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ)
+    access = get_agency_for_user(
+        request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ
+    )
     form = UnitForm(request.POST or None, instance=Unit(agency=access.agency))
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +69,12 @@ def unit_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "orgs/units.html",
-        {"access": access, "agency": access.agency, "units": selectors.agency_units(access.agency), "form": form},
+        {
+            "access": access,
+            "agency": access.agency,
+            "units": selectors.agency_units(access.agency),
+            "form": form,
+        },
     )
 
 
@@ -80,7 +87,11 @@ def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.unit_save(form.instance)
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("orgs:units", slug=slug)
-    return render(request, "orgs/form.html", {"agency": unit.agency, "form": form, "title": _("แก้ไขส่วนราชการ")})
+    return render(
+        request,
+        "orgs/form.html",
+        {"agency": unit.agency, "form": form, "title": _("แก้ไขส่วนราชการ")},
+    )
 
 
 @login_required
@@ -95,8 +106,12 @@ def unit_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_agency_for_user(request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ)
-    form = PersonForm(request.POST or None, instance=Person(agency=access.agency), agency=access.agency)
+    access = get_agency_for_user(
+        request.user, slug, Need.MANAGE if request.method == "POST" else Need.READ
+    )
+    form = PersonForm(
+        request.POST or None, instance=Person(agency=access.agency), agency=access.agency
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.person_save(form.instance)
@@ -108,7 +123,12 @@ def person_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "orgs/people.html",
-        {"access": access, "agency": access.agency, "people": selectors.agency_people(access.agency), "form": form},
+        {
+            "access": access,
+            "agency": access.agency,
+            "people": selectors.agency_people(access.agency),
+            "form": form,
+        },
     )
 
 
@@ -121,7 +141,9 @@ def person_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.person_save(form.instance)
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("orgs:people", slug=slug)
-    return render(request, "orgs/form.html", {"agency": person.agency, "form": form, "title": _("แก้ไขบุคลากร")})
+    return render(
+        request, "orgs/form.html", {"agency": person.agency, "form": form, "title": _("แก้ไขบุคลากร")}
+    )
 
 
 @login_required
@@ -204,4 +226,8 @@ def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
         form.save()
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("orgs:home", slug=slug)
-    return render(request, "orgs/form.html", {"agency": access.agency, "form": form, "title": _("ข้อมูลหน่วยงาน")})
+    return render(
+        request,
+        "orgs/form.html",
+        {"agency": access.agency, "form": form, "title": _("ข้อมูลหน่วยงาน")},
+    )

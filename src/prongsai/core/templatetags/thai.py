@@ -22,4 +22,6 @@ def thai_date(value: dt.date | None, style: str = "full") -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return thai.format_date(value, style="abbr" if style == "abbr" else "full", digits_style="arabic")
+    return thai.format_date(
+        value, style="abbr" if style == "abbr" else "full", digits_style="arabic"
+    )

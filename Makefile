@@ -1,0 +1,39 @@
+# Prongsai — `make demo` runs the app with demo data; `make test` runs every check and test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve test lint typecheck pytest system-deps bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Prongsai needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/prongsai compilemessages
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/prongsai demo
+	@echo "เปิด http://$(HOST):$(PORT)/ แล้วเข้าสู่ระบบด้วยบัญชีข้างบน (open the address and sign in with a login above)"
+	$(BIN)/prongsai runserver $(HOST):$(PORT)
+
+test: install system-deps
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+bench: install
+	$(BIN)/prongsai bench render
+
+clean:
+	rm -rf $(VENV) var

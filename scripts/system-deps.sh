@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The Debian packages the test suite needs: Chromium (end-to-end tests) and poppler-utils
+# (pdftotext/pdffonts/pdftoppm to check rendered PDFs). Installs what is missing, or says how.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages the tests need: ${need[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+elif command -v sudo >/dev/null 2>&1; then
+  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+else
+  echo "Please install: apt-get install ${need[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,421 @@
+"""The document model: what a generated document says, independent of PDF or DOCX.
+
+Layouts (plan, report, memo...) build a `Document` from domain data; `render()` turns it into
+bytes. Every string here is user text and is rendered literally: nothing is markup. Digits are
+written in the document's digit style at render time (`localise`), so builders can use
+whatever digits they have (Arabic from the database, Thai from a form).
+
+Sizes are Google Sarabun points. Thai official documents ask for TH Sarabun 16 pt, and Google
+Sarabun is ~1.47x bigger at the same point size, so 11 pt Sarabun looks like TH Sarabun 16 pt
+(see `BODY_PT`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias, TypeVar
+
+from prongsai.core.thai import Digits, digits
+
+Align = Literal["left", "center", "right", "justify"]
+VAlign = Literal["top", "middle", "bottom"]
+Orientation = Literal["portrait", "landscape"]
+ImageFormat = Literal["png", "svg"]
+
+#: TH Sarabun New / PSK point size -> Google Sarabun point size with the same visual size.
+TH_SARABUN_RATIO = 1 / 1.465
+#: Body text: looks like TH Sarabun 16 pt (16 / 1.465 = 10.9; 11 is the nearest size DOCX
+#: can store, since w:sz counts half-points).
+BODY_PT = 11.0
+#: Default table text: looks like TH Sarabun ~14.5 pt, the usual size in plan tables.
+TABLE_PT = 10.0
+#: Heading sizes by level (TH Sarabun ~20, ~18, 16 bold).
+HEADING_PT = {1: 13.5, 2: 12.0, 3: 11.0}
+#: "บันทึกข้อความ" title of a memo (TH Sarabun 29 pt).
+MEMO_TITLE_PT = 20.0
+#: Memo field labels ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง"): TH Sarabun 20 pt bold.
+MEMO_LABEL_PT = 13.5
+
+CHECKBOX_EMPTY = "☐"
+CHECKBOX_TICKED = "☑"
+TICK = "✓"
+
+
+def _raw(default: Any) -> Any:
+    """A field that is not user text (an option), so digits are never converted in it."""
+    return field(default=default, metadata={"raw": True})
+
+
+@dataclass
+class Run:
+    """A piece of text with one style. `keep_digits` leaves digits as written (codes, URLs)."""
+
+    text: str
+    bold: bool = _raw(False)
+    italic: bool = _raw(False)
+    underline: bool = _raw(False)
+    url: str | None = _raw(None)
+    keep_digits: bool = _raw(False)
+
+
+Inline: TypeAlias = str | Run
+
+
+def _runs(content: str | Run | Sequence[Inline]) -> list[Run]:
+    if isinstance(content, str | Run):
+        content = [content]
+    return [Run(item) if isinstance(item, str) else item for item in content]
+
+
+@dataclass(init=False)
+class Paragraph:
+    """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent."""
+
+    runs: list[Run]
+    align: Align = _raw("left")
+    indent_first_line: bool = _raw(False)
+    bold: bool = _raw(False)
+    size: float | None = _raw(None)
+    space_after: float = _raw(0.0)  # cm
+
+    def __init__(
+        self,
+        content: str | Run | Sequence[Inline] = "",
+        *,
+        align: Align = "left",
+        indent_first_line: bool = False,
+        bold: bool = False,
+        size: float | None = None,
+        space_after: float = 0.0,
+    ) -> None:
+        self.runs = _runs(content)
+        self.align = align
+        self.indent_first_line = indent_first_line
+        self.bold = bold
+        self.size = size
+        self.space_after = space_after
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = _raw(1)
+    align: Align = _raw("left")
+
+
+ListItem: TypeAlias = str | Run | Paragraph
+
+
+@dataclass
+class NumberedList:
+    """Items numbered start, start+1... ("๑." in Thai digits). `marker="bullet"` for "•"."""
+
+    items: list[ListItem]
+    start: int = _raw(1)
+    marker: Literal["number", "bullet", "dash"] = _raw("number")
+    suffix: str = _raw(".")
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [item if isinstance(item, Paragraph) else Paragraph(item) for item in self.items]
+
+    def label(self, index: int) -> str:
+        """The marker of item `index` (0-based), in Arabic digits (localised at render)."""
+        if self.marker == "bullet":
+            return "•"
+        if self.marker == "dash":
+            return "-"
+        return f"{self.start + index}{self.suffix}"
+
+
+@dataclass(init=False)
+class Cell:
+    """A table cell: text, or a list of paragraphs / numbered lists (several lines)."""
+
+    content: list[Paragraph | NumberedList]
+    colspan: int = _raw(1)
+    rowspan: int = _raw(1)
+    align: Align | None = _raw(None)  # None: the table's default (left; center in headers)
+    valign: VAlign = _raw("top")
+    bold: bool = _raw(False)
+    fill: str | None = _raw(None)  # background colour "#rrggbb"
+
+    def __init__(
+        self,
+        content: str | Run | Paragraph | NumberedList | Sequence[Any] = "",
+        *,
+        colspan: int = 1,
+        rowspan: int = 1,
+        align: Align | None = None,
+        valign: VAlign = "top",
+        bold: bool = False,
+        fill: str | None = None,
+    ) -> None:
+        if colspan < 1 or rowspan < 1:
+            raise ValueError("colspan and rowspan must be >= 1")
+        items = content if isinstance(content, list | tuple) else [content]
+        self.content = [
+            item if isinstance(item, Paragraph | NumberedList) else Paragraph(item)
+            for item in items
+        ]
+        self.colspan = colspan
+        self.rowspan = rowspan
+        self.align = align
+        self.valign = valign
+        self.bold = bold
+        self.fill = fill
+
+    @property
+    def text(self) -> str:
+        parts: list[str] = []
+        for item in self.content:
+            if isinstance(item, Paragraph):
+                parts.append(item.text)
+            else:
+                parts.extend(p.text for p in item.paragraphs())
+        return "\n".join(parts)
+
+
+@dataclass
+class Column:
+    title: str
+    width: float = _raw(1.0)  # relative: fractions of the table width (normalised)
+
+
+CellLike: TypeAlias = "Cell | str | Run | Paragraph | NumberedList"
+
+
+@dataclass(init=False)
+class Table:
+    """A grid table. Header rows repeat on every page; cells may span rows and columns.
+
+    `header_rows=None` makes one bold header row from the column titles. Several header rows
+    with spans express grouped headings (e.g. "สถานะ" over three status columns).
+    `title` is a caption above the table, repeated with `continued_label` ("(ต่อ)") on the
+    following pages (PDF; in DOCX the repeated header rows carry no label).
+    Rows list only the cells that start in that row: a cell covered by a rowspan from above
+    is left out, as in HTML.
+    """
+
+    columns: list[Column]
+    rows: list[list[Cell]]
+    header_rows: list[list[Cell]]
+    repeat_header: bool = _raw(True)
+    title: str | None = None
+    continued_label: str | None = "(ต่อ)"
+    font_size: float = _raw(TABLE_PT)
+    header_fill: str | None = _raw("#e8e8e8")
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[CellLike]],
+        header_rows: Sequence[Sequence[CellLike]] | None = None,
+        *,
+        repeat_header: bool = True,
+        title: str | None = None,
+        continued_label: str | None = "(ต่อ)",
+        font_size: float = TABLE_PT,
+        header_fill: str | None = "#e8e8e8",
+    ) -> None:
+        self.columns = list(columns)
+        if not self.columns or sum(col.width for col in self.columns) <= 0:
+            raise ValueError("a table needs columns with positive widths")
+        self.rows = [[_cell(c) for c in row] for row in rows]
+        if header_rows is None:
+            self.header_rows = [[Cell(col.title, bold=True) for col in self.columns]]
+        else:
+            self.header_rows = [[_cell(c) for c in row] for row in header_rows]
+        self.repeat_header = repeat_header
+        self.title = title
+        self.continued_label = continued_label
+        self.font_size = font_size
+        self.header_fill = header_fill
+
+    @property
+    def fractions(self) -> list[float]:
+        total = sum(col.width for col in self.columns)
+        return [col.width / total for col in self.columns]
+
+
+def _cell(value: Cell | str | Run | Paragraph | NumberedList) -> Cell:
+    return value if isinstance(value, Cell) else Cell(value)
+
+
+@dataclass
+class Image:
+    """A picture (PNG or SVG bytes), e.g. a chart from `charts`."""
+
+    data: bytes = _raw(b"")
+    width_cm: float = _raw(15.0)
+    caption: str | None = None
+    align: Align = _raw("center")
+
+    @property
+    def format(self) -> ImageFormat:
+        head = self.data[:256].lstrip()
+        if self.data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return "png"
+        if head.startswith(b"<?xml") or head.startswith(b"<svg"):
+            return "svg"
+        raise ValueError("images must be PNG or SVG")
+
+
+Chart = Image
+
+
+@dataclass
+class SignatureBlock:
+    """ลงชื่อ ..........  /  (name)  /  position lines."""
+
+    name: str
+    positions: list[str] = field(default_factory=list)
+    sign_label: str | None = "ลงชื่อ"  # None: no signature line (name only)
+    align: Literal["left", "center", "right"] = _raw("right")
+    before: list[str] = field(default_factory=list)  # e.g. "ขอแสดงความนับถือ", an opinion
+
+
+@dataclass
+class SignatureRow:
+    """Signature blocks side by side (e.g. the reporter and the reviewer)."""
+
+    blocks: list[SignatureBlock]
+
+
+@dataclass
+class Memo:
+    """The head of a บันทึกข้อความ: ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน."""
+
+    unit: str  # ส่วนราชการ
+    ref: str  # ที่
+    date: str  # วันที่ (already formatted, e.g. "๓ เมษายน ๒๕๖๖")
+    subject: str  # เรื่อง
+    to: str  # เรียน
+    title: str = "บันทึกข้อความ"
+    emblem: bytes | None = _raw(None)  # the Garuda as PNG/SVG, if the agency supplies one
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Spacer:
+    height_cm: float = _raw(0.5)
+
+
+Block: TypeAlias = (
+    Heading
+    | Paragraph
+    | NumberedList
+    | Table
+    | Image
+    | SignatureBlock
+    | SignatureRow
+    | Memo
+    | PageBreak
+    | Spacer
+)
+
+
+@dataclass
+class Section:
+    """Pages with one orientation. A new section starts on a new page."""
+
+    blocks: list[Block]
+    orientation: Orientation = _raw("portrait")
+    page_numbers: bool = _raw(True)
+
+
+@dataclass
+class Document:
+    """A whole document. Page numbers "- ๒ -" go top centre, from the second page on."""
+
+    title: str
+    sections: list[Section]
+    digits: Digits = _raw("thai")
+    agency: str = ""
+    author: str = ""
+    subject: str = ""
+    number_first_page: bool = _raw(False)
+    page_number_format: str = "- {n} -"
+
+    @classmethod
+    def of(
+        cls,
+        title: str,
+        *blocks: Block,
+        orientation: Orientation = "portrait",
+        digits: Digits = "thai",
+        agency: str = "",
+    ) -> Document:
+        return cls(title, [Section(list(blocks), orientation)], digits=digits, agency=agency)
+
+    def blocks(self) -> list[Block]:
+        return [block for section in self.sections for block in section.blocks]
+
+
+# --- digit style: the one place where user text is converted --------------------------------
+
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
+def localise_text(text: str, style: Digits) -> str:
+    """Write digits in `style`, leaving URLs and e-mail addresses untouched."""
+    out: list[str] = []
+    pos = 0
+    for match in _URLISH.finditer(text):
+        out.append(digits(text[pos : match.start()], style))
+        out.append(match.group())
+        pos = match.end()
+    out.append(digits(text[pos:], style))
+    return "".join(out)
+
+
+T = TypeVar("T")
+
+
+def localise(value: T, style: Digits) -> T:
+    """A copy of a document (or any block) with every user string in the digit style.
+
+    Option fields (marked raw) are kept; a `Run` with `keep_digits` is kept as written.
+    """
+    return _localise(value, style)  # type: ignore[no-any-return]
+
+
+def _localise(value: Any, style: Digits) -> Any:
+    if isinstance(value, str):
+        return localise_text(value, style)
+    if isinstance(value, Run) and value.keep_digits:
+        return value
+    if isinstance(value, list | tuple):
+        return type(value)(_localise(item, style) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        clone = _shallow_copy(value)
+        for f in dataclasses.fields(value):
+            if f.metadata.get("raw"):
+                continue
+            setattr(clone, f.name, _localise(getattr(value, f.name), style))
+        return clone
+    return value
+
+
+def _shallow_copy(value: Any) -> Any:
+    clone = object.__new__(type(value))
+    clone.__dict__.update(value.__dict__)
+    return clone
+
+
+def numbered_label(lst: NumberedList, index: int, style: Digits) -> str:
+    return localise_text(lst.label(index), style)
+
+
+def page_label(document: Document, number: int) -> str:
+    return localise_text(document.page_number_format.format(n=number), document.digits)

@@ -1,0 +1,78 @@
+"""The settings module fails loudly on bad values and is strict in production."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def load_settings(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("PRONGSAI_") and k != "DATABASE_URL"
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import prongsai.settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
+        ],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_development_defaults_load() -> None:
+    result = load_settings(PRONGSAI_DATA_DIR="/tmp/prongsai-settings-test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "0"]
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    result = load_settings(PRONGSAI_PRODUCTION="1", PRONGSAI_ALLOWED_HOSTS="example.go.th")
+    assert result.returncode != 0
+    assert "PRONGSAI_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts() -> None:
+    result = load_settings(PRONGSAI_PRODUCTION="1", PRONGSAI_SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "PRONGSAI_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_turns_on_secure_cookies_and_hsts() -> None:
+    result = load_settings(
+        PRONGSAI_PRODUCTION="1",
+        PRONGSAI_SECRET_KEY="k" * 60,
+        PRONGSAI_ALLOWED_HOSTS="example.go.th",
+        PRONGSAI_DATA_DIR="/tmp/prongsai-settings-test",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "31536000"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("PRONGSAI_DEBUG", "maybe"), ("PRONGSAI_SMTP_PORT", "eighty"), ("PRONGSAI_EMAIL", "pigeon")],
+)
+def test_it_fails_loudly_on_values_it_cannot_understand(name: str, value: str) -> None:
+    result = load_settings(**{name: value, "PRONGSAI_DATA_DIR": "/tmp/prongsai-settings-test"})
+    assert result.returncode != 0
+    assert name in result.stderr
+
+
+def test_database_url_selects_postgresql() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import prongsai.settings as s; print(s.DATABASES['default']['ENGINE'])",
+        ],
+        env={**os.environ, "DATABASE_URL": "postgres://u:p@localhost:5432/prongsai"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
