@@ -1,0 +1,48 @@
+"""Page images of a document for the web preview, straight from typst (no PDF round trip).
+
+The last few rendered documents are kept in memory, keyed by their JSON, so showing page 2, 3…
+of the same document does not lay it out again."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+
+import typst
+
+from prongsai.documents import model as m
+from prongsai.documents.render_pdf import fonts, template_source, to_json
+
+PREVIEW_PPI = 80
+_CACHE_SIZE = 4
+_cache: OrderedDict[str, list[bytes]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def render_pages_png(document: m.Document, ppi: int = PREVIEW_PPI) -> list[bytes]:
+    data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
+    key = f"{ppi}:{data}"
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = typst.compile(
+        template_source(), font_paths=fonts(), sys_inputs={"doc": data}, format="png", ppi=ppi
+    )
+    pages = result if isinstance(result, list) else [result]
+    with _lock:
+        _cache[key] = pages
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return pages
+
+
+def page_count(document: m.Document) -> int:
+    return len(render_pages_png(document))
+
+
+def render_page_png(document: m.Document, page: int) -> bytes | None:
+    """Page `page` (1-based) as PNG, or None when the document has no such page."""
+    pages = render_pages_png(document)
+    return pages[page - 1] if 1 <= page <= len(pages) else None

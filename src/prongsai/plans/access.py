@@ -1,0 +1,46 @@
+"""Reaching a plan and its parts: always through the agency's access check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+from prongsai.plans.models import Measure, Plan, PlanIssue
+
+
+def get_plan_for_user(user: Any, slug: str, year: int, need: Need = Need.READ) -> tuple[AgencyAccess, Plan]:
+    access = get_agency_for_user(user, slug, need)
+    try:
+        plan = Plan.objects.select_related("agency__district__province", "approved_by").get(
+            agency=access.agency, fiscal_year=year
+        )
+    except Plan.DoesNotExist:
+        raise Http404("ไม่พบมาตรการของปีงบประมาณนี้") from None
+    return access, plan
+
+
+def get_editable_plan_for_user(user: Any, slug: str, year: int) -> tuple[AgencyAccess, Plan]:
+    """A plan the user may change now: write access, and not locked by approval."""
+    access, plan = get_plan_for_user(user, slug, year, Need.WRITE)
+    if plan.is_locked:
+        raise PermissionDenied("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้")
+    return access, plan
+
+
+def get_issue_for_user(user: Any, slug: str, year: int, pk: int) -> tuple[AgencyAccess, PlanIssue]:
+    access, plan = get_editable_plan_for_user(user, slug, year)
+    try:
+        return access, PlanIssue.objects.select_related("plan").get(plan=plan, pk=pk)
+    except PlanIssue.DoesNotExist:
+        raise Http404("ไม่พบประเด็นนี้") from None
+
+
+def get_measure_for_user(user: Any, slug: str, year: int, pk: int) -> tuple[AgencyAccess, Measure]:
+    access, plan = get_editable_plan_for_user(user, slug, year)
+    try:
+        return access, Measure.objects.select_related("issue__plan").get(issue__plan=plan, pk=pk)
+    except Measure.DoesNotExist:
+        raise Http404("ไม่พบมาตรการนี้") from None

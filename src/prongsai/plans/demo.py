@@ -1,0 +1,23 @@
+"""The demo agency's FY2567 plan: the seven standard issues with measures from the knowledge base,
+chosen from the weak questions of its FY2566 results, then approved."""
+
+from __future__ import annotations
+
+from prongsai.core.demo import DemoContext
+
+
+def build_demo_plan(ctx: DemoContext) -> None:
+    from prongsai.plans import services
+    from prongsai.plans.suggestions import plan_suggestions
+
+    agency = ctx.objects["agency"]
+    plan = services.plan_create(agency=agency, fiscal_year=2567, based_on_year=2566, user=None,
+                                with_standard_issues=True)
+    keys = [m.key for group in plan_suggestions(plan)["groups"] for m in group["measures"]]
+    services.suggestions_accept(plan, keys=keys, user=None)
+    services.plan_update(plan, user=None, constraints_text=(
+        "การรวบรวมข้อมูลเพื่อเผยแพร่ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ยังอาศัยเจ้าหน้าที่เพียงไม่กี่คน "
+        "ข้อมูลจากแต่ละกองส่งมาไม่พร้อมกัน และเจ้าหน้าที่บางส่วนยังไม่เข้าใจเกณฑ์ของแต่ละข้อ\n"
+        "หน่วยงานจึงกำหนดผู้รับผิดชอบรายข้อ จัดปฏิทินการส่งข้อมูลรายเดือน และให้สำนักปลัดตรวจทานก่อนเผยแพร่"
+    ))
+    ctx.objects["plan"] = plan

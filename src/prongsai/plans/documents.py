@@ -1,0 +1,172 @@
+"""The plan as a document: title, the analysis section, the measures table (layout A or B),
+the constraints analysis and the approval signature. Built from the domain; rendering is the
+document engine's job."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from prongsai.core import thai
+from prongsai.documents.model import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    NumberedList,
+    Paragraph,
+    Section,
+    SignatureBlock,
+    Spacer,
+    Table,
+)
+from prongsai.orgs.models import Person
+from prongsai.plans.frameworks import framework_of
+from prongsai.plans.models import Measure, Plan
+from prongsai.plans.selectors import measure_responsible, plan_issues
+
+Layout = Literal["A", "B"]
+
+
+def agency_lines(plan: Plan) -> list[Paragraph]:
+    agency = plan.agency
+    return [
+        Paragraph(agency.full_name, align="center", bold=True),
+        Paragraph(f"{agency.district} {agency.province}", align="center"),
+    ]
+
+
+def _question_lines(measure: Measure, year: int) -> list[Paragraph]:
+    fw = framework_of(year)
+    lines = []
+    for code in measure.question_codes:
+        text = fw.question_text(code)
+        lines.append(Paragraph(f"{code} {text}" if text else code))
+    return lines or [Paragraph("-")]
+
+
+def _monitoring_lines(measure: Measure, digits: thai.Digits) -> list[str]:
+    import datetime as dt
+
+    out = []
+    for step in measure.monitoring:
+        deadline = step.get("deadline")
+        when = (
+            f" (ภายใน {thai.format_date(dt.date.fromisoformat(deadline), digits_style=digits)})"
+            if deadline
+            else ""
+        )
+        out.append(f"{step['text']}{when}")
+    return out
+
+
+def _steps(items: list[str]) -> NumberedList | Paragraph:
+    return NumberedList(list(items)) if items else Paragraph("-")
+
+
+def table_layout_a(plan: Plan, digits: thai.Digits) -> Table:
+    columns = [
+        Column("ประเด็น", 1.3),
+        Column("ข้อคำถาม ITA", 1.8),
+        Column("ข้อค้นพบ", 1.5),
+        Column("ขั้นตอน/วิธีการปฏิบัติ", 2.4),
+        Column("ระยะเวลาดำเนินการ", 1.0),
+        Column("ผู้รับผิดชอบ", 1.0),
+    ]
+    header = [
+        [
+            Cell("ประเด็น", rowspan=2, bold=True, align="center", valign="middle"),
+            Cell("การนำผลการวิเคราะห์ไปสู่การปฏิบัติ", colspan=2, bold=True, align="center"),
+            Cell("ขั้นตอน/วิธีการปฏิบัติ", rowspan=2, bold=True, align="center", valign="middle"),
+            Cell("ระยะเวลาดำเนินการ", rowspan=2, bold=True, align="center", valign="middle"),
+            Cell("ผู้รับผิดชอบ", rowspan=2, bold=True, align="center", valign="middle"),
+        ],
+        [Cell("ข้อคำถาม ITA", bold=True, align="center"), Cell("ข้อค้นพบ", bold=True, align="center")],
+    ]
+    rows: list[list[Cell]] = []
+    for number, issue in enumerate(plan_issues(plan), start=1):
+        measures = list(issue.measures.all())
+        if not measures:
+            continue
+        for index, m in enumerate(measures):
+            row = []
+            if index == 0:
+                row.append(Cell(f"{number}. {issue.title}", rowspan=len(measures), bold=True))
+            row += [
+                Cell(_question_lines(m, plan.based_on_year)),
+                Cell([Paragraph(m.title, bold=True), Paragraph(m.finding)] if m.finding else m.title),
+                Cell([_steps(m.steps)]),
+                Cell(m.timeline_label(digits), align="center"),
+                Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
+            ]
+            rows.append(row)
+    return Table(columns, rows, header)
+
+
+def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
+    fw = framework_of(plan.based_on_year)
+    columns = [
+        Column("ประเด็นที่ต้องปรับปรุงแก้ไข", 2.0),
+        Column("ผู้รับผิดชอบ", 1.1),
+        Column("ขั้นตอนหรือวิธีการ/มาตรการ", 2.4),
+        Column("การรายงานผลและการกำกับติดตาม กำหนดเวลาแล้วเสร็จ", 2.0),
+    ]
+    header = [[Cell(c.title, bold=True, align="center", valign="middle") for c in columns]]
+    groups: dict[tuple[int, int], list[Measure]] = defaultdict(list)
+    for issue in plan_issues(plan):
+        for m in issue.measures.all():
+            indicator = next((fw.indicator_of(c) for c in m.question_codes if fw.indicator_of(c)), None)
+            groups[(fw.tool_order(indicator), indicator or 99)].append(m)
+    rows: list[list[Cell]] = []
+    current_tool = None
+    for (_tool_order, indicator), measures in sorted(groups.items()):
+        tool = fw.tool_of(indicator) if indicator != 99 else None
+        if tool != current_tool:
+            current_tool = tool
+            label = fw.tool_label(tool) if tool else "มาตรการอื่น ๆ"
+            rows.append([Cell(label, colspan=4, bold=True, fill="#f2f2f2")])
+        if indicator != 99:
+            rows.append([Cell(f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}", colspan=4, bold=True)])
+        for m in measures:
+            rows.append([
+                Cell([Paragraph(m.title, bold=True), *_question_lines(m, plan.based_on_year)]),
+                Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
+                Cell([_steps(m.steps)]),
+                Cell([_steps(_monitoring_lines(m, digits)), Paragraph(m.timeline_label(digits))]),
+            ])
+    return Table(columns, rows, header)
+
+
+def _signer(plan: Plan) -> Person | None:
+    if plan.approver_person is not None:
+        return plan.approver_person
+    people = Person.objects.filter(agency=plan.agency, signs_documents=True).order_by("order")
+    return next((p for p in people if p.position.startswith("นายก")), people.first())
+
+
+def plan_document(plan: Plan, *, layout: Layout = "A", digits: thai.Digits | None = None,
+                  with_analysis: bool = True) -> Document:
+    digits = digits or plan.agency.digit_style  # type: ignore[assignment]
+    assert digits in ("thai", "arabic")
+    title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
+    first: list[Block] = [Heading(title, level=1, align="center"), *agency_lines(plan), Spacer(0.4)]
+    sections: list[Section] = []
+    if with_analysis:
+        from prongsai.plans.analysis_section import analysis_blocks
+
+        first += analysis_blocks(plan, digits)
+    sections.append(Section(first, orientation="portrait"))
+    table = table_layout_a(plan, digits) if layout == "A" else table_layout_b(plan, digits)
+    table.title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
+    closing: list[Block] = [table]
+    if plan.constraints_text:
+        closing += [
+            Heading("วิเคราะห์ข้อจำกัดของหน่วยงาน", level=2),
+            *[Paragraph(p, indent_first_line=True) for p in plan.constraints_text.split("\n") if p.strip()],
+        ]
+    signer = _signer(plan)
+    if signer is not None:
+        closing += [Spacer(0.8), SignatureBlock(signer.name, [signer.position])]
+    sections.append(Section(closing, orientation="landscape"))
+    return Document(title, sections, digits=digits, agency=plan.agency.full_name, subject=title)

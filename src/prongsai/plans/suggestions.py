@@ -1,0 +1,37 @@
+"""Measures proposed for a plan: the weak questions and indicators of the results the plan is
+based on, matched against the knowledge base (`knowledge.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prongsai.core import thai
+from prongsai.plans.models import Measure, Plan
+
+
+def weak_points(plan: Plan) -> tuple[list[str], list[int]]:
+    """The weak question codes and indicator numbers found by the analysis of the plan's base year."""
+    from prongsai.analysis.selectors import analysis_for
+
+    analysis = analysis_for(plan.agency, plan.based_on_year)
+    if analysis is None:
+        return [], []
+    return list(analysis.weak_codes), list(analysis.weak_indicators)
+
+
+def plan_suggestions(plan: Plan) -> dict[str, Any]:
+    from prongsai.plans.knowledge import suggest
+
+    codes, indicators = weak_points(plan)
+    groups, unknown = suggest(codes, plan.based_on_year, weak_indicators=indicators)
+    taken = set(Measure.objects.filter(issue__plan=plan).exclude(kb_key="").values_list("kb_key", flat=True))
+    basis = thai.to_thai_digits(
+        f"จากผลการประเมิน ITA ปีงบประมาณ {plan.based_on_year}: "
+        f"ข้อคำถามที่ควรพัฒนา {len(codes)} ข้อ ตัวชี้วัดที่ควรพัฒนา {len(indicators)} ตัวชี้วัด"
+    )
+    return {
+        "basis": basis,
+        "groups": [{"issue": g.issue, "measures": g.measures, "codes": g.codes} for g in groups],
+        "taken": taken,
+        "unknown": unknown,
+    }

@@ -1,0 +1,265 @@
+"""Plan pages: list and create, the editor, suggestions, approval, history, documents."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from prongsai.core import thai
+from prongsai.orgs.access import Need, get_agency_for_user
+from prongsai.plans import selectors, services
+from prongsai.plans.access import (
+    get_editable_plan_for_user,
+    get_issue_for_user,
+    get_measure_for_user,
+    get_plan_for_user,
+)
+from prongsai.plans.forms import (
+    ApproveForm,
+    IssueForm,
+    MeasureForm,
+    MonitoringFormSet,
+    PlanCreateForm,
+    PlanEditForm,
+    monitoring_initial,
+)
+from prongsai.plans.models import Measure, PlanIssue
+
+
+def _errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(request.user, slug, Need.WRITE if request.method == "POST" else Need.READ)
+    current = thai.fiscal_year(timezone.localdate())
+    form = PlanCreateForm(request.POST or None, initial={"fiscal_year": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(
+                agency=access.agency, fiscal_year=form.cleaned_data["fiscal_year"],
+                based_on_year=form.cleaned_data["based_on_year"], user=request.user,
+                with_standard_issues=form.cleaned_data["standard_issues"],
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return redirect("plans:detail", slug=slug, year=plan.fiscal_year)
+    return render(request, "plans/list.html", {
+        "access": access, "agency": access.agency, "form": form,
+        "plans": selectors.agency_plans(access.agency),
+    })
+
+
+@login_required
+def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    access, plan = get_plan_for_user(request.user, slug, year)
+    return render(request, "plans/detail.html", {
+        "access": access, "agency": access.agency, "plan": plan,
+        "issues": selectors.plan_issues(plan),
+        "editable": access.can_write and not plan.is_locked,
+        "approve_form": ApproveForm(agency=access.agency),
+        "issue_form": IssueForm(),
+        "findings": _findings(plan),
+    })
+
+
+def _findings(plan: object) -> list[object]:
+    from prongsai.plans.checks import plan_findings
+
+    return plan_findings(plan)  # type: ignore[arg-type]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    access, plan = get_editable_plan_for_user(request.user, slug, year)
+    form = PlanEditForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        services.plan_update(plan, user=request.user, **{k: form.cleaned_data[k] for k in ("title", "constraints_text")})
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("plans:detail", slug=slug, year=year)
+    return render(request, "plans/form.html", {"agency": access.agency, "access": access, "plan": plan, "form": form, "title": _("แก้ไขข้อมูลมาตรการ")})
+
+
+@login_required
+@require_POST
+def plan_copy(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    access, plan = get_plan_for_user(request.user, slug, year, Need.WRITE)
+    try:
+        new = services.plan_copy_forward(source=plan, fiscal_year=year + 1, user=request.user)
+    except ValidationError as e:
+        _errors(request, e)
+        return redirect("plans:list", slug=slug)
+    messages.success(request, _("คัดลอกมาตรการไปยังปีงบประมาณถัดไปแล้ว"))
+    return redirect("plans:detail", slug=slug, year=new.fiscal_year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_suggest(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    from prongsai.plans.suggestions import plan_suggestions
+
+    access, plan = get_editable_plan_for_user(request.user, slug, year)
+    if request.method == "POST":
+        try:
+            created = services.suggestions_accept(plan, keys=request.POST.getlist("key"), user=request.user)
+        except ValidationError as e:
+            _errors(request, e)
+        else:
+            messages.success(request, thai.to_thai_digits(_("เพิ่มมาตรการจากข้อเสนอแล้ว %(n)s รายการ") % {"n": len(created)}))
+            return redirect("plans:detail", slug=slug, year=year)
+    return render(request, "plans/suggest.html", {
+        "access": access, "agency": access.agency, "plan": plan, "suggestions": plan_suggestions(plan),
+    })
+
+
+@login_required
+@require_POST
+def issue_add(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    _access, plan = get_editable_plan_for_user(request.user, slug, year)
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        services.issue_add(plan, title=form.cleaned_data["title"], user=request.user)
+        messages.success(request, _("เพิ่มประเด็นแล้ว"))
+    else:
+        messages.error(request, _("กรุณาระบุชื่อประเด็น"))
+    return redirect("plans:detail", slug=slug, year=year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def issue_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    access, issue = get_issue_for_user(request.user, slug, year, pk)
+    form = IssueForm(request.POST or None, initial={"title": issue.title})
+    if request.method == "POST" and form.is_valid():
+        services.issue_update(issue, title=form.cleaned_data["title"], user=request.user)
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("plans:detail", slug=slug, year=year)
+    return render(request, "plans/form.html", {"agency": access.agency, "access": access, "plan": issue.plan, "form": form, "title": _("แก้ไขประเด็น")})
+
+
+@login_required
+@require_POST
+def issue_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    _access, issue = get_issue_for_user(request.user, slug, year, pk)
+    services.issue_delete(issue, user=request.user)
+    messages.success(request, _("ลบประเด็นแล้ว"))
+    return redirect("plans:detail", slug=slug, year=year)
+
+
+@login_required
+@require_POST
+def issue_move(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    _access, issue = get_issue_for_user(request.user, slug, year, pk)
+    services.issue_move(issue, direction=request.POST.get("direction", "up"), user=request.user)
+    return redirect(f"{_plan_url(slug, year)}#issue-{issue.pk}")
+
+
+def _measure_form(request: HttpRequest, slug: str, year: int, issue: PlanIssue, measure: Measure | None, access: object) -> HttpResponse:
+    plan = issue.plan
+    initial = MeasureForm.initial_for(measure) if measure else {"start_month": 1, "end_month": 12}
+    form = MeasureForm(request.POST or None, initial=initial, agency=plan.agency, fiscal_year=plan.fiscal_year)
+    formset = MonitoringFormSet(request.POST or None, initial=monitoring_initial(measure), prefix="mon")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        data = form.measure_data()
+        data["monitoring"] = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("text")]
+        try:
+            saved = services.measure_save(
+                issue, user=request.user, data=data, measure=measure,
+                units=form.cleaned_data["responsible_units"], people=form.cleaned_data["responsible_people"],
+            )
+        except ValidationError as e:
+            if hasattr(e, "error_dict"):
+                for field, errs in e.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                form.add_error(None, e)
+        else:
+            messages.success(request, _("บันทึกมาตรการแล้ว"))
+            return redirect(f"{_plan_url(slug, year)}#measure-{saved.pk}")
+    return render(request, "plans/measure_form.html", {
+        "agency": plan.agency, "access": access, "plan": plan, "issue": issue, "measure": measure,
+        "form": form, "formset": formset,
+    })
+
+
+def _plan_url(slug: str, year: int) -> str:
+    from django.urls import reverse
+
+    return reverse("plans:detail", kwargs={"slug": slug, "year": year})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_add(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    access, issue = get_issue_for_user(request.user, slug, year, pk)
+    return _measure_form(request, slug, year, issue, None, access)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    access, measure = get_measure_for_user(request.user, slug, year, pk)
+    return _measure_form(request, slug, year, measure.issue, measure, access)
+
+
+@login_required
+@require_POST
+def measure_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    _access, measure = get_measure_for_user(request.user, slug, year, pk)
+    services.measure_delete(measure, user=request.user)
+    messages.success(request, _("ลบมาตรการแล้ว"))
+    return redirect("plans:detail", slug=slug, year=year)
+
+
+@login_required
+@require_POST
+def measure_move(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    _access, measure = get_measure_for_user(request.user, slug, year, pk)
+    services.measure_move(measure, direction=request.POST.get("direction", "up"), user=request.user)
+    return redirect(f"{_plan_url(slug, year)}#measure-{measure.pk}")
+
+
+@login_required
+@require_POST
+def plan_approve(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    access, plan = get_plan_for_user(request.user, slug, year, Need.MANAGE)
+    form = ApproveForm(request.POST, agency=access.agency)
+    if form.is_valid():
+        try:
+            services.plan_approve(plan, user=request.user, approver=form.cleaned_data["approver"])
+            messages.success(request, _("อนุมัติมาตรการแล้ว"))
+        except ValidationError as e:
+            _errors(request, e)
+    return redirect("plans:detail", slug=slug, year=year)
+
+
+@login_required
+@require_POST
+def plan_reopen(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    _access, plan = get_plan_for_user(request.user, slug, year, Need.MANAGE)
+    try:
+        services.plan_reopen(plan, user=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, _("เปิดแก้ไขมาตรการแล้ว"))
+    except ValidationError as e:
+        _errors(request, e)
+    return redirect("plans:detail", slug=slug, year=year)
+
+
+@login_required
+def plan_history(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    access, plan = get_plan_for_user(request.user, slug, year)
+    return render(request, "plans/history.html", {
+        "access": access, "agency": access.agency, "plan": plan,
+        "revisions": plan.revisions.select_related("user")[:200],
+    })
