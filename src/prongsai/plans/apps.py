@@ -14,7 +14,11 @@ class PlansConfig(AppConfig):
         from prongsai.plans.cycle import plan_step
         from prongsai.plans.demo import build_demo_plan
 
+        from prongsai.core.documents import register_document
+        from prongsai.plans.documents import build_plan_document
+
         register_step("plan", plan_step)
+        register_document("plan", build_plan_document)
         register_nav(_("มาตรการ"), "plans:list")  # type: ignore[arg-type]
         if _demo_ready():
             register_demo("plans", build_demo_plan)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Literal
 
 from prongsai.core import thai
+from prongsai.core.documents import DocumentOptions, DocumentUnavailable
 from prongsai.documents.model import (
     Block,
     Cell,
@@ -21,7 +22,7 @@ from prongsai.documents.model import (
     Spacer,
     Table,
 )
-from prongsai.orgs.models import Person
+from prongsai.orgs.models import Agency, Person
 from prongsai.plans.frameworks import framework_of
 from prongsai.plans.models import Measure, Plan
 from prongsai.plans.selectors import measure_responsible, plan_issues
@@ -67,11 +68,11 @@ def _steps(items: list[str]) -> NumberedList | Paragraph:
 
 def table_layout_a(plan: Plan, digits: thai.Digits) -> Table:
     columns = [
-        Column("ประเด็น", 1.3),
+        Column("ประเด็น", 1.2),
         Column("ข้อคำถาม ITA", 1.8),
         Column("ข้อค้นพบ", 1.5),
-        Column("ขั้นตอน/วิธีการปฏิบัติ", 2.4),
-        Column("ระยะเวลาดำเนินการ", 1.0),
+        Column("ขั้นตอน/วิธีการปฏิบัติ", 2.3),
+        Column("ระยะเวลาดำเนินการ", 1.25),
         Column("ผู้รับผิดชอบ", 1.0),
     ]
     header = [
@@ -150,16 +151,19 @@ def plan_document(plan: Plan, *, layout: Layout = "A", digits: thai.Digits | Non
     digits = digits or plan.agency.digit_style  # type: ignore[assignment]
     assert digits in ("thai", "arabic")
     title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
-    first: list[Block] = [Heading(title, level=1, align="center"), *agency_lines(plan), Spacer(0.4)]
+    head: list[Block] = [Heading(title, level=1, align="center"), *agency_lines(plan), Spacer(0.4)]
     sections: list[Section] = []
+    analysis: list[Block] = []
     if with_analysis:
         from prongsai.plans.analysis_section import analysis_blocks
 
-        first += analysis_blocks(plan, digits)
-    sections.append(Section(first, orientation="portrait"))
+        analysis = analysis_blocks(plan, digits)
+    if analysis:
+        sections.append(Section([*head, *analysis], orientation="portrait"))
+        head = []
     table = table_layout_a(plan, digits) if layout == "A" else table_layout_b(plan, digits)
     table.title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
-    closing: list[Block] = [table]
+    closing: list[Block] = [*head, table]
     if plan.constraints_text:
         closing += [
             Heading("วิเคราะห์ข้อจำกัดของหน่วยงาน", level=2),
@@ -170,3 +174,12 @@ def plan_document(plan: Plan, *, layout: Layout = "A", digits: thai.Digits | Non
         closing += [Spacer(0.8), SignatureBlock(signer.name, [signer.position])]
     sections.append(Section(closing, orientation="landscape"))
     return Document(title, sections, digits=digits, agency=plan.agency.full_name, subject=title)
+
+
+def build_plan_document(agency: Agency, year: int, options: DocumentOptions) -> Document:
+    plan = Plan.objects.filter(agency=agency, fiscal_year=year).first()
+    if plan is None:
+        raise DocumentUnavailable(thai.to_thai_digits(f"ยังไม่มีมาตรการของปีงบประมาณ {year}"))
+    layout: Layout = "B" if options.layout == "B" else "A"
+    digits = options.digits if options.digits in ("thai", "arabic") else None
+    return plan_document(plan, layout=layout, digits=digits)  # type: ignore[arg-type]
