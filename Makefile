@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test lint typecheck pytest system-deps bench clean
+.PHONY: install demo test test-postgres system-deps bench clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ test: install system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The test suite again on a throw-away PostgreSQL server (installed from Debian when missing).
+test-postgres: install system-deps
+	bash scripts/with-postgres.sh $(BIN)/pytest -q
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from prongsai.audit.models import AuditEntry
+from prongsai.orgs.access import AgencyAccess, get_agency_for_user, memberships_of
+from prongsai.orgs.models import OVERSIGHT_ROLES
+
+
+def get_audit_access(user: Any, slug: str) -> AgencyAccess:
+    """The audit trail is for the agency's admins and the overseers above it."""
+    access = get_agency_for_user(user, slug)
+    is_overseer = any(m.role in OVERSIGHT_ROLES for m in memberships_of(user)) and not any(
+        m.agency_id == access.agency.pk for m in memberships_of(user)
+    )
+    if not (access.can_manage or is_overseer):
+        raise PermissionDenied("บันทึกการเปลี่ยนแปลงดูได้เฉพาะผู้ดูแลหน่วยงานและผู้กำกับดูแล")
+    return access
+
+
+@login_required
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_audit_access(request.user, slug)
+    entries = AuditEntry.objects.filter(agency_id_value=access.agency.pk)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "audit/log.html", {"access": access, "agency": access.agency, "page": page}
+    )
