@@ -33,4 +33,5 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["agency_id_value", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username or '-'} {self.action} {self.model} {self.object_repr}"
+        who = self.username or "-"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action} {self.model} {self.object_repr}"
