@@ -76,3 +76,24 @@ def test_database_url_selects_postgresql() -> None:
         timeout=60,
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_the_production_settings_pass_djangos_deployment_checks(tmp_path: object) -> None:
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("PRONGSAI_") and k != "DATABASE_URL"
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "prongsai", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **clean,
+            "PRONGSAI_PRODUCTION": "1",
+            "PRONGSAI_SECRET_KEY": "s3cr3t-" * 10,
+            "PRONGSAI_ALLOWED_HOSTS": "ita.example.go.th",
+            "PRONGSAI_DATA_DIR": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

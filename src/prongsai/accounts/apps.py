@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "prongsai.accounts"
     label = "accounts"
     verbose_name = "บัญชีผู้ใช้"
+
+    def ready(self) -> None:
+        from prongsai.accounts import throttle  # noqa: F401 - connects the failed-login receiver

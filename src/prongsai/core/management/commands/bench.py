@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         root = repo_root()
         if root is None or not (root / "bench").is_dir():
-            raise CommandError("benchmarks run from a checkout of the repository (bench/ not found)")
+            raise CommandError(
+                "benchmarks run from a checkout of the repository (bench/ not found)"
+            )
         if str(root) not in sys.path:
             sys.path.insert(0, str(root))
         common = importlib.import_module("bench.common")

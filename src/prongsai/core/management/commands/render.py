@@ -6,7 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document, document_kinds
+from prongsai.core.documents import (
+    DocumentOptions,
+    DocumentUnavailable,
+    build_document,
+    document_kinds,
+)
 from prongsai.documents import render
 from prongsai.orgs.models import Agency
 
@@ -32,7 +37,9 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่รู้จักเอกสารชนิด “{o['kind']}” (มี: {', '.join(document_kinds())})")
         started = time.perf_counter()
         try:
-            document = build_document(o["kind"], agency, o["year"], DocumentOptions(o["layout"], o["digits"]))
+            document = build_document(
+                o["kind"], agency, o["year"], DocumentOptions(o["layout"], o["digits"])
+            )
         except DocumentUnavailable as e:
             raise CommandError(str(e)) from None
         data = render(document, o["format"])

@@ -1,0 +1,51 @@
+"""Login rate limiting, shared by every web process through the database.
+
+More than PER_USERNAME failures for one username, or PER_IP from one address, within WINDOW
+blocks further attempts until the window has passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+from django.utils import timezone
+
+from prongsai.accounts.models import LoginFailure
+
+WINDOW = dt.timedelta(minutes=15)
+
+
+def _limits() -> tuple[int, int]:
+    return (
+        int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_USERNAME", 5)),
+        int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_IP", 30)),
+    )
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def is_blocked(username: str, ip: str | None) -> bool:
+    per_username, per_ip = _limits()
+    since = timezone.now() - WINDOW
+    recent = LoginFailure.objects.filter(at__gte=since)
+    if username and recent.filter(username=username.lower()).count() >= per_username:
+        return True
+    return bool(ip and recent.filter(ip=ip).count() >= per_ip)
+
+
+@receiver(user_login_failed)
+def _record_failure(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kw: Any
+) -> None:
+    LoginFailure.objects.create(
+        username=str(credentials.get("username", ""))[:150].lower(), ip=client_ip(request)
+    )
+    LoginFailure.objects.filter(at__lt=timezone.now() - 4 * WINDOW).delete()
