@@ -44,13 +44,17 @@ def run(write: object = print) -> None:
     _current, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     pdf_times, docx_times = timed(pdf, RUNS), timed(docx, RUNS)
-    out(f"plan: {plan.issues.count()} issues, {sum(i.measures.count() for i in plan.issues.all())} measures, "
-        f"pdf {len(pages):,} bytes")  # type: ignore[operator]
-    out(f"plan pdf  (typst, in process): median {median(pdf_times):.3f} s over {RUNS} runs "
-        f"(min {min(pdf_times):.3f}, max {max(pdf_times):.3f})")  # type: ignore[operator]
+    measures = sum(i.measures.count() for i in plan.issues.all())
+    out(f"plan: {plan.issues.count()} issues, {measures} measures, pdf {len(pages):,} bytes")  # type: ignore[operator]
+    out(
+        f"plan pdf  (typst, in process): median {median(pdf_times):.3f} s over {RUNS} runs "
+        f"(min {min(pdf_times):.3f}, max {max(pdf_times):.3f})"
+    )  # type: ignore[operator]
     out(f"plan docx (python-docx):       median {median(docx_times):.3f} s over {RUNS} runs")  # type: ignore[operator]
-    out(f"peak memory: process RSS {peak_rss_mb():.0f} MB; Python allocations during one PDF "
-        f"{traced_peak / 1e6:.1f} MB")  # type: ignore[operator]
+    out(
+        f"peak memory: process RSS {peak_rss_mb():.0f} MB; Python allocations during one PDF "
+        f"{traced_peak / 1e6:.1f} MB"
+    )  # type: ignore[operator]
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -64,9 +68,19 @@ def run(write: object = print) -> None:
 
         def convert() -> None:
             subprocess.run(
-                [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                 "--outdir", tmp, str(source)],
-                check=True, capture_output=True, timeout=300,
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
             )
 
         convert()  # first start creates the profile; not counted

@@ -10,7 +10,9 @@ from prongsai.plans.models import Measure, Plan, PlanRevision, fiscal_month_date
 
 def make_plan(world: Any, year: int = 2567) -> Plan:
     Plan.objects.filter(agency=world.agency).delete()  # the matrix world has one already
-    return services.plan_create(agency=world.agency, fiscal_year=year, based_on_year=year - 1, user=None)
+    return services.plan_create(
+        agency=world.agency, fiscal_year=year, based_on_year=year - 1, user=None
+    )
 
 
 def test_fiscal_months_map_to_calendar_dates() -> None:
@@ -23,7 +25,9 @@ def test_fiscal_months_map_to_calendar_dates() -> None:
 @pytest.mark.django_db
 def test_a_plan_starts_with_the_seven_standard_issues_when_asked(world: Any) -> None:
     Plan.objects.filter(agency=world.agency).delete()
-    plan = services.plan_create(agency=world.agency, fiscal_year=2567, user=None, with_standard_issues=True)
+    plan = services.plan_create(
+        agency=world.agency, fiscal_year=2567, user=None, with_standard_issues=True
+    )
     titles = list(plan.issues.values_list("title", flat=True))
     assert len(titles) == 7
     assert titles[0] == "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"
@@ -43,7 +47,9 @@ def test_it_rejects_unknown_question_codes_and_saves_nothing(world: Any) -> None
     plan = make_plan(world)
     issue = services.issue_add(plan, title="ประเด็น", user=None)
     with pytest.raises(ValidationError) as err:
-        services.measure_save(issue, user=None, data={"title": "ม", "question_codes": "i19, x7, i99"})
+        services.measure_save(
+            issue, user=None, data={"title": "ม", "question_codes": "i19, x7, i99"}
+        )
     assert "x7" in str(err.value) and "i99" in str(err.value)
     assert not Measure.objects.exists()
 
@@ -52,7 +58,9 @@ def test_it_rejects_unknown_question_codes_and_saves_nothing(world: Any) -> None
 def test_it_normalises_codes_typed_with_thai_digits_and_capitals(world: Any) -> None:
     plan = make_plan(world)
     issue = services.issue_add(plan, title="ประเด็น", user=None)
-    m = services.measure_save(issue, user=None, data={"title": "ม", "question_codes": "I๑๙, e10 ,e10"})
+    m = services.measure_save(
+        issue, user=None, data={"title": "ม", "question_codes": "I๑๙, e10 ,e10"}
+    )
     assert m.question_codes == ["i19", "e10"]
 
 
@@ -61,9 +69,14 @@ def test_it_rejects_a_deadline_outside_the_fiscal_year(world: Any) -> None:
     plan = make_plan(world)
     issue = services.issue_add(plan, title="ประเด็น", user=None)
     with pytest.raises(ValidationError) as err:
-        services.measure_save(issue, user=None, data={
-            "title": "ม", "monitoring": [{"text": "รายงาน", "deadline": dt.date(2024, 10, 15)}],
-        })
+        services.measure_save(
+            issue,
+            user=None,
+            data={
+                "title": "ม",
+                "monitoring": [{"text": "รายงาน", "deadline": dt.date(2024, 10, 15)}],
+            },
+        )
     assert "นอกปีงบประมาณ" in str(err.value)
 
 
@@ -72,7 +85,9 @@ def test_it_rejects_a_timeline_that_ends_before_it_starts(world: Any) -> None:
     plan = make_plan(world)
     issue = services.issue_add(plan, title="ประเด็น", user=None)
     with pytest.raises(ValidationError):
-        services.measure_save(issue, user=None, data={"title": "ม", "start_month": 6, "end_month": 3})
+        services.measure_save(
+            issue, user=None, data={"title": "ม", "start_month": 6, "end_month": 3}
+        )
 
 
 @pytest.mark.django_db
@@ -105,7 +120,9 @@ def test_every_change_is_kept_in_the_history_with_a_snapshot(world: Any) -> None
     issue = services.issue_add(plan, title="ประเด็นแรก", user=world.users["editor"])
     services.measure_save(issue, user=world.users["editor"], data={"title": "มาตรการแรก"})
     services.issue_update(issue, title="ประเด็นที่แก้", user=world.users["editor"])
-    actions = list(PlanRevision.objects.filter(plan=plan).order_by("pk").values_list("action", flat=True))
+    actions = list(
+        PlanRevision.objects.filter(plan=plan).order_by("pk").values_list("action", flat=True)
+    )
     assert actions == ["create", "issue_add", "measure_add", "issue_update"]
     latest = PlanRevision.objects.filter(plan=plan).order_by("-pk").first()
     assert latest is not None and latest.user == world.users["editor"]
@@ -118,10 +135,18 @@ def test_copying_a_plan_forward_moves_deadlines_a_year_and_keeps_the_original(wo
     plan = make_plan(world)
     issue = services.issue_add(plan, title="ประเด็น", user=None)
     unit = world.objects["unit"]
-    services.measure_save(issue, user=None, units=[unit], data={
-        "title": "ม", "question_codes": "i19", "start_month": 4, "end_month": 6,
-        "monitoring": [{"text": "รายงาน", "deadline": dt.date(2024, 2, 29)}],
-    })
+    services.measure_save(
+        issue,
+        user=None,
+        units=[unit],
+        data={
+            "title": "ม",
+            "question_codes": "i19",
+            "start_month": 4,
+            "end_month": 6,
+            "monitoring": [{"text": "รายงาน", "deadline": dt.date(2024, 2, 29)}],
+        },
+    )
     copy = services.plan_copy_forward(source=plan, fiscal_year=2568, user=None)
     assert copy.based_on_year == 2567 and not copy.is_locked
     m = Measure.objects.get(issue__plan=copy)

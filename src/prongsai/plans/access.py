@@ -11,7 +11,9 @@ from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
 from prongsai.plans.models import Measure, Plan, PlanIssue
 
 
-def get_plan_for_user(user: Any, slug: str, year: int, need: Need = Need.READ) -> tuple[AgencyAccess, Plan]:
+def get_plan_for_user(
+    user: Any, slug: str, year: int, need: Need = Need.READ
+) -> tuple[AgencyAccess, Plan]:
     access = get_agency_for_user(user, slug, need)
     try:
         plan = Plan.objects.select_related("agency__district__province", "approved_by").get(

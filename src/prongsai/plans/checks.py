@@ -20,25 +20,33 @@ def plan_record(plan: Plan) -> dict[str, Any]:
     for issue in plan_issues(plan):
         for m in issue.measures.all():
             indicators = sorted({i for c in m.question_codes if (i := fw.indicator_of(c))})
-            measures.append({
-                "issue": issue.title,
-                "title": m.title,
-                "indicators": indicators,
-                "tool": fw.tool_of(indicators[0]) if indicators else None,
-                "question_codes": list(m.question_codes),
-                "finding": m.finding,
-                "steps": list(m.steps),
-                "monitoring": [s["text"] for s in m.monitoring],
-                "timeline": m.timeline_label("arabic"),
-                "timeline_start": m.start_date.isoformat(),
-                "timeline_end": m.end_date.isoformat(),
-                "responsible": ", ".join(measure_responsible(m)),
-                "status": None,
-                "actions": [{"date": s["deadline"], "text": s["text"]} for s in m.monitoring if s.get("deadline")],
-                "result": "",
-                "suggestion": "",
-                "outcome": m.expected_outcome,
-            })
+            if not indicators and m.indicator:
+                indicators = [m.indicator]
+            measures.append(
+                {
+                    "issue": issue.title,
+                    "title": m.title,
+                    "indicators": indicators,
+                    "tool": fw.tool_of(indicators[0]) if indicators else None,
+                    "question_codes": list(m.question_codes),
+                    "finding": m.finding,
+                    "steps": list(m.steps),
+                    "monitoring": [s["text"] for s in m.monitoring],
+                    "timeline": m.timeline_label("arabic"),
+                    "timeline_start": m.start_date.isoformat(),
+                    "timeline_end": m.end_date.isoformat(),
+                    "responsible": ", ".join(measure_responsible(m)),
+                    "status": None,
+                    "actions": [
+                        {"date": s["deadline"], "text": s["text"]}
+                        for s in m.monitoring
+                        if s.get("deadline")
+                    ],
+                    "result": "",
+                    "suggestion": "",
+                    "outcome": m.expected_outcome,
+                }
+            )
     return {
         "kind": "plan",
         "memo": None,

@@ -11,7 +11,7 @@ _CODE = re.compile(r"^([ieo])(\d{1,2})$")
 
 
 def normalise_codes(raw: Iterable[str] | str) -> list[str]:
-    """"I19, e 8 ,O๒๕" → ["i19", "e8", "o25"]; order kept, duplicates dropped, junk kept as typed
+    """ "I19, e 8 ,O๒๕" → ["i19", "e8", "o25"]; order kept, duplicates dropped, junk kept as typed
     (so validation can name it)."""
     items = re.split(r"[,\s;/]+", raw) if isinstance(raw, str) else list(raw)
     out: list[str] = []
@@ -24,11 +24,13 @@ def normalise_codes(raw: Iterable[str] | str) -> list[str]:
 
 def known_codes(year: int) -> set[str] | None:
     """The codes of a fiscal year's framework, or None when that year is not known."""
-    from prongsai.frameworks.files import framework_codes, load_framework_file
+    from prongsai.frameworks.files import framework_codes
+    from prongsai.frameworks.scoring import ScoreError
+    from prongsai.frameworks.selectors import framework_data
 
     try:
-        return framework_codes(load_framework_file(year))
-    except (FileNotFoundError, LookupError):
+        return framework_codes(framework_data(year))
+    except ScoreError:
         return None
 
 
@@ -36,8 +38,6 @@ def invalid_codes(codes: Iterable[str], year: int) -> list[str]:
     known = known_codes(year)
     bad = []
     for code in codes:
-        if not _CODE.match(code):
-            bad.append(code)
-        elif known is not None and code not in known:
+        if not _CODE.match(code) or (known is not None and code not in known):
             bad.append(code)
     return bad

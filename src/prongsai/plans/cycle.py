@@ -12,8 +12,13 @@ def plan_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     title = str(dict(STEPS)["plan"])
     plan = Plan.objects.filter(agency=access.agency, fiscal_year=fiscal_year).first()
     if plan is None:
-        return CycleStep("plan", title, "todo", thai.to_thai_digits(f"ยังไม่มีมาตรการปีงบประมาณ {fiscal_year}"),
-                         reverse("plans:list", kwargs={"slug": access.agency.slug}))
+        return CycleStep(
+            "plan",
+            title,
+            "todo",
+            thai.to_thai_digits(f"ยังไม่มีมาตรการปีงบประมาณ {fiscal_year}"),
+            reverse("plans:list", kwargs={"slug": access.agency.slug}),
+        )
     count = Measure.objects.filter(issue__plan=plan).count()
     url = reverse("plans:detail", kwargs={"slug": access.agency.slug, "year": fiscal_year})
     summary = thai.to_thai_digits(f"{count} มาตรการ · {plan.get_status_display()}")

@@ -11,13 +11,21 @@ def build_demo_plan(ctx: DemoContext) -> None:
     from prongsai.plans.suggestions import plan_suggestions
 
     agency = ctx.objects["agency"]
-    plan = services.plan_create(agency=agency, fiscal_year=2567, based_on_year=2566, user=None,
-                                with_standard_issues=True)
-    keys = [m.key for group in plan_suggestions(plan)["groups"] for m in group["measures"]]
-    services.suggestions_accept(plan, keys=keys, user=None)
-    services.plan_update(plan, user=None, constraints_text=(
-        "การรวบรวมข้อมูลเพื่อเผยแพร่ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ยังอาศัยเจ้าหน้าที่เพียงไม่กี่คน "
-        "ข้อมูลจากแต่ละกองส่งมาไม่พร้อมกัน และเจ้าหน้าที่บางส่วนยังไม่เข้าใจเกณฑ์ของแต่ละข้อ\n"
-        "หน่วยงานจึงกำหนดผู้รับผิดชอบรายข้อ จัดปฏิทินการส่งข้อมูลรายเดือน และให้สำนักปลัดตรวจทานก่อนเผยแพร่"
-    ))
+    plan = services.plan_create(
+        agency=agency, fiscal_year=2567, based_on_year=2566, user=None, with_standard_issues=True
+    )
+    suggestions = plan_suggestions(plan)
+    keys = [item["measure"].key for group in suggestions["groups"] for item in group["items"]]
+    services.suggestions_accept(
+        plan, keys=keys, user=None, codes_by_key=suggestions["codes_by_key"]
+    )
+    services.plan_update(
+        plan,
+        user=None,
+        constraints_text=(
+            "การรวบรวมข้อมูลเพื่อเผยแพร่ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ยังอาศัยเจ้าหน้าที่เพียงไม่กี่คน "
+            "ข้อมูลจากแต่ละกองส่งมาไม่พร้อมกัน และเจ้าหน้าที่บางส่วนยังไม่เข้าใจเกณฑ์ของแต่ละข้อ\n"
+            "หน่วยงานจึงกำหนดผู้รับผิดชอบรายข้อ จัดปฏิทินการส่งข้อมูลรายเดือน และให้สำนักปลัดตรวจทานก่อนเผยแพร่"
+        ),
+    )
     ctx.objects["plan"] = plan

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from prongsai.documents import CONTENT_TYPES, render as render_document
+from prongsai.core.thai import Digits
+from prongsai.documents import CONTENT_TYPES
+from prongsai.documents import render as render_document
 from prongsai.documents.preview import page_count, render_page_png
-from django.contrib.auth.decorators import login_required
 from prongsai.plans.access import get_plan_for_user
-from prongsai.plans.documents import plan_document
+from prongsai.plans.documents import Layout, plan_document
 from prongsai.plans.models import Plan
 
 
-def _options(request: HttpRequest, plan: Plan) -> tuple[str, str]:
+def _options(request: HttpRequest, plan: Plan) -> tuple[Layout, Digits]:
     layout = request.GET.get("layout", "A").upper()
     digits = request.GET.get("digits", plan.agency.digit_style)
     if layout not in ("A", "B") or digits not in ("thai", "arabic"):
         raise Http404("ไม่มีรูปแบบเอกสารนี้")
-    return layout, digits
+    return cast(Layout, layout), cast(Digits, digits)
 
 
 def plan_filename(plan: Plan, fmt: str) -> str:
@@ -42,10 +46,18 @@ def plan_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
     layout, digits = _options(request, plan)
     document = plan_document(plan, layout=layout, digits=digits)
-    return render(request, "plans/preview.html", {
-        "access": access, "agency": access.agency, "plan": plan, "layout": layout, "digits": digits,
-        "pages": range(1, page_count(document) + 1),
-    })
+    return render(
+        request,
+        "plans/preview.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "plan": plan,
+            "layout": layout,
+            "digits": digits,
+            "pages": range(1, page_count(document) + 1),
+        },
+    )
 
 
 @login_required

@@ -96,7 +96,9 @@ def table_layout_a(plan: Plan, digits: thai.Digits) -> Table:
                 row.append(Cell(f"{number}. {issue.title}", rowspan=len(measures), bold=True))
             row += [
                 Cell(_question_lines(m, plan.based_on_year)),
-                Cell([Paragraph(m.title, bold=True), Paragraph(m.finding)] if m.finding else m.title),
+                Cell(
+                    [Paragraph(m.title, bold=True), Paragraph(m.finding)] if m.finding else m.title
+                ),
                 Cell([_steps(m.steps)]),
                 Cell(m.timeline_label(digits), align="center"),
                 Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
@@ -117,7 +119,9 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
     groups: dict[tuple[int, int], list[Measure]] = defaultdict(list)
     for issue in plan_issues(plan):
         for m in issue.measures.all():
-            indicator = next((fw.indicator_of(c) for c in m.question_codes if fw.indicator_of(c)), None)
+            indicator = m.indicator or next(
+                (fw.indicator_of(c) for c in m.question_codes if fw.indicator_of(c)), None
+            )
             groups[(fw.tool_order(indicator), indicator or 99)].append(m)
     rows: list[list[Cell]] = []
     current_tool = None
@@ -128,14 +132,20 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
             label = fw.tool_label(tool) if tool else "มาตรการอื่น ๆ"
             rows.append([Cell(label, colspan=4, bold=True, fill="#f2f2f2")])
         if indicator != 99:
-            rows.append([Cell(f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}", colspan=4, bold=True)])
+            rows.append(
+                [Cell(f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}", colspan=4, bold=True)]
+            )
         for m in measures:
-            rows.append([
-                Cell([Paragraph(m.title, bold=True), *_question_lines(m, plan.based_on_year)]),
-                Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
-                Cell([_steps(m.steps)]),
-                Cell([_steps(_monitoring_lines(m, digits)), Paragraph(m.timeline_label(digits))]),
-            ])
+            rows.append(
+                [
+                    Cell([Paragraph(m.title, bold=True), *_question_lines(m, plan.based_on_year)]),
+                    Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
+                    Cell([_steps(m.steps)]),
+                    Cell(
+                        [_steps(_monitoring_lines(m, digits)), Paragraph(m.timeline_label(digits))]
+                    ),
+                ]
+            )
     return Table(columns, rows, header)
 
 
@@ -146,8 +156,13 @@ def _signer(plan: Plan) -> Person | None:
     return next((p for p in people if p.position.startswith("นายก")), people.first())
 
 
-def plan_document(plan: Plan, *, layout: Layout = "A", digits: thai.Digits | None = None,
-                  with_analysis: bool = True) -> Document:
+def plan_document(
+    plan: Plan,
+    *,
+    layout: Layout = "A",
+    digits: thai.Digits | None = None,
+    with_analysis: bool = True,
+) -> Document:
     digits = digits or plan.agency.digit_style  # type: ignore[assignment]
     assert digits in ("thai", "arabic")
     title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
@@ -167,7 +182,11 @@ def plan_document(plan: Plan, *, layout: Layout = "A", digits: thai.Digits | Non
     if plan.constraints_text:
         closing += [
             Heading("วิเคราะห์ข้อจำกัดของหน่วยงาน", level=2),
-            *[Paragraph(p, indent_first_line=True) for p in plan.constraints_text.split("\n") if p.strip()],
+            *[
+                Paragraph(p, indent_first_line=True)
+                for p in plan.constraints_text.split("\n")
+                if p.strip()
+            ],
         ]
     signer = _signer(plan)
     if signer is not None:

@@ -15,14 +15,19 @@ def fiscal_month_choices(fiscal_year: int) -> list[tuple[int, str]]:
     choices = []
     for month in range(1, 13):
         day = fiscal_month_date(fiscal_year, month)
-        choices.append((month, f"{thai.month_name(day.month)} {thai.to_thai_digits(thai.be_year(day))}"))
+        choices.append(
+            (month, f"{thai.month_name(day.month)} {thai.to_thai_digits(thai.be_year(day))}")
+        )
     return choices
 
 
 class PlanCreateForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700)
     based_on_year = forms.IntegerField(
-        label=_("ใช้ผลการประเมิน ITA ของปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700, required=False,
+        label=_("ใช้ผลการประเมิน ITA ของปีงบประมาณ (พ.ศ.)"),
+        min_value=2500,
+        max_value=2700,
+        required=False,
         help_text=_("เว้นว่างไว้เพื่อใช้ปีก่อนหน้า"),
     )
     standard_issues = forms.BooleanField(
@@ -44,22 +49,31 @@ class IssueForm(forms.Form):
 class MeasureForm(forms.Form):
     title = forms.CharField(label=_("ชื่อมาตรการ"), max_length=300)
     question_codes = forms.CharField(
-        label=_("ข้อคำถาม ITA / ข้อ OIT"), required=False,
+        label=_("ข้อคำถาม ITA / ข้อ OIT"),
+        required=False,
         help_text=_("คั่นด้วยจุลภาค เช่น i19, i20, e10, o25"),
     )
-    finding = forms.CharField(label=_("ข้อค้นพบ"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    finding = forms.CharField(
+        label=_("ข้อค้นพบ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     steps = forms.CharField(
-        label=_("ขั้นตอน/วิธีการปฏิบัติ"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("ขั้นตอน/วิธีการปฏิบัติ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("บรรทัดละหนึ่งขั้นตอน ระบบจะใส่ลำดับเลขให้"),
     )
     start_month = forms.TypedChoiceField(label=_("เริ่ม"), coerce=int)
     end_month = forms.TypedChoiceField(label=_("สิ้นสุด"), coerce=int)
     responsible_units = forms.ModelMultipleChoiceField(
-        label=_("ส่วนราชการผู้รับผิดชอบ"), queryset=Unit.objects.none(), required=False,
+        label=_("ส่วนราชการผู้รับผิดชอบ"),
+        queryset=Unit.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     responsible_people = forms.ModelMultipleChoiceField(
-        label=_("บุคลากรผู้รับผิดชอบ"), queryset=Person.objects.none(), required=False,
+        label=_("บุคลากรผู้รับผิดชอบ"),
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     responsible_note = forms.CharField(label=_("ผู้รับผิดชอบ (เพิ่มเติม)"), required=False, max_length=300)
@@ -118,7 +132,10 @@ def monitoring_initial(measure: Measure | None) -> list[dict[str, Any]]:
     if measure is None:
         return []
     return [
-        {"text": s["text"], "deadline": dt.date.fromisoformat(s["deadline"]) if s.get("deadline") else None}
+        {
+            "text": s["text"],
+            "deadline": dt.date.fromisoformat(s["deadline"]) if s.get("deadline") else None,
+        }
         for s in measure.monitoring
     ]
 
@@ -130,4 +147,5 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["approver"].queryset = Person.objects.filter(agency=agency, signs_documents=True)  # type: ignore[attr-defined]
+        signers = Person.objects.filter(agency=agency, signs_documents=True)
+        self.fields["approver"].queryset = signers  # type: ignore[attr-defined]

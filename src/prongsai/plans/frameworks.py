@@ -38,11 +38,12 @@ class FrameworkView:
 
 
 def framework_of(year: int) -> FrameworkView:
-    from prongsai.frameworks.files import load_framework_file
+    from prongsai.frameworks.scoring import ScoreError
+    from prongsai.frameworks.selectors import framework_data
 
     try:
-        data = load_framework_file(year)
-    except (FileNotFoundError, LookupError):
+        data = framework_data(year)
+    except ScoreError:
         return FrameworkView(year=year, known=False)
     view = FrameworkView(year=year, known=True)
     view.tool_names = {t["code"]: t["name_th"] for t in data.get("tools", [])}
@@ -56,4 +57,3 @@ def framework_of(year: int) -> FrameworkView:
         view.texts[item["code"].lower()] = item.get("title")
         view.indicators_of_codes[item["code"].lower()] = item["indicator"]
     return view
-

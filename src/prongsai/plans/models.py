@@ -47,7 +47,11 @@ class Plan(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     approver_person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้อนุมัติ (ลงนาม)"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -86,6 +90,7 @@ class Measure(models.Model):
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(_("ชื่อมาตรการ"), max_length=300)
     question_codes = models.JSONField(_("ข้อคำถาม ITA"), default=list, blank=True)
+    indicator = models.PositiveSmallIntegerField(_("ตัวชี้วัดที่"), null=True, blank=True)
     finding = models.TextField(_("ข้อค้นพบ"), blank=True)
     steps = models.JSONField(_("ขั้นตอน/วิธีการปฏิบัติ"), default=list, blank=True)
     # [{"text": str, "deadline": "YYYY-MM-DD" | None}]
@@ -140,3 +145,6 @@ class PlanRevision(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.summary}"

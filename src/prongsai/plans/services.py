@@ -40,13 +40,15 @@ def _next_order(qs: Any) -> int:
 
 @transaction.atomic
 def plan_create(
-    *, agency: Agency, fiscal_year: int, user: Any, based_on_year: int | None = None,
+    *,
+    agency: Agency,
+    fiscal_year: int,
+    user: Any,
+    based_on_year: int | None = None,
     with_standard_issues: bool = False,
 ) -> Plan:
     if Plan.objects.filter(agency=agency, fiscal_year=fiscal_year).exists():
-        raise ValidationError(
-            thai.to_thai_digits(f"มีมาตรการของปีงบประมาณ {fiscal_year} อยู่แล้ว")
-        )
+        raise ValidationError(thai.to_thai_digits(f"มีมาตรการของปีงบประมาณ {fiscal_year} อยู่แล้ว"))
     if not 2500 <= fiscal_year <= 2700:
         raise ValidationError("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗")
     plan = Plan.objects.create(
@@ -77,32 +79,45 @@ def _shift_year(value: str | None, years: int) -> str | None:
 def plan_copy_forward(*, source: Plan, fiscal_year: int, user: Any) -> Plan:
     """Copy a plan's issues and measures into a new draft for another fiscal year."""
     plan = plan_create(
-        agency=source.agency, fiscal_year=fiscal_year, user=user,
+        agency=source.agency,
+        fiscal_year=fiscal_year,
+        user=user,
         based_on_year=source.based_on_year + (fiscal_year - source.fiscal_year),
     )
     shift = fiscal_year - source.fiscal_year
     plan.constraints_text = source.constraints_text
     plan.save(update_fields=["constraints_text"])
-    for issue in source.issues.prefetch_related("measures__responsible_units", "measures__responsible_people"):
+    for issue in source.issues.prefetch_related(
+        "measures__responsible_units", "measures__responsible_people"
+    ):
         new_issue = PlanIssue.objects.create(
             plan=plan, order=issue.order, title=issue.title, standard_number=issue.standard_number
         )
         for m in issue.measures.all():
             units, people = list(m.responsible_units.all()), list(m.responsible_people.all())
             copy = Measure.objects.create(
-                issue=new_issue, order=m.order, title=m.title, question_codes=m.question_codes,
-                finding=m.finding, steps=m.steps,
+                issue=new_issue,
+                order=m.order,
+                title=m.title,
+                question_codes=m.question_codes,
+                indicator=m.indicator,
+                finding=m.finding,
+                steps=m.steps,
                 monitoring=[
                     {"text": s["text"], "deadline": _shift_year(s.get("deadline"), shift)}
                     for s in m.monitoring
                 ],
-                start_month=m.start_month, end_month=m.end_month,
-                responsible_note=m.responsible_note, expected_outcome=m.expected_outcome,
+                start_month=m.start_month,
+                end_month=m.end_month,
+                responsible_note=m.responsible_note,
+                expected_outcome=m.expected_outcome,
                 kb_key=m.kb_key,
             )
             copy.responsible_units.set(units)
             copy.responsible_people.set(people)
-    _record(plan, user, "copy", thai.to_thai_digits(f"คัดลอกจากมาตรการปีงบประมาณ {source.fiscal_year}"))
+    _record(
+        plan, user, "copy", thai.to_thai_digits(f"คัดลอกจากมาตรการปีงบประมาณ {source.fiscal_year}")
+    )
     return plan
 
 
@@ -121,12 +136,16 @@ def plan_update(plan: Plan, *, user: Any, **fields: Any) -> Plan:
 
 
 @transaction.atomic
-def issue_add(plan: Plan, *, title: str, user: Any, standard_number: int | None = None) -> PlanIssue:
+def issue_add(
+    plan: Plan, *, title: str, user: Any, standard_number: int | None = None
+) -> PlanIssue:
     _ensure_editable(plan)
     if not title.strip():
         raise ValidationError({"title": "กรุณาระบุชื่อประเด็น"})
     issue = PlanIssue.objects.create(
-        plan=plan, title=title.strip(), standard_number=standard_number,
+        plan=plan,
+        title=title.strip(),
+        standard_number=standard_number,
         order=_next_order(plan.issues.all()),
     )
     _record(plan, user, "issue_add", f"เพิ่มประเด็น “{issue.title}”")
@@ -197,7 +216,9 @@ def _validate_measure(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
         if not text:
             continue
         if deadline:
-            day = deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(str(deadline))
+            day = (
+                deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(str(deadline))
+            )
             if day not in fy:
                 errors["monitoring"] = thai.to_thai_digits(
                     f"กำหนดเวลาแล้วเสร็จ “{text}” อยู่นอกปีงบประมาณ {plan.fiscal_year}"
@@ -207,35 +228,63 @@ def _validate_measure(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     steps = [s.strip() for s in data.get("steps", []) if s and s.strip()]
-    return {**data, "question_codes": codes, "monitoring": monitoring, "steps": steps,
-            "start_month": start, "end_month": end}
+    return {
+        **data,
+        "question_codes": codes,
+        "monitoring": monitoring,
+        "steps": steps,
+        "start_month": start,
+        "end_month": end,
+    }
 
 
 @transaction.atomic
 def measure_save(
-    issue: PlanIssue, *, user: Any, data: dict[str, Any], measure: Measure | None = None,
-    units: Iterable[Unit] = (), people: Iterable[Person] = (),
+    issue: PlanIssue,
+    *,
+    user: Any,
+    data: dict[str, Any],
+    measure: Measure | None = None,
+    units: Iterable[Unit] = (),
+    people: Iterable[Person] = (),
 ) -> Measure:
     """Create a measure under `issue`, or update `measure`; validates everything first."""
     plan = issue.plan
     _ensure_editable(plan)
     clean = _validate_measure(plan, data)
     units, people = list(units), list(people)
-    if any(u.agency_id != plan.agency_id for u in units) or any(p.agency_id != plan.agency_id for p in people):
+    if any(u.agency_id != plan.agency_id for u in units) or any(
+        p.agency_id != plan.agency_id for p in people
+    ):
         raise ValidationError("ผู้รับผิดชอบต้องเป็นส่วนราชการหรือบุคลากรของหน่วยงานนี้")
     creating = measure is None
     if measure is None:
         measure = Measure(issue=issue, order=_next_order(issue.measures.all()))
-    for name in ("title", "question_codes", "finding", "steps", "monitoring", "start_month",
-                 "end_month", "responsible_note", "expected_outcome", "kb_key"):
+    for name in (
+        "title",
+        "question_codes",
+        "indicator",
+        "finding",
+        "steps",
+        "monitoring",
+        "start_month",
+        "end_month",
+        "responsible_note",
+        "expected_outcome",
+        "kb_key",
+    ):
         if name in clean:
             value = clean[name]
             setattr(measure, name, value.strip() if isinstance(value, str) else value)
     measure.save()
     measure.responsible_units.set(units)
     measure.responsible_people.set(people)
-    _record(plan, user, "measure_add" if creating else "measure_update",
-            f"{'เพิ่ม' if creating else 'แก้ไข'}มาตรการ “{measure.title}”")
+    _record(
+        plan,
+        user,
+        "measure_add" if creating else "measure_update",
+        f"{'เพิ่ม' if creating else 'แก้ไข'}มาตรการ “{measure.title}”",
+    )
     return measure
 
 
@@ -256,8 +305,13 @@ def measure_move(measure: Measure, *, direction: str, user: Any) -> None:
 
 
 @transaction.atomic
-def suggestions_accept(plan: Plan, *, keys: Sequence[str], user: Any) -> list[Measure]:
-    """Add the chosen knowledge-base measures, under their standard issues (created as needed)."""
+def suggestions_accept(
+    plan: Plan, *, keys: Sequence[str], user: Any, codes_by_key: dict[str, list[str]] | None = None
+) -> list[Measure]:
+    """Add the chosen knowledge-base measures, under their standard issues (created as needed).
+
+    `codes_by_key` gives, per measure, the weak codes it answers; without it a measure links all
+    the codes of its knowledge-base entry."""
     from prongsai.plans.knowledge import measure_kb, standard_issues
 
     _ensure_editable(plan)
@@ -275,19 +329,32 @@ def suggestions_accept(plan: Plan, *, keys: Sequence[str], user: Any) -> list[Me
         issue = plan.issues.filter(standard_number=kb.issue).first()
         if issue is None:
             issue = PlanIssue.objects.create(
-                plan=plan, title=titles[kb.issue], standard_number=kb.issue,
+                plan=plan,
+                title=titles[kb.issue],
+                standard_number=kb.issue,
                 order=_next_order(plan.issues.all()),
             )
-        codes = [c for c in kb.codes if not invalid_codes([c], plan.based_on_year)]
+        wanted = (codes_by_key or {}).get(key) or list(kb.codes)
+        codes = [c for c in wanted if not invalid_codes([c], plan.based_on_year)]
         measure = Measure.objects.create(
-            issue=issue, order=_next_order(issue.measures.all()), title=kb.title,
-            question_codes=codes, finding=kb.finding, steps=list(kb.steps),
+            issue=issue,
+            order=_next_order(issue.measures.all()),
+            title=kb.title,
+            question_codes=codes,
+            indicator=kb.indicator,
+            finding=kb.finding,
+            steps=list(kb.steps),
             monitoring=[
-                {"text": s.text, "deadline": fiscal_month_date(plan.fiscal_year, s.month, end=True).isoformat()}
+                {
+                    "text": s.text,
+                    "deadline": fiscal_month_date(plan.fiscal_year, s.month, end=True).isoformat(),
+                }
                 for s in kb.monitoring
             ],
-            start_month=kb.timeline_start, end_month=kb.timeline_end,
-            expected_outcome=kb.outcome, kb_key=key,
+            start_month=kb.timeline_start,
+            end_month=kb.timeline_end,
+            expected_outcome=kb.outcome,
+            kb_key=key,
         )
         unit = units.get(kb.responsible) or next(
             (u for name, u in units.items() if kb.responsible and kb.responsible in name), None
@@ -303,7 +370,9 @@ def suggestions_accept(plan: Plan, *, keys: Sequence[str], user: Any) -> list[Me
     for order, issue in enumerate(issues, start=1):
         if issue.order != order:
             PlanIssue.objects.filter(pk=issue.pk).update(order=order)
-    _record(plan, user, "suggestions", thai.to_thai_digits(f"รับข้อเสนอมาตรการ {len(created)} รายการ"))
+    _record(
+        plan, user, "suggestions", thai.to_thai_digits(f"รับข้อเสนอมาตรการ {len(created)} รายการ")
+    )
     return created
 
 

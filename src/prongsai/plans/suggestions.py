@@ -10,7 +10,7 @@ from prongsai.plans.models import Measure, Plan
 
 
 def weak_points(plan: Plan) -> tuple[list[str], list[int]]:
-    """The weak question codes and indicator numbers found by the analysis of the plan's base year."""
+    """The weak question codes and indicator numbers of the analysis of the plan's base year."""
     from prongsai.analysis.selectors import analysis_for
 
     analysis = analysis_for(plan.agency, plan.based_on_year)
@@ -24,14 +24,21 @@ def plan_suggestions(plan: Plan) -> dict[str, Any]:
 
     codes, indicators = weak_points(plan)
     groups, unknown = suggest(codes, plan.based_on_year, weak_indicators=indicators)
-    taken = set(Measure.objects.filter(issue__plan=plan).exclude(kb_key="").values_list("kb_key", flat=True))
+    codes_by_key = {m.key: c for g in groups for m, c in g.pairs()}
+    taken = set(
+        Measure.objects.filter(issue__plan=plan).exclude(kb_key="").values_list("kb_key", flat=True)
+    )
     basis = thai.to_thai_digits(
         f"จากผลการประเมิน ITA ปีงบประมาณ {plan.based_on_year}: "
         f"ข้อคำถามที่ควรพัฒนา {len(codes)} ข้อ ตัวชี้วัดที่ควรพัฒนา {len(indicators)} ตัวชี้วัด"
     )
     return {
         "basis": basis,
-        "groups": [{"issue": g.issue, "measures": g.measures, "codes": g.codes} for g in groups],
+        "groups": [
+            {"issue": g.issue, "items": [{"measure": m, "codes": c} for m, c in g.pairs()]}
+            for g in groups
+        ],
+        "codes_by_key": codes_by_key,
         "taken": taken,
         "unknown": unknown,
     }

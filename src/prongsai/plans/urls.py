@@ -21,6 +21,8 @@ urlpatterns = [
     path("<int:year>/reopen/", views.plan_reopen, name="reopen"),
     path("<int:year>/history/", views.plan_history, name="history"),
     path("<int:year>/preview/", document_views.plan_preview, name="preview"),
-    path("<int:year>/preview/<int:page>.png", document_views.plan_preview_page, name="preview_page"),
+    path(
+        "<int:year>/preview/<int:page>.png", document_views.plan_preview_page, name="preview_page"
+    ),
     path("<int:year>/download/<str:fmt>/", document_views.plan_download, name="download"),
 ]

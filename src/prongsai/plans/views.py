@@ -40,37 +40,53 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_agency_for_user(request.user, slug, Need.WRITE if request.method == "POST" else Need.READ)
+    access = get_agency_for_user(
+        request.user, slug, Need.WRITE if request.method == "POST" else Need.READ
+    )
     current = thai.fiscal_year(timezone.localdate())
     form = PlanCreateForm(request.POST or None, initial={"fiscal_year": current})
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(
-                agency=access.agency, fiscal_year=form.cleaned_data["fiscal_year"],
-                based_on_year=form.cleaned_data["based_on_year"], user=request.user,
+                agency=access.agency,
+                fiscal_year=form.cleaned_data["fiscal_year"],
+                based_on_year=form.cleaned_data["based_on_year"],
+                user=request.user,
                 with_standard_issues=form.cleaned_data["standard_issues"],
             )
         except ValidationError as e:
             form.add_error(None, e)
         else:
             return redirect("plans:detail", slug=slug, year=plan.fiscal_year)
-    return render(request, "plans/list.html", {
-        "access": access, "agency": access.agency, "form": form,
-        "plans": selectors.agency_plans(access.agency),
-    })
+    return render(
+        request,
+        "plans/list.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "form": form,
+            "plans": selectors.agency_plans(access.agency),
+        },
+    )
 
 
 @login_required
 def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
-    return render(request, "plans/detail.html", {
-        "access": access, "agency": access.agency, "plan": plan,
-        "issues": selectors.plan_issues(plan),
-        "editable": access.can_write and not plan.is_locked,
-        "approve_form": ApproveForm(agency=access.agency),
-        "issue_form": IssueForm(),
-        "findings": _findings(plan),
-    })
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "plan": plan,
+            "issues": selectors.plan_issues(plan),
+            "editable": access.can_write and not plan.is_locked,
+            "approve_form": ApproveForm(agency=access.agency),
+            "issue_form": IssueForm(),
+            "findings": _findings(plan),
+        },
+    )
 
 
 def _findings(plan: object) -> list[object]:
@@ -85,16 +101,30 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_editable_plan_for_user(request.user, slug, year)
     form = PlanEditForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        services.plan_update(plan, user=request.user, **{k: form.cleaned_data[k] for k in ("title", "constraints_text")})
+        services.plan_update(
+            plan,
+            user=request.user,
+            **{k: form.cleaned_data[k] for k in ("title", "constraints_text")},
+        )
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("plans:detail", slug=slug, year=year)
-    return render(request, "plans/form.html", {"agency": access.agency, "access": access, "plan": plan, "form": form, "title": _("แก้ไขข้อมูลมาตรการ")})
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "agency": access.agency,
+            "access": access,
+            "plan": plan,
+            "form": form,
+            "title": _("แก้ไขข้อมูลมาตรการ"),
+        },
+    )
 
 
 @login_required
 @require_POST
 def plan_copy(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    access, plan = get_plan_for_user(request.user, slug, year, Need.WRITE)
+    _access, plan = get_plan_for_user(request.user, slug, year, Need.WRITE)
     try:
         new = services.plan_copy_forward(source=plan, fiscal_year=year + 1, user=request.user)
     except ValidationError as e:
@@ -112,15 +142,30 @@ def plan_suggest(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_editable_plan_for_user(request.user, slug, year)
     if request.method == "POST":
         try:
-            created = services.suggestions_accept(plan, keys=request.POST.getlist("key"), user=request.user)
+            created = services.suggestions_accept(
+                plan,
+                keys=request.POST.getlist("key"),
+                user=request.user,
+                codes_by_key=plan_suggestions(plan)["codes_by_key"],
+            )
         except ValidationError as e:
             _errors(request, e)
         else:
-            messages.success(request, thai.to_thai_digits(_("เพิ่มมาตรการจากข้อเสนอแล้ว %(n)s รายการ") % {"n": len(created)}))
+            messages.success(
+                request,
+                thai.to_thai_digits(_("เพิ่มมาตรการจากข้อเสนอแล้ว %(n)s รายการ") % {"n": len(created)}),
+            )
             return redirect("plans:detail", slug=slug, year=year)
-    return render(request, "plans/suggest.html", {
-        "access": access, "agency": access.agency, "plan": plan, "suggestions": plan_suggestions(plan),
-    })
+    return render(
+        request,
+        "plans/suggest.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "plan": plan,
+            "suggestions": plan_suggestions(plan),
+        },
+    )
 
 
 @login_required
@@ -145,7 +190,17 @@ def issue_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpRespo
         services.issue_update(issue, title=form.cleaned_data["title"], user=request.user)
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("plans:detail", slug=slug, year=year)
-    return render(request, "plans/form.html", {"agency": access.agency, "access": access, "plan": issue.plan, "form": form, "title": _("แก้ไขประเด็น")})
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "agency": access.agency,
+            "access": access,
+            "plan": issue.plan,
+            "form": form,
+            "title": _("แก้ไขประเด็น"),
+        },
+    )
 
 
 @login_required
@@ -165,18 +220,33 @@ def issue_move(request: HttpRequest, slug: str, year: int, pk: int) -> HttpRespo
     return redirect(f"{_plan_url(slug, year)}#issue-{issue.pk}")
 
 
-def _measure_form(request: HttpRequest, slug: str, year: int, issue: PlanIssue, measure: Measure | None, access: object) -> HttpResponse:
+def _measure_form(
+    request: HttpRequest,
+    slug: str,
+    year: int,
+    issue: PlanIssue,
+    measure: Measure | None,
+    access: object,
+) -> HttpResponse:
     plan = issue.plan
     initial = MeasureForm.initial_for(measure) if measure else {"start_month": 1, "end_month": 12}
-    form = MeasureForm(request.POST or None, initial=initial, agency=plan.agency, fiscal_year=plan.fiscal_year)
-    formset = MonitoringFormSet(request.POST or None, initial=monitoring_initial(measure), prefix="mon")
+    form = MeasureForm(
+        request.POST or None, initial=initial, agency=plan.agency, fiscal_year=plan.fiscal_year
+    )
+    formset = MonitoringFormSet(
+        request.POST or None, initial=monitoring_initial(measure), prefix="mon"
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.measure_data()
         data["monitoring"] = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("text")]
         try:
             saved = services.measure_save(
-                issue, user=request.user, data=data, measure=measure,
-                units=form.cleaned_data["responsible_units"], people=form.cleaned_data["responsible_people"],
+                issue,
+                user=request.user,
+                data=data,
+                measure=measure,
+                units=form.cleaned_data["responsible_units"],
+                people=form.cleaned_data["responsible_people"],
             )
         except ValidationError as e:
             if hasattr(e, "error_dict"):
@@ -187,10 +257,19 @@ def _measure_form(request: HttpRequest, slug: str, year: int, issue: PlanIssue, 
         else:
             messages.success(request, _("บันทึกมาตรการแล้ว"))
             return redirect(f"{_plan_url(slug, year)}#measure-{saved.pk}")
-    return render(request, "plans/measure_form.html", {
-        "agency": plan.agency, "access": access, "plan": plan, "issue": issue, "measure": measure,
-        "form": form, "formset": formset,
-    })
+    return render(
+        request,
+        "plans/measure_form.html",
+        {
+            "agency": plan.agency,
+            "access": access,
+            "plan": plan,
+            "issue": issue,
+            "measure": measure,
+            "form": form,
+            "formset": formset,
+        },
+    )
 
 
 def _plan_url(slug: str, year: int) -> str:
@@ -259,7 +338,13 @@ def plan_reopen(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def plan_history(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
-    return render(request, "plans/history.html", {
-        "access": access, "agency": access.agency, "plan": plan,
-        "revisions": plan.revisions.select_related("user")[:200],
-    })
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "plan": plan,
+            "revisions": plan.revisions.select_related("user")[:200],
+        },
+    )

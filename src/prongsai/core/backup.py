@@ -1,0 +1,117 @@
+"""Backups: every record and every uploaded file in one zip; restore into an empty database.
+
+A backup holds `manifest.json` (format, Prongsai version, time, record counts per model),
+`data.json` (Django's serialised records, with their primary keys) and `uploads/…` (the files under
+MEDIA_ROOT). Restore checks the manifest, refuses a database that already holds agencies, loads
+everything in one transaction, then writes the files; the record counts must match the manifest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from prongsai import __version__
+
+FORMAT = "prongsai-backup-1"
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
+
+
+class BackupError(Exception):
+    """A backup that cannot be restored; the message is in Thai."""
+
+
+def _models() -> list[Any]:
+    out = []
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if model._meta.app_label in EXCLUDE or label in EXCLUDE or model._meta.proxy:
+            continue
+        if not model._meta.managed:
+            continue
+        out.append(model)
+    return out
+
+
+def record_counts() -> dict[str, int]:
+    return {m._meta.label_lower: m._default_manager.count() for m in _models()}
+
+
+def backup_write(path: Path) -> dict[str, Any]:
+    stream = io.StringIO()
+    with transaction.atomic():  # one consistent snapshot
+        call_command("dumpdata", exclude=EXCLUDE, stdout=stream, verbosity=0)
+        counts = record_counts()
+    manifest = {
+        "format": FORMAT,
+        "version": __version__,
+        "created": timezone.now().isoformat(),
+        "counts": counts,
+    }
+    media = Path(settings.MEDIA_ROOT)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        zf.writestr("data.json", stream.getvalue())
+        if media.is_dir():
+            for file in sorted(media.rglob("*")):
+                if file.is_file():
+                    zf.write(file, f"uploads/{file.relative_to(media).as_posix()}")
+    tmp.replace(path)
+    return manifest
+
+
+def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any]:
+    from prongsai.orgs.models import Agency
+
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        raise BackupError("ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของโปร่งใส (อ่านไฟล์ zip ไม่ได้)") from None
+    with zf:
+        names = set(zf.namelist())
+        if not {"manifest.json", "data.json"} <= names:
+            raise BackupError("ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี manifest.json หรือ data.json")
+        manifest = json.loads(zf.read("manifest.json"))
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"ไม่รู้จักรูปแบบไฟล์สำรองข้อมูล “{manifest.get('format')}”")
+        if Agency.objects.exists() and not allow_nonempty:
+            raise BackupError("ฐานข้อมูลนี้มีข้อมูลหน่วยงานอยู่แล้ว กู้คืนได้เฉพาะฐานข้อมูลว่าง")
+        uploads = [n for n in names if n.startswith("uploads/") and not n.endswith("/")]
+        for name in uploads:
+            if ".." in Path(name).parts or name.startswith("/"):
+                raise BackupError(f"ชื่อไฟล์ในไฟล์สำรองข้อมูลไม่ปลอดภัย: {name}")
+        data = zf.read("data.json").decode("utf-8")
+        with tempfile.TemporaryDirectory() as staging:
+            for name in uploads:
+                target = Path(staging) / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(name) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+            with transaction.atomic():
+                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                fixture = Path(staging) / "data.json"
+                fixture.write_text(data, encoding="utf-8")
+                call_command("loaddata", str(fixture), verbosity=0)
+                counts = record_counts()
+                expected = {k: v for k, v in manifest["counts"].items() if k in counts}
+                if Counter(expected) != Counter({k: counts[k] for k in expected}):
+                    raise BackupError("จำนวนข้อมูลหลังกู้คืนไม่ตรงกับไฟล์สำรองข้อมูล จึงยกเลิกการกู้คืน")
+            media = Path(settings.MEDIA_ROOT)
+            media.mkdir(parents=True, exist_ok=True)
+            staged = Path(staging) / "uploads"
+            if staged.is_dir():
+                shutil.copytree(staged, media, dirs_exist_ok=True)
+    return manifest
