@@ -1,0 +1,218 @@
+"""One measure's fields from the cells of its rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from .codes import CodeScan, scan_question_codes
+from .dates import find_dates, month_spans, quarters_in_text
+from .indicators import TOOL_OF_INDICATOR, indicator_for_code, tool_of_code
+from .tables import STATUS_ROLES, MeasureRows
+from .text import UNCHECKED, arabic
+
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*")
+_BULLET = re.compile(r"(?:^|(?<=\s))[-–•●▪➢◦*]\s*")
+_LEADING_NUMBER = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]\s*")
+_INDICATOR_MENTION = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})")
+_BOX_QUARTER = re.compile(r"([☐☑☒✓✔])\s*ไตรมาส\s*(?:ที่)?\s*([1-4๑-๔])")
+_MARKS = frozenset("✓✔√☑☒✗✘")
+_MARK_WORDS = frozenset({"x", "X", "/", "*", "•", "1", "๑"})
+_PREAMBLES = ("เห็นควร",)
+
+
+def split_items(text: str) -> list[str]:
+    """Numbered ("๑.", "1)", numbering may restart at 1) or bulleted ("-", "•") items."""
+    text = text.strip()
+    if not text:
+        return []
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for match in _ITEM_NUMBER.finditer(text):
+        number = int(arabic(match.group(1)))
+        if number == expected or (number == 1 and cuts):
+            cuts.append((match.start(), match.end()))
+            expected = number + 1
+    if not cuts:
+        cuts = [(match.start(), match.end()) for match in _BULLET.finditer(text)]
+    if not cuts:
+        return [text]
+    items: list[str] = []
+    head = text[: cuts[0][0]].strip()
+    for preamble in _PREAMBLES:
+        if head.startswith(preamble):
+            head = head[len(preamble) :].strip()
+    if head:
+        items.append(head)
+    for position, (_start, end) in enumerate(cuts):
+        stop = cuts[position + 1][0] if position + 1 < len(cuts) else len(text)
+        item = text[end:stop].strip()
+        if item:
+            items.append(item)
+    return items
+
+
+# Thai characters that cannot begin a word: a fragment starting with one was cut mid-word.
+_NO_WORD_START = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+
+
+def _joined(fragments: list[str]) -> str | None:
+    text = ""
+    for fragment in fragments:
+        if not fragment:
+            continue
+        glue = "" if not text or _NO_WORD_START.match(fragment) else " "
+        text = f"{text}{glue}{fragment}"
+    return text.strip() or None
+
+
+@dataclass
+class MeasureContext:
+    known_codes: Collection[str] | None
+    codes: CodeScan = field(default_factory=CodeScan)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _is_marked(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (any(ch in _MARKS for ch in text) or text in _MARK_WORDS)
+
+
+def _status(group: MeasureRows, where: str, context: MeasureContext) -> str | None:
+    roles_present = [role for role in STATUS_ROLES if group.table.has(role)]
+    if not roles_present:
+        return None
+    marked = [role for role in roles_present if any(_is_marked(f) for f in group.column(role))]
+    if not marked:
+        context.warnings.append(f"{where}: ไม่ได้ทำเครื่องหมายสถานะการดำเนินการ")
+        return None
+    if len(marked) > 1:
+        context.warnings.append(f"{where}: ทำเครื่องหมายสถานะไว้มากกว่าหนึ่งช่อง ใช้ช่องสุดท้าย")
+    return marked[-1]
+
+
+def _timeline(fragments: list[str]) -> tuple[str | None, list[int]]:
+    """The timeline text and the planned quarters; checkboxes keep only the ticked quarters."""
+    text = _joined(fragments)
+    if text is None:
+        return None, []
+    boxes = _BOX_QUARTER.findall(text)
+    if boxes:
+        ticked = [(mark, digit) for mark, digit in boxes if mark != UNCHECKED]
+        quarters = sorted({int(arabic(digit)) for _mark, digit in ticked})
+        label = ", ".join(f"ไตรมาส {digit}" for _mark, digit in ticked)
+        return label or None, quarters
+    return text, quarters_in_text(text)
+
+
+def _deadlines(fragments: list[str]) -> tuple[str | None, list[int]]:
+    """Layout B has no timeline column: its monitoring items carry deadlines ("ภายในเดือน
+    ธันวาคม ๒๕๖๖"); those, joined, are the timeline."""
+    text = _joined(fragments)
+    if not text:
+        return None, []
+    spans = [span.raw for span in month_spans(text)]
+    spans += [found.raw for found in find_dates(text)]
+    if not spans:
+        return None, []
+    raw = [span for span in dict.fromkeys(spans)]
+    return "; ".join(raw), quarters_in_text("; ".join(arabic(part) for part in raw))
+
+
+def _quarters_done(fragments: list[str]) -> list[int]:
+    done: set[int] = set()
+    for fragment in fragments:
+        for mark, digit in _BOX_QUARTER.findall(fragment):
+            if mark != UNCHECKED:
+                done.add(int(arabic(digit)))
+    return sorted(done)
+
+
+def _actions(text: str | None, where: str, context: MeasureContext) -> list[dict[str, Any]]:
+    if not text:
+        return []
+    items = split_items(text)
+    if len(items) == 1 and not find_dates(text):
+        return []
+    actions: list[dict[str, Any]] = []
+    for item in items:
+        dates = find_dates(item)
+        valid = next((found.value for found in dates if found.value), None)
+        for found in dates:
+            if found.value is None:
+                context.warnings.append(f"{where}: อ่านวันที่ '{found.raw}' ไม่ได้ (ไม่มีวันนี้จริง)")
+        actions.append({"date": valid.isoformat() if valid else None, "text": item})
+    return actions
+
+
+def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> dict[str, Any]:
+    where = f"มาตรการที่ {number} (บรรทัด {group.first_line})"
+    first = group.rows[0]
+    issue_fragments = group.column("issue")
+    question_fragments = group.column("questions")
+    issue = _joined(issue_fragments)
+    if issue:
+        issue = _LEADING_NUMBER.sub("", issue, count=1).strip() or None
+
+    indicators: set[int] = set()
+    for fragment in issue_fragments + question_fragments:
+        indicators.update(int(arabic(n)) for n in _INDICATOR_MENTION.findall(fragment))
+    indicators = {n for n in indicators if n in TOOL_OF_INDICATOR}
+    if first.indicator is not None and first.indicator in TOOL_OF_INDICATOR:
+        indicators.add(first.indicator)
+
+    tool = first.tool
+    if tool is None and indicators:
+        tools = {TOOL_OF_INDICATOR[n] for n in indicators}
+        tool = tools.pop() if len(tools) == 1 else None
+
+    if group.table.has("questions"):
+        scan = scan_question_codes(
+            question_fragments, context.known_codes, tool_hint=tool, item_words=tool is not None
+        )
+    else:
+        scan = scan_question_codes(
+            issue_fragments, context.known_codes, tool_hint=tool, item_words=True
+        )
+    context.codes.extend(scan)
+    for raw in scan.unreadable:
+        context.warnings.append(f"{where}: อ่านรหัสข้อคำถาม '{raw}' ไม่ได้")
+    codes = scan.codes
+    for code in codes:
+        derived = indicator_for_code(code)
+        if derived is not None:
+            indicators.add(derived)
+    if tool is None and codes:
+        code_tools = {tool_of_code(code) for code in codes}
+        tool = code_tools.pop() if len(code_tools) == 1 else None
+
+    timeline, quarters_planned = _timeline(group.column("timeline"))
+    if timeline is None and not group.table.has("timeline"):
+        timeline, quarters_planned = _deadlines(group.column("monitoring"))
+    result_fragments = group.column("result")
+    problems = _joined(group.column("problems"))
+    result = _joined(result_fragments)
+    if problems:
+        result = f"{result} ปัญหาและอุปสรรค: {problems}" if result else f"ปัญหาและอุปสรรค: {problems}"
+    status_fragments = [f for role in STATUS_ROLES for f in group.column(role)]
+
+    return {
+        "issue": issue,
+        "indicators": sorted(indicators),
+        "tool": tool,
+        "question_codes": codes,
+        "finding": _joined(group.column("finding")),
+        "steps": split_items(_joined(group.column("steps")) or ""),
+        "monitoring": split_items(_joined(group.column("monitoring")) or ""),
+        "timeline": timeline,
+        "responsible": _joined(group.column("responsible")),
+        "status": _status(group, where, context),
+        "quarters_planned": quarters_planned,
+        "quarters_done": _quarters_done(result_fragments + status_fragments),
+        "actions": _actions(_joined(result_fragments), where, context),
+        "result": result,
+        "suggestion": _joined(group.column("suggestion")),
+        "outcome": _joined(group.column("outcome")),
+    }

@@ -1,0 +1,125 @@
+"""Cleaning extracted text line by line, without changing the number of lines.
+
+Extracted text keeps tables as tab-separated lines. Cleaning keeps the tabs (a line with a tab is
+a table row, a leading tab is an empty first cell) and fixes what extraction leaves behind: HTML
+fragments and checkbox `<input>`s, zero-width characters, Wingdings and Thai private-use glyphs,
+the decomposed sara am (ํา) and doubled sara e (เเ).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from prongsai.core.thai import to_arabic_digits
+
+# Bounds that keep every later regular expression cheap on hostile input.
+MAX_LINE_CHARS = 20_000
+MAX_TEXT_CHARS = 3_000_000
+
+CHECKED = "☑"
+UNCHECKED = "☐"
+CHECK_MARKS = frozenset("✓✔√☑☒✗✘xXＸ/")
+
+_INPUT_TAG = re.compile(r"<input\b[^<>]{0,400}>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<(?:br|/p|p|/div|div|/li|li)\b[^<>]{0,400}>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:]{0,20}(?:\s[^<>]{0,400})?/?>")
+
+# Wingdings glyphs that Word exports into the private use area, and the Windows Thai PUA glyph
+# variants (shifted vowels and tone marks) that Thai fonts map to U+F700–U+F71A.
+_GLYPHS: dict[int, str | None] = {
+    0xF0FC: "✓",
+    0xF0FE: CHECKED,
+    0xF078: "☒",
+    0xF0A8: UNCHECKED,
+    0xF06F: UNCHECKED,
+    0xF0A1: UNCHECKED,
+    0x2610: UNCHECKED,
+    0x2611: CHECKED,
+    0x25A1: UNCHECKED,
+    0x00A0: " ",
+    0x2007: " ",
+    0x202F: " ",
+    0x3000: " ",
+    0x200B: None,
+    0x200C: None,
+    0x200D: None,
+    0x2060: None,
+    0xFEFF: None,
+    0x00AD: None,
+    0xF700: "ฐ",
+    0xF70F: "ญ",
+}
+for _offset, _char in enumerate("ิีึื"):
+    _GLYPHS[0xF701 + _offset] = _char
+for _base in (0xF705, 0xF70A, 0xF713):
+    for _offset, _char in enumerate("่้๊๋์"):
+        _GLYPHS[_base + _offset] = _char
+for _offset, _char in enumerate("ัํ็"):
+    _GLYPHS[0xF710 + _offset] = _char
+for _offset, _char in enumerate("ฺุู"):
+    _GLYPHS[0xF718 + _offset] = _char
+_TRANSLATE = str.maketrans(_GLYPHS)
+
+_SPACES = re.compile(r"[ \f\v\r]+")
+
+
+def _input_to_box(match: re.Match[str]) -> str:
+    return f" {CHECKED if 'checked' in match.group(0).lower() else UNCHECKED} "
+
+
+def clean_line(line: str) -> str:
+    """One extracted line, cleaned; tabs (table cells) are kept, spaces inside cells collapsed."""
+    if len(line) > MAX_LINE_CHARS:
+        line = line[:MAX_LINE_CHARS]
+    line = line.translate(_TRANSLATE)
+    if "<" in line:
+        line = _INPUT_TAG.sub(_input_to_box, line)
+        line = _BREAK_TAG.sub(" ", line)
+        line = _ANY_TAG.sub(" ", line)
+    if "&" in line:
+        line = html.unescape(line)
+    line = line.replace("\u0e4d\u0e32", "\u0e33").replace("เเ", "แ")
+    return "\t".join(_SPACES.sub(" ", cell).strip() for cell in line.split("\t"))
+
+
+def clean_lines(text: str) -> list[str]:
+    """The cleaned lines of `text`; line i here is line i of `text.splitlines()`."""
+    return [clean_line(line) for line in text[:MAX_TEXT_CHARS].splitlines()]
+
+
+def cells(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def is_row(line: str) -> bool:
+    """A table row: extraction wrote its cells separated by tabs."""
+    return "\t" in line
+
+
+def plain(line: str) -> str:
+    """The line's text with cells joined by spaces."""
+    return " ".join(cell for cell in line.split("\t") if cell)
+
+
+def arabic(text: str) -> str:
+    """`text` with Thai digits written as Arabic digits, for matching numbers."""
+    return to_arabic_digits(text)
+
+
+def squash(text: str) -> str:
+    """`text` without any whitespace, for comparing names and headings."""
+    return "".join(text.split())
+
+
+THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
+ARABIC_DIGITS = frozenset("0123456789")
+
+
+def digit_style(text: str) -> str | None:
+    """ "thai", "arabic", "mixed" or None for the digits in `text`."""
+    thai = any(ch in THAI_DIGITS for ch in text)
+    arab = any(ch in ARABIC_DIGITS for ch in text)
+    if thai and arab:
+        return "mixed"
+    return "thai" if thai else "arabic" if arab else None

@@ -1,0 +1,124 @@
+"""The demo plan as PDF and DOCX: the text we put in comes back out, the right agency throughout."""
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document as DocxDocument
+from pythainlp.tokenize import word_tokenize
+
+from prongsai.core.demo import demo_build
+from prongsai.documents import render
+from prongsai.documents.model import Cell, NumberedList, Paragraph, Table
+from prongsai.plans.documents import plan_document
+from prongsai.plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_plan() -> Plan:
+    demo_build()
+    return Plan.objects.get(agency__slug="demo", fiscal_year=2567)
+
+
+def pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: install Debian's poppler-utils (make test does)")
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def texts_of(document: Any) -> list[str]:
+    """Every piece of user text in the plan's table and paragraphs."""
+    out: list[str] = []
+
+    def walk(block: Any) -> None:
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, NumberedList):
+            for p in block.paragraphs():
+                out.append(p.text)
+        elif isinstance(block, Table):
+            for row in block.header_rows + block.rows:
+                for cell in row:
+                    walk(cell)
+        elif isinstance(block, Cell):
+            for item in block.content:
+                walk(item)
+
+    for block in document.blocks():
+        walk(block)
+    return [t for t in out if t.strip()]
+
+
+def broken_at_line_end(word: str, lines: list[str]) -> bool:
+    return any(
+        any(line.endswith(word[:i]) for line in lines) and any(line.startswith(word[i:]) for line in lines)
+        for i in range(1, len(word))
+    )
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_thai_word_of_the_plan_comes_back_out_of_the_pdf(demo_plan: Plan, tmp_path: Path) -> None:
+    document = plan_document(demo_plan, digits="arabic")
+    raw = pdftotext(render(document, "pdf"), tmp_path)
+    extracted = squash(raw)
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    words = {
+        w
+        for text in texts_of(document)
+        for w in word_tokenize(text, keep_whitespace=False)
+        if re.fullmatch(r"[\u0e00-\u0e7f]+", w)
+    }
+    assert len(words) > 200
+    # A word may be broken across two lines of a table cell (at a syllable boundary the line
+    # breaker chose); its halves then end one line and start another, each unchanged.
+    missing = sorted(w for w in words if w not in extracted and not broken_at_line_end(w, lines))
+    assert not missing, f"words lost or changed in the PDF text: {missing[:20]}"
+    assert "ขั้ขั้น" not in extracted and "ขั้นตอน/วิธีการปฏิบัติ" in extracted
+
+
+def test_the_pdf_names_the_agency_and_no_other(demo_plan: Plan, tmp_path: Path) -> None:
+    text = pdftotext(render(plan_document(demo_plan), "pdf"), tmp_path)
+    assert "องค์การบริหารส่วนตำบลหนองคันทรอง" in text
+    assert "แหลมงอบ" not in text and "ชาราก" not in text
+    assert "๒๕๖๗" in text  # Thai digits, the agency's choice
+
+
+def test_the_fonts_are_embedded(demo_plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "p.pdf"
+    path.write_bytes(render(plan_document(demo_plan), "pdf"))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all(" yes " in row for row in rows), fonts
+    assert any("Sarabun" in row for row in rows)
+
+
+def test_layout_b_groups_measures_by_tool_and_indicator(demo_plan: Plan) -> None:
+    document = plan_document(demo_plan, layout="B", digits="arabic")
+    text = "\n".join(texts_of(document))
+    iit, eit = text.index("(IIT)"), text.index("(EIT)")
+    assert iit < eit
+    assert "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ" in text
+    assert "การรายงานผลและการกำกับติดตาม กำหนดเวลาแล้วเสร็จ" in text
+
+
+def test_the_docx_opens_with_thai_font_attributes_and_the_plan_table(demo_plan: Plan) -> None:
+    data = render(plan_document(demo_plan), "docx")
+    doc = DocxDocument(io.BytesIO(data))
+    xml = doc.element.xml
+    assert 'w:cs="Sarabun"' in xml or "w:cs=\"Sarabun\"" in doc.styles.element.xml
+    tables = doc.tables
+    assert tables, "the plan table is a real table"
+    body = "\n".join(c.text for t in tables for row in t.rows for c in row.cells)
+    assert "กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ" in body
+    assert "หนองคันทรอง" in "\n".join(p.text for p in doc.paragraphs)
