@@ -51,8 +51,8 @@ def plan_record(plan: Plan) -> dict[str, Any]:
         "kind": "plan",
         "memo": None,
         "organization": {
-            "name": agency.full_name,
-            "type": agency.get_type_display(),
+            "name": agency.name,
+            "type": agency.type,
             "district": agency.district.name,
             "province": agency.province.name,
         },

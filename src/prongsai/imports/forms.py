@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.plans.forms import fiscal_month_choices
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("ไฟล์เอกสาร (DOCX, PDF หรือข้อความ)"))
+
+
+class DraftMeasureForm(forms.Form):
+    include = forms.BooleanField(label=_("นำเข้า"), required=False, initial=True)
+    issue = forms.CharField(label=_("ประเด็น"), max_length=300, required=False)
+    title = forms.CharField(label=_("ชื่อมาตรการ"), max_length=300, required=False)
+    question_codes = forms.CharField(label=_("ข้อคำถาม"), required=False)
+    finding = forms.CharField(
+        label=_("ข้อค้นพบ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    steps = forms.CharField(
+        label=_("ขั้นตอน"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    start_month = forms.TypedChoiceField(label=_("เริ่ม"), coerce=int)
+    end_month = forms.TypedChoiceField(label=_("สิ้นสุด"), coerce=int)
+    responsible = forms.CharField(label=_("ผู้รับผิดชอบ"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, fiscal_year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = fiscal_month_choices(fiscal_year)
+        self.fields["start_month"].choices = months  # type: ignore[attr-defined]
+        self.fields["end_month"].choices = months  # type: ignore[attr-defined]
+
+
+class DraftPlanForm(forms.Form):
+    fiscal_year = forms.IntegerField(
+        label=_("บันทึกเป็นมาตรการของปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700
+    )
+
+
+DraftMeasureFormSet = forms.formset_factory(DraftMeasureForm, extra=0)
