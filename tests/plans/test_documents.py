@@ -31,7 +31,9 @@ def pdftotext(pdf: bytes, tmp_path: Path) -> str:
         pytest.fail("pdftotext is missing: install Debian's poppler-utils (make test does)")
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def texts_of(document: Any) -> list[str]:
@@ -59,7 +61,8 @@ def texts_of(document: Any) -> list[str]:
 
 def broken_at_line_end(word: str, lines: list[str]) -> bool:
     return any(
-        any(line.endswith(word[:i]) for line in lines) and any(line.startswith(word[i:]) for line in lines)
+        any(line.endswith(word[:i]) for line in lines)
+        and any(line.startswith(word[i:]) for line in lines)
         for i in range(1, len(word))
     )
 
@@ -68,7 +71,9 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_every_thai_word_of_the_plan_comes_back_out_of_the_pdf(demo_plan: Plan, tmp_path: Path) -> None:
+def test_every_thai_word_of_the_plan_comes_back_out_of_the_pdf(
+    demo_plan: Plan, tmp_path: Path
+) -> None:
     document = plan_document(demo_plan, digits="arabic")
     raw = pdftotext(render(document, "pdf"), tmp_path)
     extracted = squash(raw)
@@ -97,7 +102,9 @@ def test_the_pdf_names_the_agency_and_no_other(demo_plan: Plan, tmp_path: Path) 
 def test_the_fonts_are_embedded(demo_plan: Plan, tmp_path: Path) -> None:
     path = tmp_path / "p.pdf"
     path.write_bytes(render(plan_document(demo_plan), "pdf"))
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     rows = [line for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(" yes " in row for row in rows), fonts
     assert any("Sarabun" in row for row in rows)
@@ -116,7 +123,7 @@ def test_the_docx_opens_with_thai_font_attributes_and_the_plan_table(demo_plan: 
     data = render(plan_document(demo_plan), "docx")
     doc = DocxDocument(io.BytesIO(data))
     xml = doc.element.xml
-    assert 'w:cs="Sarabun"' in xml or "w:cs=\"Sarabun\"" in doc.styles.element.xml
+    assert 'w:cs="Sarabun"' in xml or 'w:cs="Sarabun"' in doc.styles.element.xml
     tables = doc.tables
     assert tables, "the plan table is a real table"
     body = "\n".join(c.text for t in tables for row in t.rows for c in row.cells)

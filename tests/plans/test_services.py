@@ -175,3 +175,22 @@ def test_responsible_units_must_belong_to_the_agency(world: Any) -> None:
     with pytest.raises(ValidationError):
         services.measure_save(issue, user=None, data={"title": "ม"}, units=[foreign])
     assert not Measure.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_plan_keeps_a_count_of_the_checkers_findings(world: Any) -> None:
+    plan = make_plan(world)
+    issue = services.issue_add(plan, title="ประเด็น", user=None)
+    services.measure_save(issue, user=None, data={"title": "ไม่มีขั้นตอนและผู้รับผิดชอบ"})
+    plan.refresh_from_db()
+    assert plan.open_findings >= 2  # no steps, no responsible unit
+    measure = Measure.objects.get(issue__plan=plan)
+    services.measure_save(
+        issue,
+        user=None,
+        measure=measure,
+        units=[world.objects["unit"]],
+        data={"title": "ครบถ้วน", "steps": ["ขั้นที่หนึ่ง"], "question_codes": "i19"},
+    )
+    plan.refresh_from_db()
+    assert plan.open_findings == 0

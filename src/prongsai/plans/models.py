@@ -54,6 +54,8 @@ class Plan(models.Model):
         related_name="+",
         verbose_name=_("ผู้อนุมัติ (ลงนาม)"),
     )
+    # The checker's findings on the plan, counted at its last change (for oversight lists).
+    open_findings = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

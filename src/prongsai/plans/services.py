@@ -26,7 +26,11 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
         summary=summary[:300],
         snapshot=plan_snapshot(plan),
     )
-    Plan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
+    from prongsai.plans.checks import plan_findings
+
+    Plan.objects.filter(pk=plan.pk).update(
+        updated_at=timezone.now(), open_findings=len(plan_findings(plan))
+    )
 
 
 def _ensure_editable(plan: Plan) -> None:
