@@ -1,0 +1,19 @@
+// Polls a background job's status every two seconds and updates the progress bar.
+(function () {
+  const box = document.getElementById("job");
+  if (!box || box.dataset.done) return;
+  const url = box.dataset.statusUrl;
+  async function poll() {
+    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!r.ok) return;
+    const s = await r.json();
+    document.getElementById("job-progress").value = s.percent;
+    document.getElementById("job-label").textContent = s.label;
+    document.getElementById("job-count").textContent = s.done + "/" + s.total;
+    const list = document.getElementById("job-messages");
+    list.replaceChildren(...s.messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
+    if (s.status === "done") document.getElementById("job-download").hidden = false;
+    if (s.status !== "done" && s.status !== "failed") setTimeout(poll, 2000);
+  }
+  setTimeout(poll, 1000);
+})();

@@ -1,0 +1,60 @@
+"""The background task: render every document of a job into one zip under MEDIA_ROOT/jobs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
+from prongsai.core.thai import to_thai_digits
+from prongsai.documents import render
+from prongsai.jobs.models import DocumentJob
+
+
+@task()
+def render_documents(job_id: int) -> str:
+    job = DocumentJob.objects.select_related("agency").get(pk=job_id)
+    job.status = DocumentJob.Status.RUNNING
+    job.total = len(job.kinds) * len(job.formats)
+    job.save(update_fields=["status", "total"])
+    folder = Path(settings.MEDIA_ROOT) / "jobs"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip"
+    tmp = folder / (name + ".part")
+    notes: list[str] = []
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for kind in job.kinds:
+                try:
+                    document = build_document(kind, job.agency, job.fiscal_year, DocumentOptions())
+                except DocumentUnavailable as e:
+                    notes.append(f"{kind}: {e}")
+                    document = None
+                for fmt in job.formats:
+                    if document is not None:
+                        zf.writestr(
+                            f"{kind}-{job.agency.slug}-{job.fiscal_year}.{fmt}",
+                            render(document, fmt),
+                        )
+                    job.done += 1
+                    DocumentJob.objects.filter(pk=job.pk).update(done=job.done)
+        tmp.replace(folder / name)
+    except Exception as e:
+        tmp.unlink(missing_ok=True)
+        DocumentJob.objects.filter(pk=job.pk).update(
+            status=DocumentJob.Status.FAILED,
+            messages=[*notes, f"เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: {e}"],
+            finished_at=timezone.now(),
+        )
+        raise
+    DocumentJob.objects.filter(pk=job.pk).update(
+        status=DocumentJob.Status.DONE,
+        result_path=f"jobs/{name}",
+        messages=notes or [to_thai_digits(f"สร้างเอกสาร {job.total} ไฟล์แล้ว")],
+        finished_at=timezone.now(),
+    )
+    return name

@@ -1,0 +1,104 @@
+"""Batches of documents rendered in the background: start, watch the progress, download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from prongsai.core.documents import document_kinds
+from prongsai.core.thai import fiscal_year
+from prongsai.jobs import services
+from prongsai.jobs.models import DocumentJob
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+
+KIND_LABELS = {
+    "analysis": "การวิเคราะห์ผลการประเมิน",
+    "plan": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    "progress": "รายงานผลการดำเนินการรอบ ๖ เดือน",
+    "status": "รายงานสถานะการดำเนินการ",
+    "annual": "รายงานผลการดำเนินการประจำปี",
+    "memo": "บันทึกข้อความ",
+}
+
+
+def get_job_for_user(user: Any, slug: str, pk: int) -> tuple[AgencyAccess, DocumentJob]:
+    access = get_agency_for_user(user, slug)
+    try:
+        return access, DocumentJob.objects.get(agency=access.agency, pk=pk)
+    except DocumentJob.DoesNotExist:
+        raise Http404("ไม่พบงานนี้") from None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def job_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = get_agency_for_user(
+        request.user, slug, Need.WRITE if request.method == "POST" else Need.READ
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("fiscal_year", ""))
+            job = services.job_start(
+                agency=access.agency,
+                user=request.user,
+                fiscal_year=year,
+                kinds=request.POST.getlist("kind"),
+                formats=request.POST.getlist("format"),
+            )
+        except (ValueError, ValidationError) as e:
+            error = " ".join(e.messages) if isinstance(e, ValidationError) else "ปีงบประมาณไม่ถูกต้อง"
+        else:
+            return redirect("jobs:detail", slug=slug, pk=job.pk)
+    return render(
+        request,
+        "jobs/list.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "error": error,
+            "kinds": [(k, KIND_LABELS.get(k, k)) for k in document_kinds()],
+            "year": fiscal_year(timezone.localdate()),
+            "jobs": DocumentJob.objects.filter(agency=access.agency)[:20],
+        },
+    )
+
+
+@login_required
+def job_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    access, job = get_job_for_user(request.user, slug, pk)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse(
+            {
+                "status": job.status,
+                "label": job.get_status_display(),
+                "done": job.done,
+                "total": job.total,
+                "percent": job.percent,
+                "messages": job.messages,
+            }
+        )
+    return render(
+        request, "jobs/detail.html", {"access": access, "agency": access.agency, "job": job}
+    )
+
+
+@login_required
+def job_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    _access, job = get_job_for_user(request.user, slug, pk)
+    if job.status != DocumentJob.Status.DONE or not job.result_path:
+        raise Http404("เอกสารยังไม่พร้อม")
+    path = Path(settings.MEDIA_ROOT) / job.result_path
+    if not path.is_file():
+        raise Http404("ไม่พบไฟล์")
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=path.name, content_type="application/zip"
+    )
