@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The Debian packages the test suite needs: Chromium (end-to-end tests) and poppler-utils
-# (pdftotext/pdffonts/pdftoppm to check rendered PDFs). Installs what is missing, or says how.
+# The Debian packages the test suite needs: Chromium (end-to-end tests), poppler-utils
+# (pdftotext/pdffonts/pdftoppm to check rendered PDFs) and LibreOffice Writer (the DOCX we write
+# must open in it; the render benchmark compares against it). Installs what is missing, or says how.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages the tests need: ${need[*]}"
 if [ "$(id -u)" -eq 0 ]; then

@@ -27,6 +27,13 @@ ImageFormat = Literal["png", "svg"]
 
 #: TH Sarabun New / PSK point size -> Google Sarabun point size with the same visual size.
 TH_SARABUN_RATIO = 1 / 1.465
+
+
+def from_th_sarabun(size: float) -> float:
+    """The Sarabun size that looks like TH Sarabun `size` pt, to the half point DOCX stores."""
+    return round(size * TH_SARABUN_RATIO * 2) / 2
+
+
 #: Body text: looks like TH Sarabun 16 pt (16 / 1.465 = 10.9; 11 is the nearest size DOCX
 #: can store, since w:sz counts half-points).
 BODY_PT = 11.0
@@ -44,9 +51,8 @@ CHECKBOX_TICKED = "☑"
 TICK = "✓"
 
 
-def _raw(default: Any) -> Any:
-    """A field that is not user text (an option), so digits are never converted in it."""
-    return field(default=default, metadata={"raw": True})
+#: Field metadata for options (not user text): digits are never converted in them.
+RAW = {"raw": True}
 
 
 @dataclass
@@ -54,11 +60,11 @@ class Run:
     """A piece of text with one style. `keep_digits` leaves digits as written (codes, URLs)."""
 
     text: str
-    bold: bool = _raw(False)
-    italic: bool = _raw(False)
-    underline: bool = _raw(False)
-    url: str | None = _raw(None)
-    keep_digits: bool = _raw(False)
+    bold: bool = field(default=False, metadata=RAW)
+    italic: bool = field(default=False, metadata=RAW)
+    underline: bool = field(default=False, metadata=RAW)
+    url: str | None = field(default=None, metadata=RAW)
+    keep_digits: bool = field(default=False, metadata=RAW)
 
 
 Inline: TypeAlias = str | Run
@@ -75,11 +81,11 @@ class Paragraph:
     """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent."""
 
     runs: list[Run]
-    align: Align = _raw("left")
-    indent_first_line: bool = _raw(False)
-    bold: bool = _raw(False)
-    size: float | None = _raw(None)
-    space_after: float = _raw(0.0)  # cm
+    align: Align = field(default="left", metadata=RAW)
+    indent_first_line: bool = field(default=False, metadata=RAW)
+    bold: bool = field(default=False, metadata=RAW)
+    size: float | None = field(default=None, metadata=RAW)
+    space_after: float = field(default=0.0, metadata=RAW)  # cm
 
     def __init__(
         self,
@@ -106,8 +112,8 @@ class Paragraph:
 @dataclass
 class Heading:
     text: str
-    level: int = _raw(1)
-    align: Align = _raw("left")
+    level: int = field(default=1, metadata=RAW)
+    align: Align = field(default="left", metadata=RAW)
 
 
 ListItem: TypeAlias = str | Run | Paragraph
@@ -117,10 +123,10 @@ ListItem: TypeAlias = str | Run | Paragraph
 class NumberedList:
     """Items numbered start, start+1... ("๑." in Thai digits). `marker="bullet"` for "•"."""
 
-    items: list[ListItem]
-    start: int = _raw(1)
-    marker: Literal["number", "bullet", "dash"] = _raw("number")
-    suffix: str = _raw(".")
+    items: Sequence[ListItem]
+    start: int = field(default=1, metadata=RAW)
+    marker: Literal["number", "bullet", "dash"] = field(default="number", metadata=RAW)
+    suffix: str = field(default=".", metadata=RAW)
 
     def paragraphs(self) -> list[Paragraph]:
         return [item if isinstance(item, Paragraph) else Paragraph(item) for item in self.items]
@@ -139,12 +145,13 @@ class Cell:
     """A table cell: text, or a list of paragraphs / numbered lists (several lines)."""
 
     content: list[Paragraph | NumberedList]
-    colspan: int = _raw(1)
-    rowspan: int = _raw(1)
-    align: Align | None = _raw(None)  # None: the table's default (left; center in headers)
-    valign: VAlign = _raw("top")
-    bold: bool = _raw(False)
-    fill: str | None = _raw(None)  # background colour "#rrggbb"
+    colspan: int = field(default=1, metadata=RAW)
+    rowspan: int = field(default=1, metadata=RAW)
+    # None: the table's default (left; centre in header rows)
+    align: Align | None = field(default=None, metadata=RAW)
+    valign: VAlign = field(default="top", metadata=RAW)
+    bold: bool = field(default=False, metadata=RAW)
+    fill: str | None = field(default=None, metadata=RAW)  # background colour "#rrggbb"
 
     def __init__(
         self,
@@ -185,7 +192,8 @@ class Cell:
 @dataclass
 class Column:
     title: str
-    width: float = _raw(1.0)  # relative: fractions of the table width (normalised)
+    # Relative: the widths of a table's columns are normalised to fractions of its width.
+    width: float = field(default=1.0, metadata=RAW)
 
 
 CellLike: TypeAlias = "Cell | str | Run | Paragraph | NumberedList"
@@ -206,11 +214,11 @@ class Table:
     columns: list[Column]
     rows: list[list[Cell]]
     header_rows: list[list[Cell]]
-    repeat_header: bool = _raw(True)
+    repeat_header: bool = field(default=True, metadata=RAW)
     title: str | None = None
     continued_label: str | None = "(ต่อ)"
-    font_size: float = _raw(TABLE_PT)
-    header_fill: str | None = _raw("#e8e8e8")
+    font_size: float = field(default=TABLE_PT, metadata=RAW)
+    header_fill: str | None = field(default="#e8e8e8", metadata=RAW)
 
     def __init__(
         self,
@@ -243,6 +251,26 @@ class Table:
         total = sum(col.width for col in self.columns)
         return [col.width / total for col in self.columns]
 
+    def positions(self) -> dict[tuple[int, int], Cell]:
+        """(row, column) of every cell, header rows first, skipping slots covered by spans."""
+        rows = self.header_rows + self.rows
+        ncols = len(self.columns)
+        taken: set[tuple[int, int]] = set()
+        placed: dict[tuple[int, int], Cell] = {}
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in row:
+                while (r, c) in taken:
+                    c += 1
+                if c + cell.colspan > ncols or r + cell.rowspan > len(rows):
+                    raise ValueError(f"a cell in row {r + 1} spans outside the table")
+                placed[(r, c)] = cell
+                taken.update(
+                    (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+                )
+                c += cell.colspan
+        return placed
+
 
 def _cell(value: Cell | str | Run | Paragraph | NumberedList) -> Cell:
     return value if isinstance(value, Cell) else Cell(value)
@@ -252,10 +280,10 @@ def _cell(value: Cell | str | Run | Paragraph | NumberedList) -> Cell:
 class Image:
     """A picture (PNG or SVG bytes), e.g. a chart from `charts`."""
 
-    data: bytes = _raw(b"")
-    width_cm: float = _raw(15.0)
+    data: bytes = field(default=b"", metadata=RAW)
+    width_cm: float = field(default=15.0, metadata=RAW)
     caption: str | None = None
-    align: Align = _raw("center")
+    align: Align = field(default="center", metadata=RAW)
 
     @property
     def format(self) -> ImageFormat:
@@ -277,7 +305,7 @@ class SignatureBlock:
     name: str
     positions: list[str] = field(default_factory=list)
     sign_label: str | None = "ลงชื่อ"  # None: no signature line (name only)
-    align: Literal["left", "center", "right"] = _raw("right")
+    align: Literal["left", "center", "right"] = field(default="right", metadata=RAW)
     before: list[str] = field(default_factory=list)  # e.g. "ขอแสดงความนับถือ", an opinion
 
 
@@ -298,7 +326,8 @@ class Memo:
     subject: str  # เรื่อง
     to: str  # เรียน
     title: str = "บันทึกข้อความ"
-    emblem: bytes | None = _raw(None)  # the Garuda as PNG/SVG, if the agency supplies one
+    # The Garuda emblem, if the agency supplies one (PNG; SVG works in PDF only).
+    emblem: bytes | None = field(default=None, metadata=RAW)
 
 
 @dataclass
@@ -308,7 +337,7 @@ class PageBreak:
 
 @dataclass
 class Spacer:
-    height_cm: float = _raw(0.5)
+    height_cm: float = field(default=0.5, metadata=RAW)
 
 
 Block: TypeAlias = (
@@ -330,8 +359,8 @@ class Section:
     """Pages with one orientation. A new section starts on a new page."""
 
     blocks: list[Block]
-    orientation: Orientation = _raw("portrait")
-    page_numbers: bool = _raw(True)
+    orientation: Orientation = field(default="portrait", metadata=RAW)
+    page_numbers: bool = field(default=True, metadata=RAW)
 
 
 @dataclass
@@ -340,11 +369,11 @@ class Document:
 
     title: str
     sections: list[Section]
-    digits: Digits = _raw("thai")
+    digits: Digits = field(default="thai", metadata=RAW)
     agency: str = ""
     author: str = ""
     subject: str = ""
-    number_first_page: bool = _raw(False)
+    number_first_page: bool = field(default=False, metadata=RAW)
     page_number_format: str = "- {n} -"
 
     @classmethod
@@ -387,7 +416,8 @@ def localise(value: T, style: Digits) -> T:
 
     Option fields (marked raw) are kept; a `Run` with `keep_digits` is kept as written.
     """
-    return _localise(value, style)  # type: ignore[no-any-return]
+    result: T = _localise(value, style)
+    return result
 
 
 def _localise(value: Any, style: Digits) -> Any:

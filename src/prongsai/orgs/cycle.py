@@ -10,9 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.thai import fiscal_year
 from prongsai.orgs.access import AgencyAccess
+from prongsai.orgs.models import Agency
 
 
 @dataclass(frozen=True)
@@ -75,3 +78,19 @@ def register_nav(title: str, url_name: str) -> None:
 
 def agency_nav() -> list[tuple[str, str]]:
     return list(_nav)
+
+
+# Which fiscal year an agency is working on, as the domain apps know it (e.g. its latest plan).
+YearHint = Callable[[Agency], int | None]
+_year_hints: list[YearHint] = []
+
+
+def register_year_hint(hint: YearHint) -> None:
+    if hint not in _year_hints:
+        _year_hints.append(hint)
+
+
+def default_cycle_year(agency: Agency) -> int:
+    """The latest year any domain app knows of for the agency, else the current fiscal year."""
+    years = [y for hint in _year_hints if (y := hint(agency)) is not None]
+    return max(years) if years else fiscal_year(timezone.localdate())

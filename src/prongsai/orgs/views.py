@@ -7,11 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.core.thai import fiscal_year
 from prongsai.orgs import selectors, services
 from prongsai.orgs.access import (
     Need,
@@ -20,7 +18,7 @@ from prongsai.orgs.access import (
     get_person_for_user,
     get_unit_for_user,
 )
-from prongsai.orgs.cycle import agency_cycle
+from prongsai.orgs.cycle import agency_cycle, default_cycle_year
 from prongsai.orgs.forms import (
     AgencySettingsForm,
     MemberAddForm,
@@ -35,10 +33,15 @@ def _form_errors_from(form: object, error: ValidationError) -> None:
     form.add_error(None, error)  # type: ignore[attr-defined]
 
 
+def _year_param(request: HttpRequest) -> int | None:
+    raw = request.GET.get("fy", "")
+    return int(raw) if raw.isdigit() and 2500 <= int(raw) <= 2700 else None
+
+
 @login_required
 def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug)
-    fy = int(request.GET.get("fy", "0") or 0) or fiscal_year(timezone.localdate())
+    fy = _year_param(request) or default_cycle_year(access.agency)
     return render(
         request,
         "orgs/home.html",

@@ -5,7 +5,13 @@ from django.urls import reverse
 from prongsai.core import thai
 from prongsai.orgs.access import AgencyAccess
 from prongsai.orgs.cycle import STEPS, CycleStep
+from prongsai.orgs.models import Agency
 from prongsai.plans.models import Measure, Plan
+
+
+def latest_plan_year(agency: Agency) -> int | None:
+    plan = Plan.objects.filter(agency=agency).order_by("-fiscal_year").only("fiscal_year").first()
+    return plan.fiscal_year if plan else None
 
 
 def plan_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:

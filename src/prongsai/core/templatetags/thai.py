@@ -17,9 +17,17 @@ def thai_digits(value: object) -> str:
 
 
 @register.filter
-def thai_date(value: dt.date | None, style: str = "full") -> str:
-    if value is None:
+def thai_date(value: dt.date | str | None, style: str = "full") -> str:
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+        return thai.format_date(
+            day, style="abbr" if style == "abbr" else "full", digits_style="arabic"
+        )
     if isinstance(value, dt.datetime):
         value = value.date()
     return thai.format_date(

@@ -3,13 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from prongsai.core.demo import DEMO_PASSWORD, demo_build, demo_logins
 
 
 class Command(BaseCommand):
     help = "Build the demo data (migrating first when needed). Does not serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale",
+            choices=("demo", "national"),
+            default="demo",
+            help="national: also build 8,000 agencies with 4 years of results, plans and progress",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
@@ -18,6 +26,15 @@ class Command(BaseCommand):
             self.stdout.write("ข้อมูลสาธิตมีอยู่แล้ว (demo data is already there)")
         else:
             self.stdout.write(self.style.SUCCESS("สร้างข้อมูลสาธิตแล้ว (demo data built)"))
+        logins = list(demo_logins())
+        if options["scale"] == "national":
+            from prongsai.oversight.national import LOGINS, build_national
+
+            self.stdout.write("กำลังสร้างชุดข้อมูลระดับประเทศ (building the national dataset)…")
+            built = build_national(self.stdout.write)
+            if built is None:
+                self.stdout.write("ชุดข้อมูลระดับประเทศมีอยู่แล้ว (national dataset is already there)")
+            logins += LOGINS
         self.stdout.write(f"\nบัญชีสาธิต (demo logins), รหัสผ่านทุกบัญชี / password: {DEMO_PASSWORD}")
-        for username, what in demo_logins():
+        for username, what in logins:
             self.stdout.write(f"  {username:<20} {what}")

@@ -1,0 +1,417 @@
+"""Repair the text layer of typst PDFs where Thai clusters come out doubled.
+
+The bug (typst 0.15 / krilla; typst issue #7610): in a Thai cluster with stacked marks, such as
+ขั้ (ข + ั + ้), the shaper raises the tone mark with a vertical offset. typst puts the raised
+glyph in a separate text item, so krilla sees it alone, without the glyphs it belongs with, and
+maps it to the text of the *whole* cluster. The first part of the cluster already carries that
+text (as /ActualText or in ToUnicode), so every text extractor (pdftotext, copy and paste,
+search engines) reads "ขั้ขั้นตอน" instead of "ขั้นตอน". It happens with any weight, regular
+or bold, and looks fine on screen; it is not synthetic bold.
+
+The fix, applied to the finished PDF: a zero-width glyph (a mark) whose text is the complete
+cluster just emitted (base letter included) is a repeat, so it is wrapped in an empty
+/ActualText span (or its own /ActualText is emptied). The drawing is untouched. Changed
+content streams are appended as an incremental update, so the original bytes stay as they are.
+If the PDF does not have the expected shape (classic xref table, Type0 fonts), it is returned
+unchanged; the tests would then catch the doubled text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from prongsai.documents.pdf_objects import Parser, Pdf, Ref, append_update, pdf_name, unescape
+
+logger = logging.getLogger(__name__)
+
+# --- fonts: glyph widths and ToUnicode ---------------------------------------------------------
+
+
+@dataclass
+class FontInfo:
+    zero_width: set[int] = field(default_factory=set)  # zero-width glyphs mapped to a cluster
+    unicode: dict[int, str] = field(default_factory=dict)
+    widths: dict[int, float] = field(default_factory=dict)
+    default_width: float = 1000.0
+    two_byte: bool = True
+
+    def is_mark(self, code: int) -> bool:
+        """Zero advance width: a combining mark drawn over the glyph before it."""
+        return self.widths.get(code, self.default_width) == 0
+
+
+def _font_info(pdf: Pdf, font: dict[str, Any]) -> FontInfo:
+    info = FontInfo()
+    if font.get("Subtype") != "Type0":
+        info.two_byte = False
+        return info  # Type3 / simple fonts: never touched
+    cid = pdf.get(pdf.get(font["DescendantFonts"])[0])
+    default_width = pdf.get(cid.get("DW", 1000))
+    widths: dict[int, float] = {}
+    w = pdf.get(cid.get("W", []))
+    i = 0
+    while i < len(w):
+        first = pdf.get(w[i])
+        nxt = pdf.get(w[i + 1])
+        if isinstance(nxt, list):
+            for k, width in enumerate(nxt):
+                widths[first + k] = pdf.get(width)
+            i += 2
+        else:
+            for code in range(first, int(nxt) + 1):
+                widths[code] = pdf.get(w[i + 2])
+            i += 3
+    if "ToUnicode" in font:
+        info.unicode = _parse_cmap(pdf.stream(font["ToUnicode"]))
+    info.widths, info.default_width = widths, default_width
+    info.zero_width = {
+        code for code, text in info.unicode.items() if info.is_mark(code) and _has_base(text)
+    }
+    return info
+
+
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def _utf16(hexstr: bytes) -> str:
+    return bytes.fromhex(hexstr.decode()).decode("utf-16-be", errors="replace")
+
+
+def _parse_cmap(data: bytes) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for block in _BFCHAR.findall(data):
+        values = _HEX.findall(block)
+        for src, dst in zip(values[::2], values[1::2], strict=False):
+            out[int(src, 16)] = _utf16(dst)
+    for block in _BFRANGE.findall(data):
+        for line in block.splitlines():
+            values = _HEX.findall(line)
+            if len(values) == 3 and b"[" not in line:
+                lo, hi, dst = int(values[0], 16), int(values[1], 16), values[2]
+                base = int(dst, 16)
+                for k in range(hi - lo + 1):
+                    out[lo + k] = _utf16(b"%0*X" % (len(dst), base + k))
+    return out
+
+
+def _has_base(text: str) -> bool:
+    """True if the text has a character that is not a combining mark (a whole cluster)."""
+    return any(unicodedata.category(ch)[0] != "M" for ch in text)
+
+
+# --- content streams -----------------------------------------------------------------------------
+
+_EMPTY_SPAN = b"/Span<</ActualText<FEFF>>>BDC "
+
+_STR = rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>"
+# The content-stream constructs that matter, found in one pass. Strings are matched whole
+# (last alternative), so an operator name inside glyph bytes is never taken for an operator.
+_NAME = rb"/[^\s/\[\]()<>{}%]+"
+_CONTENT = re.compile(
+    rb"(?=[/\[(<E])(?:"
+    rb"(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf)"
+    rb"|(?P<actual>" + _NAME + rb"\s*(?P<props><</ActualText\s*(?:" + _STR + rb")\s*>>)\s*BDC)"
+    rb"|(?P<bdc>"
+    + _NAME
+    + rb"\s*(?:<<(?:"
+    + _STR
+    + rb"|[^<>()]|<<[^<>]*>>)*>>|"
+    + _NAME
+    + rb")\s*BDC)"
+    rb"|(?P<bmc>" + _NAME + rb"\s*BMC)"
+    rb"|(?P<emc>(?<![^\s\]\)>])EMC(?![^\s/\[(<%]))"
+    rb"|(?P<tj>(?P<arr>\[(?:" + _STR + rb"|[^\]\(<])*\])\s*TJ|(?P<one>" + _STR + rb")\s*Tj)"
+    rb"|" + _STR + rb")",
+    re.S,
+)
+_LAST_MODE = re.compile(rb"([0-7])\s+Tr\b")
+_ITEM = re.compile(_STR + rb"|[-+]?(?:\d+\.?\d*|\.\d+)", re.S)
+
+
+def _hex(codes: list[int]) -> bytes:
+    return b"<" + b"".join(b"%04X" % c for c in codes) + b">"
+
+
+def _items(match: re.Match[bytes]) -> list[Any]:
+    if match.group("one") is not None:
+        return [_string(match.group("one"))]
+    out: list[Any] = []
+    for item in _ITEM.finditer(match.group("arr"), 1):
+        raw = item.group()
+        out.append(_string(raw) if raw[:1] in b"(<" else float(raw))
+    return out
+
+
+def _string(raw: bytes) -> bytes:
+    if raw[:1] == b"<":
+        digits = re.sub(rb"\s", b"", raw[1:-1])
+        return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+    return unescape(raw[1:-1])
+
+
+def _codes(items: list[Any]) -> list[int]:
+    return [
+        (item[k] << 8) | item[k + 1]
+        for item in items
+        if isinstance(item, bytes)
+        for k in range(0, len(item) - 1, 2)
+    ]
+
+
+_FIRST_STR = re.compile(_STR, re.S)
+
+
+def _first_code(match: re.Match[bytes]) -> int | None:
+    """The first glyph code shown by a text operator, decoding only what is needed."""
+    text = match.group()
+    pos = 0 if match.group("one") is not None else 1
+    while text[pos] in b" \t\r\n-+.0123456789":
+        pos += 1
+    if text[pos] != 0x28:  # hex string or something unusual: decode it all
+        first = _FIRST_STR.match(text, pos)
+        data = _string(first.group()) if first else b""
+        return (data[0] << 8) | data[1] if len(data) >= 2 else None
+    out: list[int] = []
+    start = pos
+    pos += 1
+    while len(out) < 2 and text[pos] != 0x29:
+        c = text[pos]
+        if c != 0x5C:
+            out.append(c)
+            pos += 1
+            continue
+        octal = _OCTAL.match(text, pos + 1)
+        if octal:
+            out.append(int(octal.group(), 8) & 0xFF)
+            pos = octal.end()
+        else:
+            first = _FIRST_STR.match(text, start)
+            data = _string(first.group()) if first else b""
+            return (data[0] << 8) | data[1] if len(data) >= 2 else None
+    return (out[0] << 8) | out[1] if len(out) == 2 else None
+
+
+_OCTAL = re.compile(rb"[0-7]{1,3}")
+
+
+def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None:
+    """The repaired content stream, or None when nothing needed repair.
+
+    Text is decoded lazily: most text operators start with a glyph that cannot be a repeat,
+    and only then is the text shown before it needed.
+    """
+    edits: list[tuple[int, int, bytes]] = []
+    by_raw_name: dict[bytes, FontInfo] = {}
+    font = FontInfo(two_byte=False)
+    spans: list[dict[str, Any] | None] = []  # marked-content stack; dict for /ActualText spans
+    # What was shown last: a span's actual text, or an unspanned text operator (decoded lazily).
+    last: str | bytes | tuple[re.Match[bytes], FontInfo] | None = None
+
+    def previous() -> str | None:
+        if last is None or isinstance(last, str):
+            return last
+        if isinstance(last, bytes):
+            return _actual_text(last) or None
+        match, shown_font = last
+        for g in reversed(_codes(_items(match))):
+            if shown_font.unicode.get(g):
+                return shown_font.unicode[g]
+        return None
+
+    for match in _CONTENT.finditer(content):
+        kind = match.lastgroup
+        if kind == "tf":
+            raw_name = match.group("font")
+            if raw_name not in by_raw_name:
+                by_raw_name[raw_name] = fonts.get(pdf_name(raw_name), FontInfo(two_byte=False))
+            font = by_raw_name[raw_name]
+        elif kind == "bdc" or kind == "bmc":
+            spans.append(None)
+        elif kind == "actual":
+            start, end = match.start("props"), match.end("props")
+            spans.append({"props": match.group("props"), "zero": True, "at": start, "end": end})
+        elif kind == "emc" and spans:
+            span = spans.pop()
+            if span is not None:
+                if span["zero"]:
+                    text = _actual_text(span["props"])
+                    if _has_base(text) and text == previous():
+                        edits.append((span["at"], span["end"], b"<</ActualText<FEFF>>>"))
+                        continue
+                last = span["props"]
+        elif kind == "tj" and font.two_byte:
+            active = next((s for s in reversed(spans) if s is not None), None)
+            shift = _trailing_shift(match, font, content) if active is not None else None
+            if shift is not None:
+                # Bring the pen back and draw an invisible mark there, so the span ends
+                # where the next letter starts (see _trailing_shift).
+                offset, mark = shift
+                close = match.end("arr") - 1  # the "]"
+                edits.append((close, close, b" %g" % -offset))
+                modes = _LAST_MODE.findall(content, max(0, match.start() - 400), match.start())
+                mode = modes[-1] if modes else b"0"  # restore the text rendering mode
+                invisible = b" 3 Tr " + _hex([mark]) + b"Tj " + mode + b" Tr"
+                edits.append((match.end(), match.end(), invisible))
+            if active is not None:
+                if active["zero"]:  # still only marks in this span?
+                    first = _first_code(match)  # cheap test first, then all glyphs
+                    active["zero"] = (
+                        first is not None
+                        and font.is_mark(first)
+                        and all(font.is_mark(g) for g in _codes(_items(match)))
+                    )
+                continue
+            if _first_code(match) not in font.zero_width:
+                last = (match, font)
+                continue
+            items = _items(match)
+            glyphs = _codes(items)
+            before = previous()
+            lead = 0
+            for g in glyphs:
+                if g in font.zero_width and font.unicode.get(g) == before:
+                    lead += 1
+                else:
+                    break
+            if lead:
+                edits.append((match.start(), match.end(), _split_show(items, lead)))
+            last = (match, font) if lead < len(glyphs) else before
+    if not edits:
+        return None
+    out, pos = [], 0
+    for begin, end, replacement in sorted(edits):
+        out += [content[pos:begin], replacement]
+        pos = end
+    out.append(content[pos:])
+    return b"".join(out)
+
+
+_ENDS_WITH_GLYPH_AFTER_SHIFT = re.compile(
+    rb"[0-9.]\s*(?:\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>)\s*\]\s*TJ$", re.S
+)
+_NEXT_POSITIONING = re.compile(rb"(?<![A-Za-z*'\"])(Tm|ET|TJ|Tj|Td|TD|T\*|'|\")(?![A-Za-z*])")
+
+
+def _trailing_shift(
+    match: re.Match[bytes], font: FontInfo, content: bytes
+) -> tuple[float, int] | None:
+    """(shift, glyph) when a TJ ends with a mark moved sideways, else None.
+
+    The tone mark on ป ฝ ฟ is drawn after an adjustment that moves it left, and a TJ ending
+    with it leaves the pen there. Text extractors (poppler) end the /ActualText span at the
+    last glyph drawn, see a gap before the next letter and insert a space ("ฟื้ น"). The shift
+    is in 1/1000 em; undoing it changes nothing on the page when the next text is placed
+    absolutely (Tm) or the text object ends, which is what is checked here.
+    """
+    text = match.group()
+    # Only the tail matters: an adjustment, then the last string (a mark or two).
+    if match.group("arr") is None or not _ENDS_WITH_GLYPH_AFTER_SHIFT.search(
+        text, max(0, len(text) - 64)
+    ):
+        return None
+    following = _NEXT_POSITIONING.search(content, match.end())
+    if following is None or following.group() not in (b"Tm", b"ET"):
+        return None
+    total = 0.0
+    last: int | None = None
+    for item in reversed(_items(match)):
+        if not isinstance(item, bytes):
+            total += item
+            continue
+        for k in range(len(item) - 2, -1, -2):
+            code = (item[k] << 8) | item[k + 1]
+            if not font.is_mark(code):
+                return (total, last) if total and last is not None else None
+            last = code if last is None else last
+    return None
+
+
+def _actual_text(props: bytes) -> str:
+    return _text_string(Parser(props).value().get("ActualText"))
+
+
+def _text_string(value: Any) -> str:
+    if not isinstance(value, bytes):
+        return ""
+    if value.startswith(b"\xfe\xff"):
+        return value[2:].decode("utf-16-be", errors="replace")
+    return value.decode("latin-1")
+
+
+def _split_show(items: list[Any], lead: int) -> bytes:
+    """`[..]TJ` with its first `lead` glyphs in an empty /ActualText span."""
+    head: list[bytes] = []
+    tail: list[bytes] = []
+    seen = 0
+    for item in items:
+        if isinstance(item, bytes):
+            codes = [(item[k] << 8) | item[k + 1] for k in range(0, len(item) - 1, 2)]
+            take = max(0, min(len(codes), lead - seen))
+            if take:
+                head.append(_hex(codes[:take]))
+            if codes[take:]:
+                tail.append(_hex(codes[take:]))
+            seen += len(codes)
+        else:
+            (head if seen < lead else tail).append(b"%g" % item)
+    out = _EMPTY_SPAN + b"[" + b" ".join(head) + b"]TJ EMC"
+    if tail:
+        out += b" [" + b" ".join(tail) + b"]TJ"
+    return out
+
+
+# --- the whole file ----------------------------------------------------------------------------
+
+
+def fix_split_clusters(data: bytes) -> bytes:
+    """The PDF with doubled Thai clusters removed from its text layer (drawing unchanged)."""
+    try:
+        pdf = Pdf(data)
+        changed = _repair(pdf)
+    except Exception:  # a best-effort repair must never break rendering
+        logger.warning("could not repair the PDF text layer", exc_info=True)
+        return data
+    if not changed:
+        return data
+    return append_update(pdf, changed)
+
+
+def _repair(pdf: Pdf) -> dict[int, bytes]:
+    font_cache: dict[int, FontInfo] = {}
+    changed: dict[int, bytes] = {}
+    candidates = {
+        int(m.group(1))
+        for m in re.finditer(
+            rb"(\d+) 0 obj\s*<<[^\n]*?/(?:Type\s*/Page\b|Subtype\s*/Form\b)", pdf.data
+        )
+    }
+    for num in sorted(candidates & pdf.offsets.keys()):
+        head = pdf.get(Ref(num))
+        if not isinstance(head, dict):
+            continue
+        is_page = head.get("Type") == "Page"
+        is_form = head.get("Subtype") == "Form"
+        if not (is_page or is_form):
+            continue
+        resources = pdf.get(head.get("Resources", {})) or {}
+        fonts: dict[str, FontInfo] = {}
+        for name, ref in (pdf.get(resources.get("Font", {})) or {}).items():
+            key = ref.num if isinstance(ref, Ref) else id(ref)
+            if key not in font_cache:
+                font_cache[key] = _font_info(pdf, pdf.get(ref))
+            fonts[name] = font_cache[key]
+        if not any(f.two_byte for f in fonts.values()):
+            continue
+        contents = [Ref(num)] if is_form else head.get("Contents", [])
+        contents = [contents] if isinstance(contents, Ref) else pdf.get(contents)
+        for ref in contents:
+            fixed = _rewrite_content(pdf.stream(ref), fonts)
+            if fixed is not None:
+                changed[ref.num] = fixed
+    return changed

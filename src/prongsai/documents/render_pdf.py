@@ -1,0 +1,193 @@
+"""PDF rendering with typst: the document model goes in as JSON data, never as markup.
+
+One template (`templates/document.typ`) reads the JSON from `sys.inputs` and lays it out.
+The font set (Sarabun from `fontpkg-sarabun`, plus typst's embedded DejaVu Sans Mono for
+☐ ☑ ✓) is loaded once per process and reused. After compiling, `fix_split_clusters` repairs
+the text layer (see `pdf_text.py`): typst 0.15 doubles Thai clusters with stacked marks in
+extracted text ("ขั้ขั้นตอน").
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import typst
+
+from prongsai.core.fonts import font_dir
+from prongsai.documents import model as m
+from prongsai.documents.pdf_text import fix_split_clusters
+
+_lock = threading.Lock()
+
+
+@cache
+def template_source() -> bytes:
+    return (resources.files("prongsai.documents") / "templates" / "document.typ").read_bytes()
+
+
+def fonts() -> typst.Fonts:
+    """The typst font book, built once per process (typst.Fonts is immutable and shareable)."""
+    with _lock:
+        return _fonts()
+
+
+@cache
+def _fonts() -> typst.Fonts:
+    return typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(font_dir())]
+    )
+
+
+def render_pdf(document: m.Document) -> bytes:
+    """Render a document to PDF bytes."""
+    data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
+    pdf = typst.compile(template_source(), font_paths=fonts(), sys_inputs={"doc": data})
+    return fix_split_clusters(pdf)
+
+
+# --- serialisation -------------------------------------------------------------------------
+
+
+def to_json(document: m.Document) -> dict[str, Any]:
+    """The JSON the template reads, with user text already in the document's digit style."""
+    doc = m.localise(document, document.digits)
+    prefix, _, suffix = doc.page_number_format.partition("{n}")
+    return {
+        "title": doc.title,
+        "author": doc.author or doc.agency,
+        "keywords": [k for k in (doc.agency, doc.subject) if k],
+        "digits": doc.digits,
+        "pn": {"prefix": prefix, "suffix": suffix, "first": doc.number_first_page},
+        "sizes": {
+            "body": m.BODY_PT,
+            "headings": {str(k): v for k, v in m.HEADING_PT.items()},
+            "memo_title": m.MEMO_TITLE_PT,
+            "memo_label": m.MEMO_LABEL_PT,
+        },
+        "sections": [
+            {
+                "orientation": section.orientation,
+                "numbers": section.page_numbers,
+                "blocks": [_block(b, doc.digits) for b in section.blocks],
+            }
+            for section in doc.sections
+        ],
+    }
+
+
+def _run(run: m.Run) -> dict[str, Any]:
+    return {"t": run.text, "b": run.bold, "i": run.italic, "u": run.underline, "url": run.url}
+
+
+def _par(p: m.Paragraph) -> dict[str, Any]:
+    return {
+        "k": "par",
+        "runs": [_run(r) for r in p.runs],
+        "align": p.align,
+        "indent": p.indent_first_line,
+        "bold": p.bold,
+        "size": p.size,
+        "after": p.space_after,
+    }
+
+
+def _list(lst: m.NumberedList, digits: m.Digits) -> dict[str, Any]:
+    return {
+        "k": "list",
+        "items": [
+            {"label": m.numbered_label(lst, i, digits), "par": _par(p)}
+            for i, p in enumerate(lst.paragraphs())
+        ],
+    }
+
+
+def _flow(items: list[m.Paragraph | m.NumberedList], digits: m.Digits) -> list[dict[str, Any]]:
+    return [_par(i) if isinstance(i, m.Paragraph) else _list(i, digits) for i in items]
+
+
+def _cell(c: m.Cell, digits: m.Digits) -> dict[str, Any]:
+    return {
+        "c": _flow(c.content, digits),
+        "cs": c.colspan,
+        "rs": c.rowspan,
+        "align": c.align,
+        "valign": c.valign,
+        "bold": c.bold,
+        "fill": c.fill,
+    }
+
+
+def _image(im: m.Image) -> dict[str, Any]:
+    # typst has no base64 decoder; an array of byte values becomes bytes(...) in the template.
+    return {"data": list(im.data), "fmt": im.format}
+
+
+def _sig(s: m.SignatureBlock) -> dict[str, Any]:
+    return {
+        "k": "sig",
+        "name": s.name,
+        "positions": s.positions,
+        "label": s.sign_label,
+        "align": s.align,
+        "before": s.before,
+    }
+
+
+def _block(b: m.Block, digits: m.Digits) -> dict[str, Any]:
+    if isinstance(b, m.Heading):
+        return {"k": "heading", "text": b.text, "level": b.level, "align": b.align}
+    if isinstance(b, m.Paragraph):
+        return _par(b)
+    if isinstance(b, m.NumberedList):
+        return _list(b, digits)
+    if isinstance(b, m.Table):
+        # Explicit positions: typst would otherwise flow a short row's cells into the next row.
+        first = 1 if b.title is not None else 0  # the title is row 0 of the typst table
+        nhead = len(b.header_rows)
+        cells = [
+            {**_cell(c, digits), "x": col, "y": row + first}
+            for (row, col), c in sorted(b.positions().items())
+        ]
+        return {
+            "k": "table",
+            "cols": b.fractions,
+            "header": [c for c in cells if c["y"] < nhead + first],
+            "rows": [c for c in cells if c["y"] >= nhead + first],
+            "repeat": b.repeat_header,
+            "title": b.title,
+            "cont": b.continued_label,
+            "size": b.font_size,
+            "hfill": b.header_fill,
+        }
+    if isinstance(b, m.Image):
+        return {
+            "k": "image",
+            **_image(b),
+            "width": b.width_cm,
+            "caption": b.caption,
+            "align": b.align,
+        }
+    if isinstance(b, m.SignatureBlock):
+        return _sig(b)
+    if isinstance(b, m.SignatureRow):
+        return {"k": "sigrow", "blocks": [_sig(s) for s in b.blocks]}
+    if isinstance(b, m.Memo):
+        return {
+            "k": "memo",
+            "title": b.title,
+            "unit": b.unit,
+            "ref": b.ref,
+            "date": b.date,
+            "subject": b.subject,
+            "to": b.to,
+            "emblem": _image(m.Image(b.emblem)) if b.emblem else None,
+        }
+    if isinstance(b, m.PageBreak):
+        return {"k": "pagebreak"}
+    if isinstance(b, m.Spacer):
+        return {"k": "spacer", "h": b.height_cm}
+    raise TypeError(f"not a document block: {b!r}")

@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+from typing import Any
+
+from pythainlp.tokenize import word_tokenize
+
+from prongsai.documents import model as m
+from prongsai.documents import render
+from prongsai.documents.sample import SPECIAL
+from tests.documents.conftest import page_count, pdftotext, poppler, squash
+from tests.documents.pdfwords import column_streams, pdf_words, top_line
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+
+def user_strings(value: Any) -> list[str]:
+    """Every printed string of a block tree (option fields and URLs left out)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in user_strings(item)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: list[str] = []
+        for f in dataclasses.fields(value):
+            if not f.metadata.get("raw"):
+                out += user_strings(getattr(value, f.name))
+        return out
+    return []
+
+
+def printed_words(doc: m.Document) -> set[str]:
+    local = m.localise(doc, doc.digits)
+    words: set[str] = set()
+    for section in local.sections:
+        for text in user_strings(section.blocks):
+            words.update(w for w in word_tokenize(text, keep_whitespace=False) if w.strip())
+    return words
+
+
+def missing_words(words: set[str], extracted: str) -> list[str]:
+    """Words not found in the extracted text. A word may be broken across two lines of a
+    table cell, and pdftotext interleaves the lines of neighbouring cells, so a word also
+    counts as found when a line ends with its head and another line starts with its tail."""
+    text = squash(extracted)
+    lines = [squash(line) for line in extracted.splitlines() if line.strip()]
+    heads = {line[-k:] for line in lines for k in range(1, min(len(line), 40) + 1)}
+    tails = {line[:k] for line in lines for k in range(1, min(len(line), 40) + 1)}
+
+    def found(word: str) -> bool:
+        if word in text:
+            return True
+        return any(word[:k] in heads and word[k:] in tails for k in range(1, len(word)))
+
+    return sorted(w for w in words if not found(w))
+
+
+def test_pdf_text_round_trips_every_thai_word(thai_doc: m.Document, thai_pdf: bytes) -> None:
+    words = printed_words(thai_doc)
+    assert len(words) > 100
+    assert missing_words(words, pdftotext(thai_pdf)) == []
+
+
+def test_word_check_tolerates_words_broken_across_cell_lines() -> None:
+    assert missing_words({"ขั้นตอน", "ปฏิบัติ"}, "ก ขั้น\nตอน ข\nปฏิ") == ["ปฏิบัติ"]
+
+
+def test_pdf_text_has_no_doubled_thai_clusters(thai_pdf: bytes) -> None:
+    # typst 0.15 writes "ขั้ขั้นตอน" for "ขั้นตอน" in the text layer (see pdf_text.py).
+    text = pdftotext(thai_pdf)
+    doubled = re.findall(r"([ก-ฮ][ัิีึื็]?[่้๊๋์])\1", text)
+    assert doubled == []
+    assert "ขั้ขั้" not in text
+    assert text.count("ขั้นตอน/วิธีการปฏิบัติ") >= 2  # the bold header, on several pages
+
+
+def cell_text(cell: m.Cell, digits: m.Digits) -> str:
+    parts: list[str] = []
+    for item in cell.content:
+        if isinstance(item, m.Paragraph):
+            parts.append(item.text)
+        else:
+            for i, p in enumerate(item.paragraphs()):
+                parts.append(m.numbered_label(item, i, digits) + p.text)
+    return squash("".join(parts))
+
+
+def test_every_table_cell_comes_out_whole_once_and_in_order(
+    thai_doc: m.Document, thai_pdf: bytes
+) -> None:
+    table = m.localise(thai_doc, "thai").sections[1].blocks[2]
+    assert isinstance(table, m.Table)
+    words, sizes = pdf_words(thai_pdf)
+    pages = range(2, 2 + sum(1 for w, h in sizes[1:] if w > h))  # the landscape pages
+    width = sizes[1][0]
+    left, right = 3 / 2.54 * 72, width - 2 / 2.54 * 72
+    edges, x = [left], left
+    for fraction in table.fractions:
+        x += fraction * (right - left)
+        edges.append(x)
+    edges[-1] += 1
+    # Everything down to the last header row (repeated on each page) is left out.
+    below = {}
+    for page in pages:
+        header = [w.y1 for w in words if w.page == page and w.text == "ระยะเวลาดำเนินการ"]
+        assert header, f"no repeated header on page {page}"
+        below[page] = min(header)
+    streams = column_streams(words, pages, edges, below)
+    nhead = len(table.header_rows)
+    cursor = [0] * len(table.columns)
+    for (row, col), cell in sorted(table.positions().items()):
+        if row < nhead:
+            continue
+        expected = cell_text(cell, "thai")
+        found = streams[col].find(expected, cursor[col])
+        assert found == cursor[col], (
+            row,
+            col,
+            expected,
+            streams[col][cursor[col] : cursor[col] + 80],
+        )
+        cursor[col] = found + len(expected)
+    assert cursor == [len(s) for s in streams]  # nothing left over, nothing doubled
+
+
+def test_paragraphs_come_out_whole_and_in_order(thai_doc: m.Document, thai_pdf: bytes) -> None:
+    text = squash(pdftotext(thai_pdf))
+    local = m.localise(thai_doc, "thai")
+    for block in local.sections[0].blocks:
+        if isinstance(block, m.Paragraph):
+            assert squash(block.text) in text
+
+
+def test_typst_special_characters_come_out_literally(thai_pdf: bytes) -> None:
+    # Proves the document travels as data: none of # $ * _ < @ [ ] \ " is read as markup.
+    assert squash(m.localise_text(SPECIAL, "thai")) in squash(pdftotext(thai_pdf))
+
+
+def test_markup_in_every_kind_of_block_is_literal() -> None:
+    nasty = '#set page(width: 1cm) $x^2$ *b* _i_ <l> @r [c] \\ "q" // not a comment'
+    doc = m.Document.of(
+        nasty,
+        m.Heading(nasty),
+        m.Paragraph(nasty),
+        m.NumberedList([nasty]),
+        m.Table([m.Column(nasty)], [[nasty]], title=nasty),
+        m.SignatureBlock(nasty, [nasty]),
+        m.Memo(nasty, nasty, nasty, nasty, nasty),
+        digits="arabic",
+    )
+    text = pdftotext(render(doc, "pdf"))
+    assert text.count(nasty) >= 1
+    assert squash(text).count(squash(nasty)) >= 11
+
+
+def test_fonts_are_embedded_real_sarabun_regular_and_bold(thai_pdf: bytes) -> None:
+    result = subprocess.run(
+        [poppler("pdffonts"), "-"], input=thai_pdf, capture_output=True, check=True
+    )
+    rows = [line.split() for line in result.stdout.decode().splitlines()[2:]]
+    fonts = {row[0].split("+")[-1]: row for row in rows}
+    assert {"Sarabun-Regular", "Sarabun-Bold"} <= fonts.keys()
+    for row in rows:
+        emb, sub, uni = row[-5], row[-4], row[-3]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+
+
+def test_long_table_spans_pages_and_repeats_its_header(thai_pdf: bytes) -> None:
+    assert page_count(thai_pdf) > 3
+    page2, page3 = pdftotext(thai_pdf, 2, 2), pdftotext(thai_pdf, 3, 3)
+    for header in ("ขั้นตอน/วิธีการปฏิบัติ", "ระยะเวลาดำเนินการ", "ผู้รับผิดชอบ", "การดำเนินงาน"):
+        assert header in page2 and header in page3
+    assert "(ต่อ)" not in page2
+    assert "ตารางที่ ๑ มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ต่อ)" in page3
+
+
+def test_page_numbers_are_thai_digits_from_the_second_page(thai_pdf: bytes) -> None:
+    words, sizes = pdf_words(thai_pdf)
+    assert top_line(words, 1) == ""
+    assert [top_line(words, page) for page in range(2, len(sizes) + 1)] == [
+        f"- {m.localise_text(str(page), 'thai')} -" for page in range(2, len(sizes) + 1)
+    ]
+
+
+def test_arabic_digit_style_leaves_no_thai_digit_anywhere(arabic_pdf: bytes) -> None:
+    text = pdftotext(arabic_pdf)
+    assert not set(THAI_DIGITS) & set(text)
+    words, _ = pdf_words(arabic_pdf)
+    assert top_line(words, 2) == "- 2 -"
+    assert "2567" in text
+
+
+def test_thai_digit_style_keeps_arabic_digits_only_where_asked(thai_pdf: bytes) -> None:
+    text = pdftotext(thai_pdf)
+    text = re.sub(r"https?://\S+", "", text)
+    text = re.sub(r"\bi[0-9]+\b", "", text)  # ITA codes marked keep_digits in the sample
+    assert re.findall(r"[0-9]", text) == []
+    assert set(THAI_DIGITS) <= set(text)
+
+
+def test_sections_switch_between_portrait_and_landscape(thai_pdf: bytes) -> None:
+    result = subprocess.run(
+        [poppler("pdfinfo"), "-f", "1", "-l", "3", "-"],
+        input=thai_pdf,
+        capture_output=True,
+        check=True,
+    )
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", result.stdout.decode())
+    (w1, h1), (w2, h2) = (tuple(map(float, s)) for s in sizes[:2])
+    assert w1 < h1  # memo: portrait
+    assert w2 > h2  # plan table: landscape
+
+
+def test_chart_image_is_placed_in_the_pdf(thai_pdf: bytes) -> None:
+    result = subprocess.run(
+        [poppler("pdfimages"), "-list", "-"], input=thai_pdf, capture_output=True, check=True
+    )
+    assert len(result.stdout.decode().splitlines()) >= 3  # two header lines + the chart
