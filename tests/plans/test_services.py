@@ -194,3 +194,17 @@ def test_the_plan_keeps_a_count_of_the_checkers_findings(world: Any) -> None:
     )
     plan.refresh_from_db()
     assert plan.open_findings == 0
+
+
+@pytest.mark.django_db
+def test_a_new_plan_starts_from_the_constraints_of_its_analysis() -> None:
+    from prongsai.analysis.selectors import analysis_for
+    from prongsai.core.demo import demo_build
+
+    demo_build()
+    agency = Plan.objects.get(agency__slug="demo").agency
+    Plan.objects.filter(agency=agency).delete()
+    plan = services.plan_create(agency=agency, fiscal_year=2567, user=None)
+    analysis = analysis_for(agency, 2566)
+    assert analysis is not None and analysis.constraints
+    assert plan.constraints_text == analysis.constraints

@@ -42,6 +42,14 @@ def _next_order(qs: Any) -> int:
     return int(qs.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
+def _analysis_constraints(agency: Agency, year: int) -> str:
+    """The constraints analysis the officer wrote (or its draft) for the results the plan uses."""
+    from prongsai.analysis.selectors import analysis_for
+
+    analysis = analysis_for(agency, year)
+    return analysis.constraints if analysis is not None else ""
+
+
 @transaction.atomic
 def plan_create(
     *,
@@ -56,7 +64,10 @@ def plan_create(
     if not 2500 <= fiscal_year <= 2700:
         raise ValidationError("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗")
     plan = Plan.objects.create(
-        agency=agency, fiscal_year=fiscal_year, based_on_year=based_on_year or fiscal_year - 1
+        agency=agency,
+        fiscal_year=fiscal_year,
+        based_on_year=based_on_year or fiscal_year - 1,
+        constraints_text=_analysis_constraints(agency, based_on_year or fiscal_year - 1),
     )
     if with_standard_issues:
         from prongsai.plans.knowledge import standard_issues
