@@ -1,5 +1,5 @@
 """The demo agency's FY2567 plan: the seven standard issues with measures from the knowledge base,
-chosen from the weak questions of its FY2566 results, then approved."""
+chosen from the weak questions of its FY2566 results; its constraints come from the analysis."""
 
 from __future__ import annotations
 
@@ -18,14 +18,5 @@ def build_demo_plan(ctx: DemoContext) -> None:
     keys = [item["measure"].key for group in suggestions["groups"] for item in group["items"]]
     services.suggestions_accept(
         plan, keys=keys, user=None, codes_by_key=suggestions["codes_by_key"]
-    )
-    services.plan_update(
-        plan,
-        user=None,
-        constraints_text=(
-            "การรวบรวมข้อมูลเพื่อเผยแพร่ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ยังอาศัยเจ้าหน้าที่เพียงไม่กี่คน "
-            "ข้อมูลจากแต่ละกองส่งมาไม่พร้อมกัน และเจ้าหน้าที่บางส่วนยังไม่เข้าใจเกณฑ์ของแต่ละข้อ\n"
-            "หน่วยงานจึงกำหนดผู้รับผิดชอบรายข้อ จัดปฏิทินการส่งข้อมูลรายเดือน และให้สำนักปลัดตรวจทานก่อนเผยแพร่"
-        ),
     )
     ctx.objects["plan"] = plan
