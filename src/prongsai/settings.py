@@ -18,6 +18,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("PRONGSAI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 PRODUCTION = env_bool("PRONGSAI_PRODUCTION", False)
+PRONGSAI_PRODUCTION = PRODUCTION
 DEBUG = env_bool("PRONGSAI_DEBUG", not PRODUCTION)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("PRONGSAI_DEBUG cannot be on when PRONGSAI_PRODUCTION=1")
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "prongsai.core",
     "prongsai.orgs",
     "prongsai.accounts",
+    "prongsai.audit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,11 +53,17 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "prongsai.frameworks",
+    "prongsai.results",  # before plans: the demo plan is built from the demo results
+    "prongsai.analysis",
     "prongsai.plans",
+    "prongsai.imports",
+    "prongsai.jobs",
+    "prongsai.progress",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "prongsai.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "prongsai.audit.context.AuditUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -148,6 +157,13 @@ MEDIA_URL = "/_uploads_never_served_directly/"  # no URL route serves this; view
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
+
+# Evidence link checks (background task) and deadline reminders.
+PRONGSAI_LINK_CHECK_TIMEOUT = env_int("PRONGSAI_LINK_CHECK_TIMEOUT", 10, minimum=1)
+PRONGSAI_LINK_CHECK_CONCURRENCY = env_int("PRONGSAI_LINK_CHECK_CONCURRENCY", 4, minimum=1)
+# Outbound checks refuse private and loopback addresses unless this is on (an intranet, tests).
+PRONGSAI_LINK_CHECK_ALLOW_PRIVATE = env_bool("PRONGSAI_LINK_CHECK_ALLOW_PRIVATE", False)
+PRONGSAI_REMINDER_DAYS = env_int("PRONGSAI_REMINDER_DAYS", 14, minimum=1)
 
 # E-mail: the console by default (password-reset links print in the server's output).
 _email = env_choice("PRONGSAI_EMAIL", ("console", "smtp"), "console")

@@ -6,6 +6,13 @@ urlpatterns = [
     path("accounts/", include("prongsai.accounts.urls")),
     path("a/<slug:slug>/", include("prongsai.orgs.urls")),
     path("a/<slug:slug>/plans/", include("prongsai.plans.urls")),
+    path("a/<slug:slug>/progress/", include("prongsai.progress.urls")),
+    path("a/<slug:slug>/audit/", include("prongsai.audit.urls")),
+    path("a/<slug:slug>/import/", include("prongsai.imports.urls")),
+    path("a/<slug:slug>/jobs/", include("prongsai.jobs.urls")),
+    path("a/<slug:slug>/results/", include("prongsai.results.urls")),
+    path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
+    path("frameworks/", include("prongsai.frameworks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

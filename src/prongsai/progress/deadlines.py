@@ -1,0 +1,110 @@
+"""What is due, overdue, or missing its evidence: the deadlines dashboard and the reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from prongsai.core import thai
+from prongsai.plans.models import Measure, Plan
+from prongsai.progress.models import Period, ProgressReport
+from prongsai.progress.periods import long_date, period_end
+from prongsai.progress.selectors import plan_states
+
+
+@dataclass(frozen=True)
+class Item:
+    when: dt.date | None
+    title: str
+    detail: str = ""
+    measure: Measure | None = None
+    period: str | None = None
+
+    @property
+    def when_label(self) -> str:
+        return thai.to_thai_digits(long_date(self.when)) if self.when else ""
+
+
+@dataclass
+class Deadlines:
+    plan: Plan
+    on: dt.date
+    days: int
+    overdue: list[Item] = field(default_factory=list)
+    soon: list[Item] = field(default_factory=list)
+    missing_evidence: list[Item] = field(default_factory=list)
+    broken_links: list[Item] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return (
+            len(self.overdue) + len(self.soon) + len(self.missing_evidence) + len(self.broken_links)
+        )
+
+
+def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
+    out = Deadlines(plan, on, days)
+    horizon = on + dt.timedelta(days=days)
+    for state in plan_states(plan, as_of=on):
+        m = state.measure
+        if not state.done:
+            if m.end_date < on:
+                out.overdue.append(Item(m.end_date, m.title, "ยังไม่แล้วเสร็จตามกำหนด", m))
+            elif m.end_date <= horizon:
+                out.soon.append(Item(m.end_date, m.title, "กำหนดแล้วเสร็จ", m))
+            for step in m.monitoring:
+                deadline = step.get("deadline")
+                if deadline and on <= dt.date.fromisoformat(deadline) <= horizon:
+                    out.soon.append(
+                        Item(
+                            dt.date.fromisoformat(deadline),
+                            m.title,
+                            f"กำหนดรายงาน: {step['text']}",
+                            m,
+                        )
+                    )
+        if state.done and not state.evidence:
+            out.missing_evidence.append(Item(state.done_on, m.title, "ดำเนินการแล้วแต่ยังไม่มีหลักฐาน", m))
+        for action in state.actions:
+            if not action.evidence.all() and not state.done:
+                out.missing_evidence.append(
+                    Item(action.date, m.title, f"การดำเนินการยังไม่มีหลักฐาน: {action.text[:80]}", m)
+                )
+        for evidence in state.evidence:
+            if evidence.link_problem:
+                out.broken_links.append(
+                    Item(
+                        evidence.link_checked_at.date() if evidence.link_checked_at else None,
+                        m.title,
+                        f"{evidence.get_link_status_display()}: {evidence.url}",
+                        m,
+                    )
+                )
+    final = set(
+        ProgressReport.objects.filter(plan=plan, state=ProgressReport.State.FINALISED).values_list(
+            "period", flat=True
+        )
+    )
+    for period in Period:
+        end = period_end(plan.fiscal_year, period)
+        if period in final:
+            continue
+        title = f"รายงาน{period.label}"
+        if end < on:
+            out.overdue.append(Item(end, title, "สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน", period=period))
+        elif end <= horizon:
+            out.soon.append(Item(end, title, "สิ้นรอบรายงาน", period=period))
+    for items in (out.overdue, out.soon, out.missing_evidence, out.broken_links):
+        items.sort(key=lambda i: (i.when or dt.date.min, i.title))
+    return out
+
+
+def current_plan(agency_plans: list[Plan], on: dt.date) -> Plan | None:
+    """The plan of the fiscal year `on` falls in, else the latest earlier one, else the first."""
+    fy = thai.fiscal_year(on)
+    by_year = sorted(agency_plans, key=lambda p: p.fiscal_year, reverse=True)
+    return (
+        next((p for p in by_year if p.fiscal_year == fy), None)
+        or next((p for p in by_year if p.fiscal_year < fy), None)
+        or (by_year[-1] if by_year else None)
+    )

@@ -1,0 +1,152 @@
+"""Evidence files: checked by content (not by name), limited in size, written atomically under
+MEDIA_ROOT (outside the web root) and read back only through an access-checked view."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import unicodedata
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from prongsai.core import thai
+from prongsai.progress import conf
+
+TYPES: dict[str, tuple[str, str]] = {
+    # kind: (extension, content type)
+    "pdf": ("pdf", "application/pdf"),
+    "png": ("png", "image/png"),
+    "jpeg": ("jpg", "image/jpeg"),
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+ALLOWED_LABEL = "PDF, PNG, JPEG, DOCX หรือ XLSX"
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    path: str  # relative to MEDIA_ROOT
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def sniff(path: Path) -> str | None:
+    """The file's type from its content: "pdf", "png", "jpeg", "docx", "xlsx" or None."""
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:  # reads the central directory only; nothing extracted
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        if "[Content_Types].xml" in names:
+            if "word/document.xml" in names:
+                return "docx"
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+    return None
+
+
+def safe_name(name: str, extension: str) -> str:
+    """The uploader's file name, cleaned for a download header, with the real extension."""
+    base = unicodedata.normalize("NFC", os.path.basename(name or "")).strip()
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    stem = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "_", stem).strip(" ._")[:120] or "evidence"
+    return f"{stem}.{extension}"
+
+
+def media_root() -> Path:
+    return Path(settings.MEDIA_ROOT)
+
+
+def absolute(relative: str) -> Path:
+    root = media_root().resolve()
+    full = (root / relative).resolve()
+    if root not in full.parents:
+        raise ValueError("evidence path escapes MEDIA_ROOT")
+    return full
+
+
+def store_upload(upload: Any, *, folder: str) -> StoredFile:
+    """Write an uploaded file under MEDIA_ROOT/folder after checking its size and content.
+
+    Raises ValidationError (Thai) and leaves nothing behind when the file is refused."""
+    limit = conf.max_upload_bytes()
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(_too_big(limit))
+    target_dir = media_root() / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target_dir / f".{uuid.uuid4().hex}.part"
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with tmp.open("xb") as out:
+            for chunk in _chunks(upload):
+                size += len(chunk)
+                if size > limit:
+                    raise ValidationError(_too_big(limit))
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if size == 0:
+            raise ValidationError("ไฟล์ว่างเปล่า")
+        kind = sniff(tmp)
+        if kind is None:
+            raise ValidationError(f"รับเฉพาะไฟล์ {ALLOWED_LABEL} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์)")
+        extension, content_type = TYPES[kind]
+        final = target_dir / f"{uuid.uuid4().hex}.{extension}"
+        tmp.replace(final)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    relative = final.relative_to(media_root()).as_posix()
+    return StoredFile(
+        relative, safe_name(upload.name, extension), content_type, size, digest.hexdigest()
+    )
+
+
+def remove(relative: str) -> None:
+    if relative:
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            absolute(relative).unlink()
+
+
+def open_for_download(relative: str) -> IO[bytes]:
+    return absolute(relative).open("rb")
+
+
+def _chunks(upload: Any) -> Any:
+    if hasattr(upload, "chunks"):
+        yield from upload.chunks(_CHUNK)
+        return
+    while True:
+        chunk = upload.read(_CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _too_big(limit: int) -> str:
+    mb = limit / (1024 * 1024)
+    size = f"{mb:.0f} MB" if mb >= 1 else f"{limit // 1024} KB"
+    return thai.to_thai_digits(f"ไฟล์ใหญ่เกินกำหนด (ไม่เกิน {size})")

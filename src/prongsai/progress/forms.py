@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.core import thai
+from prongsai.orgs.models import Agency, Person
+from prongsai.progress.evidence_files import ALLOWED_LABEL
+from prongsai.progress.models import MeasureNote, ProgressReport
+
+
+class ThaiDateField(forms.DateField):
+    """A date input that also accepts a B.E. year typed where the C.E. year goes (2567-03-15)."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str):
+            value = thai.to_arabic_digits(value).strip()
+            head = value[:4]
+            if head.isdigit() and int(head) >= 2400:
+                value = f"{int(head) - thai.BE_OFFSET}{value[4:]}"
+        return super().to_python(value)
+
+
+class EvidenceFields(forms.Form):
+    url = forms.URLField(
+        label=_("ลิงก์หลักฐาน"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        help_text=_("เช่น ลิงก์ประกาศบนเว็บไซต์ของหน่วยงาน"),
+    )
+    file = forms.FileField(
+        label=_("หรือไฟล์หลักฐาน"),
+        required=False,
+        help_text=_("รับไฟล์ %(types)s") % {"types": ALLOWED_LABEL},
+    )
+    evidence_title = forms.CharField(label=_("คำอธิบายหลักฐาน"), required=False, max_length=200)
+
+
+class ActionForm(EvidenceFields):
+    date = ThaiDateField(label=_("วันที่ดำเนินการ"))
+    text = forms.CharField(label=_("สิ่งที่ดำเนินการ"), widget=forms.Textarea(attrs={"rows": 3}))
+    by_person = forms.ModelChoiceField(
+        label=_("ผู้ดำเนินการ"), queryset=Person.objects.none(), required=False
+    )
+    by_text = forms.CharField(label=_("ผู้ดำเนินการ (ระบุเอง)"), required=False, max_length=200)
+    completes = forms.BooleanField(label=_("มาตรการนี้ดำเนินการแล้วเสร็จ"), required=False)
+
+    field_order = [
+        "date",
+        "text",
+        "by_person",
+        "by_text",
+        "completes",
+        "url",
+        "file",
+        "evidence_title",
+    ]
+
+    def __init__(
+        self, *args: Any, agency: Agency, with_evidence: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["by_person"].queryset = Person.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        if not with_evidence:
+            for name in ("url", "file", "evidence_title"):
+                del self.fields[name]
+
+
+class EvidenceForm(EvidenceFields):
+    pass
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = MeasureNote
+        fields = ["result", "suggestions", "outcome", "cause", "problems"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+
+class MemoForm(forms.ModelForm):
+    memo_date = ThaiDateField(label=_("วันที่"), required=False)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["memo_unit", "memo_ref", "memo_date", "memo_to"]
+        help_texts = {
+            "memo_ref": _("เลขที่หนังสือ เช่น ตร 78401/…"),
+            "memo_to": _("เว้นว่างไว้เพื่อใช้ตำแหน่งของนายกจากรายชื่อบุคลากรที่ลงนาม"),
+        }
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("เหตุผลที่เปิดแก้ไข"), required=False, max_length=250)

@@ -1,0 +1,310 @@
+"""Every write to progress: actions, evidence, notes per period, reports and their memo.
+
+Entries dated inside a finalised report's period are frozen until that report is reopened, so a
+finalised report keeps saying what it said."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+
+from prongsai.core import thai
+from prongsai.orgs.models import Person
+from prongsai.plans.models import Measure, Plan
+from prongsai.progress import evidence_files, selectors
+from prongsai.progress.models import (
+    Action,
+    Evidence,
+    LinkStatus,
+    MeasureNote,
+    Period,
+    ProgressReport,
+    ReportEvent,
+)
+
+NOTE_FIELDS = ("result", "suggestions", "outcome", "cause", "problems")
+MEMO_FIELDS = ("memo_unit", "memo_ref", "memo_date", "memo_to")
+
+
+def _user(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _plan_of(measure: Measure) -> Plan:
+    return measure.issue.plan
+
+
+def _ensure_open(plan: Plan, day: dt.date) -> None:
+    for report in selectors.finalised_periods_covering(plan, day):
+        raise ValidationError(
+            f"รายงาน{report.get_period_display()}สรุปแล้ว รายการที่ลงวันที่ในรอบนั้นแก้ไขไม่ได้ "
+            "ต้องเปิดแก้ไขรายงานก่อน"
+        )
+
+
+def _clean_action(measure: Measure, data: dict[str, Any]) -> dict[str, Any]:
+    plan = _plan_of(measure)
+    errors: dict[str, str] = {}
+    day = data.get("date")
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    if not isinstance(day, dt.date):
+        errors["date"] = "กรุณาระบุวันที่ดำเนินการ"
+    else:
+        if day not in thai.fiscal_year_period(plan.fiscal_year):
+            errors["date"] = thai.to_thai_digits(f"วันที่ดำเนินการต้องอยู่ในปีงบประมาณ {plan.fiscal_year}")
+        elif day > selectors.today():
+            errors["date"] = "วันที่ดำเนินการต้องไม่เลยวันนี้"
+    text = str(data.get("text") or "").strip()
+    if not text:
+        errors["text"] = "กรุณาระบุสิ่งที่ดำเนินการ"
+    person = data.get("by_person")
+    if person is not None and (
+        not isinstance(person, Person) or person.agency_id != plan.agency_id
+    ):
+        errors["by_person"] = "ผู้ดำเนินการต้องเป็นบุคลากรของหน่วยงานนี้"
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "date": day,
+        "text": text,
+        "by_person": person,
+        "by_text": str(data.get("by_text") or "").strip()[:200],
+        "completes": bool(data.get("completes")),
+    }
+
+
+def clean_link(url: str) -> str:
+    url = (url or "").strip()
+    if len(url) > 1000:
+        raise ValidationError({"url": "ลิงก์ยาวเกินไป"})
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError({"url": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"}) from None
+    return url
+
+
+def _folder(plan: Plan) -> str:
+    return f"evidence/{plan.agency_id}/{plan.fiscal_year}"
+
+
+class _Files:
+    """Files written during one service call, removed again if the call fails."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def store(self, upload: Any, plan: Plan) -> evidence_files.StoredFile:
+        stored = evidence_files.store_upload(upload, folder=_folder(plan))
+        self.written.append(stored.path)
+        return stored
+
+    def discard(self) -> None:
+        for path in self.written:
+            evidence_files.remove(path)
+
+
+def _add_evidence(
+    action: Action, files: _Files, *, user: Any, url: str = "", title: str = "", upload: Any = None
+) -> list[Evidence]:
+    """Evidence rows for a link and/or a file. The file is checked and written before its row."""
+    created = []
+    if url:
+        created.append(
+            Evidence.objects.create(
+                action=action,
+                kind=Evidence.Kind.LINK,
+                url=clean_link(url),
+                title=title.strip()[:200],
+                created_by=_user(user),
+            )
+        )
+    if upload is not None:
+        stored = files.store(upload, _plan_of(action.measure))
+        created.append(
+            Evidence.objects.create(
+                action=action,
+                kind=Evidence.Kind.FILE,
+                title=title.strip()[:200],
+                file_path=stored.path,
+                file_name=stored.name,
+                content_type=stored.content_type,
+                size=stored.size,
+                sha256=stored.sha256,
+                created_by=_user(user),
+            )
+        )
+    return created
+
+
+def action_add(
+    measure: Measure,
+    *,
+    user: Any,
+    data: dict[str, Any],
+    url: str = "",
+    evidence_title: str = "",
+    upload: Any = None,
+) -> Action:
+    """Record an action with its evidence. All or nothing: on any error no row and no file stay."""
+    clean = _clean_action(measure, data)
+    files = _Files()
+    try:
+        with transaction.atomic():
+            _ensure_open(_plan_of(measure), clean["date"])
+            action = Action.objects.create(measure=measure, created_by=_user(user), **clean)
+            _add_evidence(action, files, user=user, url=url, title=evidence_title, upload=upload)
+    except BaseException:
+        files.discard()
+        raise
+    return action
+
+
+@transaction.atomic
+def action_update(action: Action, *, user: Any, data: dict[str, Any]) -> Action:
+    plan = _plan_of(action.measure)
+    _ensure_open(plan, action.date)
+    clean = _clean_action(action.measure, data)
+    _ensure_open(plan, clean["date"])
+    for name, value in clean.items():
+        setattr(action, name, value)
+    action.save()
+    return action
+
+
+def action_delete(action: Action, *, user: Any) -> None:
+    _ensure_open(_plan_of(action.measure), action.date)
+    paths = [e.file_path for e in action.evidence.all() if e.file_path]
+    with transaction.atomic():
+        action.delete()
+        transaction.on_commit(lambda: _remove_files(paths))
+
+
+def _remove_files(paths: list[str]) -> None:
+    for path in paths:
+        evidence_files.remove(path)
+
+
+def evidence_add(
+    action: Action, *, user: Any, url: str = "", title: str = "", upload: Any = None
+) -> list[Evidence]:
+    if not url and upload is None:
+        raise ValidationError("กรุณาระบุลิงก์หรือเลือกไฟล์หลักฐาน")
+    files = _Files()
+    try:
+        with transaction.atomic():
+            _ensure_open(_plan_of(action.measure), action.date)
+            return _add_evidence(action, files, user=user, url=url, title=title, upload=upload)
+    except BaseException:
+        files.discard()
+        raise
+
+
+def evidence_delete(evidence: Evidence, *, user: Any) -> None:
+    _ensure_open(_plan_of(evidence.action.measure), evidence.action.date)
+    path = evidence.file_path
+    with transaction.atomic():
+        evidence.delete()
+        transaction.on_commit(lambda: evidence_files.remove(path))
+
+
+def evidence_record_check(
+    evidence: Evidence, *, status: str, http_status: int | None, detail: str
+) -> None:
+    """Store one link check's outcome (does not touch anything a report shows)."""
+    if status not in LinkStatus.values:
+        raise ValueError(f"unknown link status {status!r}")
+    Evidence.objects.filter(pk=evidence.pk).update(
+        link_status=status,
+        link_http_status=http_status,
+        link_detail=detail[:300],
+        link_checked_at=timezone.now(),
+    )
+
+
+def _ensure_report_open(plan: Plan, period: str) -> ProgressReport:
+    report = selectors.report_for(plan, period)
+    if report.is_final:
+        raise ValidationError(
+            f"รายงาน{report.get_period_display()}สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้ได้"
+        )
+    return report
+
+
+@transaction.atomic
+def note_save(measure: Measure, *, period: str, user: Any, data: dict[str, Any]) -> MeasureNote:
+    if period not in Period.values:
+        raise ValidationError("ไม่มีรอบรายงานนี้")
+    _ensure_report_open(_plan_of(measure), period)
+    note, _created = MeasureNote.objects.get_or_create(measure=measure, period=period)
+    for name in NOTE_FIELDS:
+        if name in data:
+            setattr(note, name, str(data[name] or "").strip())
+    note.updated_by = _user(user)
+    note.save()
+    return note
+
+
+@transaction.atomic
+def report_update_memo(
+    report: ProgressReport, *, user: Any, data: dict[str, Any]
+) -> ProgressReport:
+    if report.pk is None:
+        report = ProgressReport.objects.get_or_create(plan=report.plan, period=report.period)[0]
+    if report.is_final:
+        raise ValidationError("รายงานนี้สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้บันทึกข้อความได้")
+    for name in MEMO_FIELDS:
+        if name in data:
+            value = data[name]
+            setattr(report, name, value.strip() if isinstance(value, str) else value)
+    if not report.memo_unit:
+        report.memo_unit = "สำนักปลัด"
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_finalise(report: ProgressReport, *, user: Any) -> ProgressReport:
+    if report.pk is None:
+        report, _created = ProgressReport.objects.get_or_create(
+            plan=report.plan, period=report.period
+        )
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_final:
+        raise ValidationError("รายงานนี้สรุปแล้ว")
+    problems = selectors.report_problems(report.plan, report.period)
+    if problems:
+        raise ValidationError(problems)
+    report.state = ProgressReport.State.FINALISED
+    report.finalised_by = _user(user)
+    report.finalised_at = timezone.now()
+    if report.memo_date is None:
+        report.memo_date = timezone.localdate()
+    report.save()
+    ReportEvent.objects.create(report=report, user=_user(user), action="finalise", note="สรุปรายงาน")
+    return report
+
+
+@transaction.atomic
+def report_reopen(report: ProgressReport, *, user: Any, reason: str = "") -> ProgressReport:
+    if report.pk is None:
+        raise ValidationError("รายงานนี้ยังเป็นร่างอยู่แล้ว")
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if not report.is_final:
+        raise ValidationError("รายงานนี้ยังเป็นร่างอยู่แล้ว")
+    report.state = ProgressReport.State.DRAFT
+    report.save(update_fields=["state"])
+    ReportEvent.objects.create(
+        report=report,
+        user=_user(user),
+        action="reopen",
+        note=("เปิดแก้ไขรายงาน" + (f": {reason.strip()}" if reason.strip() else ""))[:300],
+    )
+    return report
