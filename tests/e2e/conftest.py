@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
