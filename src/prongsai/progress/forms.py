@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
@@ -37,7 +38,7 @@ class EvidenceFields(forms.Form):
     file = forms.FileField(
         label=_("หรือไฟล์หลักฐาน"),
         required=False,
-        help_text=_("รับไฟล์ %(types)s") % {"types": ALLOWED_LABEL},
+        help_text=format_lazy(_("รับไฟล์ {types}"), types=ALLOWED_LABEL),
     )
     evidence_title = forms.CharField(label=_("คำอธิบายหลักฐาน"), required=False, max_length=200)
 
