@@ -8,11 +8,13 @@ matplotlib >= 3.11 shapes Thai correctly (it bundles libraqm).
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -28,6 +30,33 @@ PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#b
 CM = 1 / 2.54
 DPI = 200
 _lock = threading.Lock()  # matplotlib's rc handling is process-global
+
+
+_CACHE_SIZE = 64
+_cache: OrderedDict[str, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+F = TypeVar("F", bound=Callable[..., bytes])
+
+
+def _remember(fn: F) -> F:
+    """Charts are pure functions of their data: keep the last few images, keyed by the call, so a
+    document rendered again (a preview page, a download after the preview) does not redraw them."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> bytes:
+        key = repr((fn.__name__, args, sorted(kwargs.items())))
+        with _cache_lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                return _cache[key]
+        data = fn(*args, **kwargs)
+        with _cache_lock:
+            _cache[key] = data
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+        return data
+
+    return wrapper  # type: ignore[return-value]
 
 
 @cache
@@ -104,6 +133,7 @@ def _finish(
                   bbox_to_anchor=(0.5, -0.1 if horizontal else -0.12))  # fmt: skip
 
 
+@_remember
 def bar_chart(
     labels: Sequence[str],
     values: Sequence[float],
@@ -147,6 +177,7 @@ def bar_chart(
         return _save(fig, fmt)
 
 
+@_remember
 def grouped_bar_chart(
     categories: Sequence[str],
     series: Mapping[str, Sequence[float | None]],
@@ -192,6 +223,7 @@ def grouped_bar_chart(
         return _save(fig, fmt)
 
 
+@_remember
 def line_chart(
     x_labels: Sequence[str],
     series: Mapping[str, Sequence[float | None]],
