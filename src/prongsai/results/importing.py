@@ -73,21 +73,39 @@ def read_rows(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
         raise ImportFailed(["ไฟล์ต้องเป็น .csv หรือ .xlsx"])
 
 
+XLSX_MAX_INFLATED = 50 * 1024 * 1024  # a results workbook is a few hundred rows
+XLSX_MAX_MEMBERS = 200
+
+
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[Any]]]:
     import zipfile
 
     from openpyxl import load_workbook
 
+    unreadable = ImportFailed(["เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"])
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise unreadable from None
+    if len(members) > XLSX_MAX_MEMBERS or sum(m.file_size for m in members) > XLSX_MAX_INFLATED:
+        raise ImportFailed(["ไฟล์ Excel นี้ใหญ่เกินกว่าที่ใช้กับผลการประเมินได้ (อาจเป็นไฟล์ที่ถูกบีบอัดผิดปกติ)"])
+    # openpyxl raises many kinds of errors on a damaged file (zlib, XML, ValueError, KeyError…),
+    # while opening and while reading: any of them means the file cannot be read.
     try:
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise ImportFailed(["เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"]) from None
-    try:
-        ws = wb.worksheets[0]
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, [*list(values[:4]), None, None, None, None][:4]
-    finally:
-        wb.close()
+        try:
+            rows = [
+                (number, [*list(values[:4]), None, None, None, None][:4])
+                for number, values in enumerate(
+                    wb.worksheets[0].iter_rows(values_only=True), start=1
+                )
+            ]
+        finally:
+            wb.close()
+    except Exception:
+        raise unreadable from None
+    yield from rows
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple[int, list[Any]]]:
@@ -103,8 +121,12 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[Any]]]:
         dialect: Any = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        yield number, [*values[:4], None, None, None, None][:4]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for number, values in enumerate(reader, start=1):
+            yield number, [*values[:4], None, None, None, None][:4]
+    except csv.Error as e:
+        raise ImportFailed([f"อ่านไฟล์ CSV ไม่ได้ (แถวที่ {reader.line_num}): {e}"]) from None
 
 
 def _text(value: Any) -> str:
