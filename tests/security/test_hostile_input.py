@@ -154,3 +154,17 @@ def test_random_measure_data_never_causes_a_server_error(world: Any) -> None:
         assert response.status_code < 500, clean
 
     post()
+
+
+def test_a_framework_file_with_nested_aliases_is_refused_not_expanded() -> None:
+    from prongsai.frameworks.files import FrameworkFileError, parse_framework_text
+
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    bomb = "\n".join([*levels, "questions: *i", "year: 2570"]).encode()
+    started = time.monotonic()
+    with pytest.raises(FrameworkFileError) as err:
+        parse_framework_text(bomb)
+    assert "alias" in str(err.value)
+    assert time.monotonic() - started < 2

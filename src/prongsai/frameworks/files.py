@@ -69,6 +69,19 @@ def _copy(data: Any) -> Any:
     return data
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: a framework file never needs them, and nested aliases can make a
+    small upload expand into billions of items ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "ไม่รองรับการอ้างอิงซ้ำ (alias *…) ในไฟล์เกณฑ์การประเมิน", mark
+            )
+        return super().compose_node(parent, index)
+
+
 def parse_framework_text(raw: bytes | str) -> dict[str, Any]:
     """Parse YAML text; raise FrameworkFileError (Thai, with the line) when it is not YAML."""
     if isinstance(raw, bytes):
@@ -79,7 +92,7 @@ def parse_framework_text(raw: bytes | str) -> dict[str, Any]:
         except UnicodeDecodeError:
             raise FrameworkFileError(["ไฟล์ต้องเป็นข้อความ UTF-8 (YAML)"]) from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" บรรทัดที่ {mark.line + 1} คอลัมน์ {mark.column + 1}" if mark else ""
