@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "prongsai.imports",
     "prongsai.jobs",
     "prongsai.progress",
+    "prongsai.oversight",
 ]
 
 MIDDLEWARE = [

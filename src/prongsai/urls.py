@@ -13,6 +13,7 @@ urlpatterns = [
     path("a/<slug:slug>/results/", include("prongsai.results.urls")),
     path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
     path("frameworks/", include("prongsai.frameworks.urls")),
+    path("oversight/", include("prongsai.oversight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,349 @@
+"""Bulk import of ITA results for many agencies at once (site staff only).
+
+One CSV or XLSX sheet, one row per agency and year, a header row naming the columns:
+
+    รหัสหน่วยงาน | ปีงบประมาณ | จังหวัด | อำเภอ | ประเภท | ชื่อหน่วยงาน | ind1 … ind10 | total | IIT …
+
+The agency is matched by its code; an unknown code creates the agency, which then needs the
+province, district, type and name columns (province and district by code or name; they must
+exist). When a known agency's row also gives its place or name, they must agree with the record,
+which catches the wrong code copied from a neighbour's file. Every other column is a code of the
+single-agency results importer (`prongsai.results.importing`), parsed and checked by the same
+functions, and every result is saved by `prongsai.results.services.result_save`. A row replaces
+the agency's result of that year; its question scores and OIT items only when the row gives
+some (a row of indicator scores keeps the saved ones).
+
+All or nothing: every row is checked first and every problem is reported in Thai with its row and
+column; only a file with no problem is written, in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from openpyxl.utils import get_column_letter
+
+from prongsai.frameworks.models import Framework
+from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
+from prongsai.orgs.services import agency_create
+from prongsai.oversight.versioning import bump
+from prongsai.results.importing import _apply, _integer, _text
+from prongsai.results.models import Result
+from prongsai.results.services import ResultInput, result_check, result_save
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10000
+MAX_COLUMNS = 200
+CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}")
+META = {
+    "agency": ("รหัสหน่วยงาน", "agency_code", "agency"),
+    "year": ("ปีงบประมาณ", "year", "fy"),
+    "province": ("จังหวัด", "province"),
+    "district": ("อำเภอ", "district"),
+    "type": ("ประเภท", "ประเภทหน่วยงาน", "type"),
+    "name": ("ชื่อหน่วยงาน", "ชื่อ", "name"),
+}
+
+
+class BulkImportFailed(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class BulkReport:
+    rows: int
+    agencies: int
+    created: int
+    years: list[int]
+
+    @property
+    def message(self) -> str:
+        years = ", ".join(str(y) for y in self.years)
+        return (
+            f"นำเข้าผลการประเมิน {self.rows} แถว ของ {self.agencies} หน่วยงาน (ปีงบประมาณ {years}) "
+            f"สร้างหน่วยงานใหม่ {self.created} แห่ง"
+        )
+
+
+@dataclass
+class _Row:
+    number: int
+    code: str
+    data: ResultInput
+    new: dict[str, Any] | None  # what to create the agency with, when it does not exist
+
+
+def read_table(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+            raise BulkImportFailed(["เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"]) from None
+        try:
+            ws = wb.worksheets[0]
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                yield number, list(values[:MAX_COLUMNS])
+        finally:
+            wb.close()
+        return
+    if not (name.endswith(".csv") or name.endswith(".txt")):
+        raise BulkImportFailed(["ไฟล์ต้องเป็น .csv หรือ .xlsx"])
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise BulkImportFailed(["อ่านไฟล์ CSV ไม่ได้: ต้องเป็น UTF-8 หรือ TIS-620"])
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        for number, fields in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            yield number, list(fields[:MAX_COLUMNS])
+    except csv.Error as e:
+        raise BulkImportFailed([f"อ่านไฟล์ CSV ไม่ได้: {e}"]) from None
+
+
+def _columns(header: list[Any]) -> tuple[dict[str, int], dict[int, str], list[str]]:
+    """Meta columns by key, result-code columns by index, and header problems."""
+    meta: dict[str, int] = {}
+    codes: dict[int, str] = {}
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        text = _text(cell)
+        if not text:
+            continue
+        key = next((k for k, names in META.items() if text.lower() in names), None)
+        token = key or text.split()[0]
+        letter = get_column_letter(index + 1)
+        if token.lower() in seen:
+            errors.append(f"แถวที่ 1 คอลัมน์ {letter}: หัวคอลัมน์ “{text}” ซ้ำกับคอลัมน์ "
+                          f"{get_column_letter(seen[token.lower()] + 1)}")  # fmt: skip
+            continue
+        seen[token.lower()] = index
+        if key:
+            meta[key] = index
+        else:
+            codes[index] = token
+    for key in ("agency", "year"):
+        if key not in meta:
+            errors.append(f"แถวที่ 1: ไม่มีคอลัมน์ “{META[key][0]}”")
+    return meta, codes, errors
+
+
+def _type_of(value: str) -> str | None:
+    text = value.strip().rstrip(".")
+    for t in AgencyType:
+        if text in (t.value, str(t.label), AGENCY_TYPE_SHORT[t].rstrip(".")) and text:
+            return t.value
+    return None
+
+
+def _bare_name(name: str, type_value: str) -> str:
+    name = name.strip()
+    t = AgencyType(type_value)
+    for prefix in (str(t.label), AGENCY_TYPE_SHORT[t], AGENCY_TYPE_SHORT[t].rstrip(".")):
+        if prefix and name.startswith(prefix) and t != AgencyType.OTHER:
+            return name[len(prefix) :].strip()
+    return name
+
+
+class _Places:
+    """Provinces and districts by code or name, read once."""
+
+    def __init__(self) -> None:
+        self.provinces = {p.code: p for p in Province.objects.all()}
+        self.provinces.update({p.name: p for p in list(self.provinces.values())})
+        self.districts = list(District.objects.all())
+
+    def province(self, value: str) -> Province | None:
+        return self.provinces.get(value.removeprefix("จังหวัด").strip())
+
+    def district(self, value: str, province: Province | None) -> District | None:
+        text = value.removeprefix("อำเภอ").removeprefix("เขต").strip()
+        for d in self.districts:
+            in_province = province is None or d.province_id == province.pk
+            if in_province and text in (d.code, d.name):
+                return d
+        return None
+
+
+@dataclass
+class _Line:
+    """One row of the file: its cells by column key, and where its problems go."""
+
+    number: int
+    cells: list[Any]
+    meta: dict[str, int]
+    errors: list[str]
+
+    def get(self, key: str) -> str:
+        return _text(self.cells[self.meta[key]]) if key in self.meta else ""
+
+    def err(self, key: str, message: str) -> None:
+        self.errors.append(_cell(self.number, self.meta[key], META[key][0], message))
+
+
+def _cell(number: int, index: int, header: str, message: str) -> str:
+    return f"แถวที่ {number} คอลัมน์ {get_column_letter(index + 1)} ({header}): {message}"
+
+
+def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
+    """Every row of the file as a result to save, and every problem (nothing is written)."""
+    if len(content) > MAX_BYTES:
+        return [], [f"ไฟล์ใหญ่เกินไป (ไม่เกิน {MAX_BYTES // (1024 * 1024)} MB)"]
+    rows_iter = read_table(content, filename)
+    first = next(rows_iter, None)
+    if first is None:
+        return [], ["ไฟล์ว่าง ไม่มีหัวคอลัมน์"]
+    meta, codes, errors = _columns(first[1])
+    if errors:
+        return [], errors
+    frameworks = {f.year: f for f in Framework.objects.prefetch_related("tools")}
+    known: dict[int, tuple[set[str], set[str], set[str]]] = {}
+    places = _Places()
+    raw: list[tuple[int, list[Any]]] = []
+    for number, cells in rows_iter:
+        if number > MAX_ROWS + 1:
+            return [], [f"ไฟล์มีเกิน {MAX_ROWS:,} แถว แบ่งเป็นหลายไฟล์"]
+        if any(_text(c) for c in cells):
+            raw.append((number, cells + [None] * (len(first[1]) - len(cells))))
+    wanted = {_text(cells[meta["agency"]]) for _n, cells in raw}
+    agencies = {a.code: a for a in Agency.objects.filter(code__in=wanted).select_related(
+        "district__province")}  # fmt: skip
+    rows: list[_Row] = []
+    seen: dict[tuple[str, int], int] = {}
+    created: dict[str, dict[str, Any]] = {}
+    for number, cells in raw:
+        before = len(errors)
+        line = _Line(number, cells, meta, errors)
+        get, err = line.get, line.err
+        code, year = get("agency"), _integer(cells[meta["year"]])
+        if not code:
+            err("agency", "ไม่มีรหัสหน่วยงาน")
+            continue
+        if not CODE.fullmatch(code):
+            err("agency", f"รหัสหน่วยงาน “{code}” ต้องเป็นตัวเลขหรืออักษรอังกฤษ ไม่เกิน 20 ตัว")
+            continue
+        if year is None or year not in frameworks:
+            years = ", ".join(map(str, sorted(frameworks)))
+            err("year", f"“{get('year')}” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ ({years})")
+            continue
+        if (code, year) in seen:
+            err("agency", f"หน่วยงาน {code} ปี {year} ซ้ำกับแถวที่ {seen[(code, year)]}")
+            continue
+        seen[(code, year)] = number
+        new = _agency_check(code, get, err, agencies.get(code), places, created)
+        fw = frameworks[year]
+        if year not in known:
+            known[year] = (
+                set(fw.questions.values_list("code", flat=True)),
+                set(fw.oit_items.values_list("code", flat=True)),
+                set(fw.tools.values_list("code", flat=True)),
+            )
+        data = ResultInput(year=year, indicators={}, questions={}, oit={})
+        for index, column in codes.items():
+            value = cells[index] if index < len(cells) else None
+            if _text(value) == "":
+                continue
+            problem = _apply(data, fw, column.lower(), column, value, *known[year])
+            if problem:
+                errors.append(_cell(number, index, column, problem[1]))
+        # A row with question scores or OIT items replaces the saved ones; a row without keeps them.
+        data.questions = data.questions or None
+        data.oit = data.oit or None
+        if len(errors) == before:
+            errors += [f"แถวที่ {number}: {message}" for message in result_check(data)]
+        rows.append(_Row(number, code, data, new))
+    if not raw and not errors:
+        errors.append("ไม่พบข้อมูลในไฟล์ (มีแต่หัวคอลัมน์)")
+    return rows, errors
+
+
+def _agency_check(
+    code: str, get: Any, err: Any, agency: Agency | None, places: _Places, created: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Check the place/type/name columns of a row against the agency (or for creating it)."""
+    province_text, district_text = get("province"), get("district")
+    type_text, name_text = get("type"), get("name")
+    province = places.province(province_text) if province_text else None
+    if province_text and province is None:
+        err("province", f"ไม่พบจังหวัด “{province_text}”")
+    district = places.district(district_text, province) if district_text else None
+    if district_text and district is None:
+        where = f" ในจังหวัด{province.name}" if province else ""
+        err("district", f"ไม่พบอำเภอ “{district_text}”{where}")
+    kind = _type_of(type_text) if type_text else None
+    if type_text and kind is None:
+        err("type", f"ไม่รู้จักประเภท “{type_text}” (เช่น อบต. ทต. ทม. ทน. อบจ.)")
+    if agency is not None:
+        if province is not None and agency.district.province_id != province.pk:
+            err("province", f"หน่วยงาน {code} อยู่ในจังหวัด{agency.district.province.name} "
+                            f"ไม่ใช่จังหวัด{province.name}")  # fmt: skip
+        if district is not None and agency.district_id != district.pk:
+            err("district", f"หน่วยงาน {code} อยู่ในอำเภอ{agency.district.name} "
+                            f"ไม่ใช่อำเภอ{district.name}")  # fmt: skip
+        if kind is not None and agency.type != kind:
+            err("type", f"หน่วยงาน {code} เป็น{agency.get_type_display()}")
+        if name_text and _bare_name(name_text, agency.type) != agency.name:
+            err("name", f"รหัส {code} เป็นของ{agency.full_name} ไม่ใช่ “{name_text}”")
+        return None
+    missing = [META[k][0] for k, v in (("province", province_text), ("district", district_text),
+               ("type", type_text), ("name", name_text)) if not v]  # fmt: skip
+    if missing:
+        err("agency", f"ไม่พบหน่วยงานรหัส {code} ในระบบ จะสร้างใหม่ได้ต้องมี {', '.join(missing)}")
+        return None
+    if district is None or kind is None:
+        return None
+    new = {"district": district, "type": kind, "name": _bare_name(name_text, kind)}
+    earlier = created.setdefault(code, new)
+    if earlier != new:
+        err("agency", f"หน่วยงานใหม่รหัส {code} มีจังหวัด อำเภอ ประเภท หรือชื่อไม่ตรงกันในแต่ละแถว")
+    return new
+
+
+def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkReport:
+    """Check the whole file, then create the new agencies and save every result in one
+    transaction; on any problem raise BulkImportFailed with every problem and write nothing."""
+    rows, errors = parse(content, filename)
+    if errors:
+        raise BulkImportFailed(errors)
+    created = 0
+    agencies: dict[str, Agency] = {}
+    with transaction.atomic():
+        bump()  # once for the whole file (the saves below would each ask for one)
+        codes = {r.code for r in rows}
+        agencies = {a.code: a for a in Agency.objects.filter(code__in=codes) if a.code}
+        for row in rows:
+            if row.code not in agencies:
+                assert row.new is not None
+                agencies[row.code] = agency_create(slug=_free_slug(row.code), code=row.code,
+                                                   **row.new)  # fmt: skip
+                created += 1
+            result_save(agencies[row.code], row.data, source=Result.Source.IMPORT, user=user)
+    return BulkReport(len(rows), len(codes), created, sorted({r.data.year for r in rows}))
+
+
+def _free_slug(code: str) -> str:
+    base = f"lao-{code}".lower()
+    slug, n = base, 1
+    while Agency.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

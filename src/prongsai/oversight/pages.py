@@ -1,0 +1,200 @@
+"""What an oversight page shows: the filters, the area's figures and charts, a page of the
+table. Shared by the HTML page and the exports, so both show the same numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from prongsai.core import thai
+from prongsai.frameworks.models import Framework
+from prongsai.oversight import charts
+from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat, area_aggregates
+from prongsai.oversight.charts import local_digits, mini_bar
+from prongsai.oversight.filters import SORTS, FilterForm, Filters
+from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope
+from prongsai.oversight.selectors import AreaRanks, Row, page_of_rows, result_years
+from prongsai.oversight.tables import rows_html
+
+
+@dataclass
+class View:
+    scope: Scope
+    filters: Filters
+    form: FilterForm
+    agg: Aggregates
+    ranks: AreaRanks
+    page: Any = None
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def rows_html(self) -> SafeString:
+        return rows_html(self.rows, self.filters.year, self.filters.plan_year)
+
+    @cached_property
+    def charts(self) -> dict[str, SafeString]:
+        """Built only when the page's figures are not in the fragment cache."""
+        return build_charts(self.agg)
+
+    @property
+    def years_label(self) -> str:
+        text = _("ผลการประเมินปี %(year)s · มาตรการและรายงานปีงบประมาณ %(plan_year)s") % {
+            "year": self.filters.year,
+            "plan_year": self.filters.plan_year,
+        }
+        return local_digits(text)
+
+    @property
+    def as_of_label(self) -> str:
+        return local_digits(thai.format_date(self.agg.as_of))
+
+    @property
+    def plan_year_label(self) -> str:
+        return local_digits(self.filters.plan_year)
+
+    @property
+    def area_label(self) -> str:
+        f = self.filters
+        if f.district is not None:
+            return f"อำเภอ{f.district.name} จังหวัด{f.district.province.name}"
+        if f.province is not None:
+            return f"จังหวัด{f.province.name}"
+        return self.scope.label
+
+    @property
+    def sort_links(self) -> dict[str, str]:
+        return {key: self.filters.sort_query(key) for key in SORTS}
+
+    @property
+    def page_links(self) -> dict[str, str]:
+        links: dict[str, str] = {}
+        if self.page is not None and self.page.has_previous():
+            links["first"] = self.filters.query(page=1)
+            links["previous"] = self.filters.query(page=self.page.previous_page_number())
+        if self.page is not None and self.page.has_next():
+            links["next"] = self.filters.query(page=self.page.next_page_number())
+            links["last"] = self.filters.query(page=self.page.paginator.num_pages)
+        return links
+
+    @property
+    def export_links(self) -> dict[str, str]:
+        name = f"oversight:{self.scope.kind}_export"
+        code = self.scope.district or self.scope.province
+        query = self.filters.query(page=1)
+        return {
+            fmt: reverse(name, kwargs={"fmt": fmt, **({"code": code.code} if code else {})})
+            + (f"?{query}" if query else "")
+            for fmt in ("xlsx", "csv")
+        }
+
+    @property
+    def area_links(self) -> list[tuple[Any, str, SafeString]]:
+        year = f"?year={self.filters.year}"
+        return [
+            (a, reverse(f"oversight:{a.kind}", kwargs={"code": a.code}) + year, mini_bar(a.mean))
+            for a in self.agg.areas
+        ]
+
+    @property
+    def sub_area_label(self) -> str:
+        first = self.agg.areas[0].kind if self.agg.areas else None
+        return "จังหวัด" if first == PROVINCE else "อำเภอ"
+
+
+def _levels(year: int) -> list[str]:
+    fw = Framework.objects.filter(year=year).first()
+    return [r.get("label_th") or r["code"] for r in (fw.levels if fw else [])]
+
+
+def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> View:
+    years = result_years()
+    chosen = params.get("year", "")
+    year = int(chosen) if chosen.isdigit() and int(chosen) in years else None
+    levels = _levels(year or (years[-1] if years else 0))
+    form = FilterForm(params, scope=scope, years=years, levels=levels)
+    f = form.filters()
+    agg = area_aggregates(scope, f)
+    ranks = AreaRanks(agg.scores)
+    view = View(scope, f, form, agg, ranks)
+    if with_page:
+        known = agg.agencies if not (f.level or f.state or f.q) else None
+        view.page, view.rows = page_of_rows(scope, f, ranks, count=known)
+    return view
+
+
+def _label(s: Stat) -> str:
+    if s.key == s.tool:
+        return _("เครื่องมือ %(code)s") % {"code": s.key}
+    return f"{s.key}. {s.name}"
+
+
+def build_charts(agg: Aggregates) -> dict[str, SafeString]:
+    year = local_digits(agg.year)
+    prev = local_digits(agg.year - 1)
+    out: dict[str, SafeString] = {}
+    out["levels"] = charts.columns(
+        [(label, n) for label, n in agg.levels],
+        title=_("จำนวนหน่วยงานตามระดับผลการประเมิน ปี %(year)s") % {"year": year},
+        colours=charts.LEVEL_COLOURS,
+    )
+    out["histogram"] = charts.columns(
+        agg.histogram,
+        title=_("การกระจายของคะแนนรวม ปี %(year)s (สีเขียว: ผ่านเกณฑ์ ๘๕ คะแนนขึ้นไป)") % {"year": year},
+        highlight_from=6,
+    )
+    rows = [
+        charts.Bar(
+            _label(s),
+            s.mean,
+            f"{s.mean:.2f}" if s.mean is not None else "",
+            charts.TOOL_COLOURS.get(s.tool, "#1f4e8c"),
+            s.prev_mean,
+        )
+        for s in [*agg.tools, *agg.indicators]
+    ]
+    out["means"] = charts.hbars(
+        rows,
+        title=_("คะแนนเฉลี่ยรายเครื่องมือและรายตัวชี้วัด ปี %(year)s (ขีดดำ: ปี %(prev)s)")
+        % {"year": year, "prev": prev},
+        low=50,
+        high=100,
+        marker_label=_("ปี %(year)s") % {"year": prev},
+    )
+    out["bands"] = charts.stacked(
+        [(_label(s), s.bands) for s in [*agg.tools, *agg.indicators]],
+        title=_("สัดส่วนหน่วยงานตามช่วงคะแนน รายเครื่องมือและรายตัวชี้วัด ปี %(year)s") % {"year": year},
+        bands=[label for label, _lo, _hi in BANDS],
+    )
+    values = [float(p[k]) for p in agg.trend for k in ("mean", *TOOLS) if p.get(k) is not None]
+    out["trend"] = charts.trend(
+        agg.trend,
+        low=min([70.0, *[10 * (v // 10) for v in values]]),
+        title=_("คะแนนเฉลี่ยรายปี: คะแนนรวมและรายเครื่องมือ"),
+        series=[("mean", _("คะแนนรวม"), "#1d2733")]
+        + [(t, t, charts.TOOL_COLOURS[t]) for t in TOOLS],
+    )
+    out["pass_trend"] = charts.trend(
+        agg.trend,
+        title=_("ร้อยละของหน่วยงานที่ผ่านเกณฑ์ รายปี"),
+        series=[("pass_rate", _("ร้อยละที่ผ่าน"), "#1d7a46")],
+        low=0,
+        high=100,
+    )
+    return out
+
+
+def breadcrumbs(scope: Scope, user_scope: Scope) -> list[tuple[str, str]]:
+    """The areas above this one that the user may open, widest first."""
+    crumbs: list[tuple[str, str]] = []
+    reach = {COUNTRY: 0, PROVINCE: 1, DISTRICT: 2}[user_scope.kind]
+    if reach <= 0:
+        crumbs.append((_("ทั้งประเทศ"), Scope(COUNTRY).url))
+    if scope.province is not None and reach <= 1 and scope.kind == DISTRICT:
+        crumbs.append((f"จังหวัด{scope.province.name}", Scope(PROVINCE, scope.province).url))
+    return crumbs if scope.kind != COUNTRY else []

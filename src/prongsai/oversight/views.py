@@ -1,0 +1,127 @@
+"""Oversight pages. Thin: every view resolves its area through `scope.get_scope_for_user` (403
+for agency members, 404 outside the overseer's area), reads through pages/selectors/aggregates,
+and writes only in bulk import (site staff)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from prongsai.oversight import sheets
+from prongsai.oversight.bulk import BulkImportFailed, bulk_import
+from prongsai.oversight.forms import BulkImportForm
+from prongsai.oversight.pages import breadcrumbs, build_view
+from prongsai.oversight.scope import (
+    COUNTRY,
+    DISTRICT,
+    PROVINCE,
+    Scope,
+    get_scope_for_user,
+    home_scope,
+    staff_required,
+    user_scopes,
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The overseer's own area (or a choice when they oversee several)."""
+    scopes = user_scopes(request.user)
+    if len(scopes) == 1:
+        return redirect(scopes[0].url)
+    return render(request, "oversight/choose.html", {"scopes": scopes})
+
+
+def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
+    view = build_view(scope, request.GET)
+    return render(
+        request,
+        "oversight/area.html",
+        {
+            "view": view,
+            "scope": scope,
+            "crumbs": breadcrumbs(scope, home_scope(request.user)),
+            "query": view.filters.query(),
+        },
+    )
+
+
+@login_required
+def country(request: HttpRequest) -> HttpResponse:
+    return _area(request, get_scope_for_user(request.user, COUNTRY))
+
+
+@login_required
+def province(request: HttpRequest, code: str) -> HttpResponse:
+    return _area(request, get_scope_for_user(request.user, PROVINCE, code))
+
+
+@login_required
+def district(request: HttpRequest, code: str) -> HttpResponse:
+    return _area(request, get_scope_for_user(request.user, DISTRICT, code))
+
+
+def _export(request: HttpRequest, scope: Scope, fmt: str) -> HttpResponse:
+    """The table of the page with the same filters, as .xlsx or .csv."""
+    view = build_view(scope, request.GET, with_page=False)
+    if fmt == "csv":
+        body, ctype = sheets.export_csv(view), "text/csv; charset=utf-8"
+    else:
+        body = sheets.export_xlsx(view)
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="{sheets.filename(view, fmt)}"'
+    return response
+
+
+@login_required
+def country_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    return _export(request, get_scope_for_user(request.user, COUNTRY), fmt)
+
+
+@login_required
+def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    return _export(request, get_scope_for_user(request.user, PROVINCE, code), fmt)
+
+
+@login_required
+def district_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    return _export(request, get_scope_for_user(request.user, DISTRICT, code), fmt)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bulk(request: HttpRequest) -> HttpResponse:
+    staff_required(request.user)
+    form = BulkImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = bulk_import(upload.read(), upload.name or "", user=request.user)
+        except BulkImportFailed as e:
+            errors = e.errors
+        else:
+            messages.success(request, report.message)
+            return redirect("oversight:bulk")
+    return render(
+        request,
+        "oversight/bulk.html",
+        {"form": form, "errors": errors, "columns": sheets.BULK_COLUMNS},
+    )
+
+
+@login_required
+def bulk_template(request: HttpRequest, fmt: str) -> HttpResponse:
+    staff_required(request.user)
+    if fmt == "csv":
+        body, ctype = sheets.bulk_template_csv(), "text/csv; charset=utf-8"
+    else:
+        body = sheets.bulk_template_xlsx()
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="ita-bulk-template.{fmt}"'
+    return response
