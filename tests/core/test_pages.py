@@ -42,8 +42,11 @@ def test_a_member_of_one_agency_lands_on_its_home(world: Any) -> None:
 def test_an_overseer_sees_only_the_agencies_of_their_district(world: Any) -> None:
     client = Client()
     client.login(username="overseer_above", password=PASSWORD)
-    body = client.get("/").content.decode()
+    response = client.get("/", follow=True)
+    assert response.redirect_chain[0][0] == reverse("oversight:home")
+    body = response.content.decode()
     assert "ของเรา" in body and "ของเขา" not in body
+    assert "ภาพรวมการกำกับดูแล" in body  # the overseer's menu link
 
 
 @pytest.mark.django_db

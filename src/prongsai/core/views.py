@@ -16,6 +16,8 @@ def home(request: HttpRequest) -> HttpResponse:
     agencies = visible_agencies(request.user).select_related("district__province")
     if len(ms) == 1 and ms[0].agency_id:
         return redirect("orgs:home", slug=agencies.get().slug)
+    if ms and all(m.role in OVERSIGHT_ROLES for m in ms):
+        return redirect("oversight:home")
     return render(
         request,
         "core/choose.html",
