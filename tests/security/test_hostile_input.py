@@ -168,3 +168,17 @@ def test_a_framework_file_with_nested_aliases_is_refused_not_expanded() -> None:
         parse_framework_text(bomb)
     assert "alias" in str(err.value)
     assert time.monotonic() - started < 2
+
+
+@FAST
+@given(data=st.binary(max_size=4096), name=st.sampled_from(["b.csv", "b.xlsx", "b.pdf"]))
+def test_random_bytes_never_break_the_bulk_import(world: Any, data: bytes, name: str) -> None:
+    from prongsai.orgs.models import Agency
+    from prongsai.oversight.bulk import BulkImportFailed, bulk_import
+
+    before = (Agency.objects.count(), *_counts())
+    try:
+        bulk_import(data, name)
+    except BulkImportFailed as e:
+        assert e.errors and all(isinstance(m, str) and m for m in e.errors)
+        assert (Agency.objects.count(), *_counts()) == before

@@ -19,10 +19,7 @@ column; only a file with no problem is written, in one transaction.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +27,7 @@ from typing import Any
 from django.db import transaction
 from openpyxl.utils import get_column_letter
 
+from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
 from prongsai.orgs.services import agency_create
@@ -82,41 +80,11 @@ class _Row:
     new: dict[str, Any] | None  # what to create the agency with, when it does not exist
 
 
-def read_table(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-            raise BulkImportFailed(["เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"]) from None
-        try:
-            ws = wb.worksheets[0]
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, list(values[:MAX_COLUMNS])
-        finally:
-            wb.close()
-        return
-    if not (name.endswith(".csv") or name.endswith(".txt")):
-        raise BulkImportFailed(["ไฟล์ต้องเป็น .csv หรือ .xlsx"])
-    for encoding in ("utf-8-sig", "cp874"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise BulkImportFailed(["อ่านไฟล์ CSV ไม่ได้: ต้องเป็น UTF-8 หรือ TIS-620"])
+def read_rows(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        for number, fields in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-            yield number, list(fields[:MAX_COLUMNS])
-    except csv.Error as e:
-        raise BulkImportFailed([f"อ่านไฟล์ CSV ไม่ได้: {e}"]) from None
+        yield from read_table(content, filename, columns=MAX_COLUMNS)
+    except TableReadError as e:
+        raise BulkImportFailed([e.message]) from None
 
 
 def _columns(header: list[Any]) -> tuple[dict[str, int], dict[int, str], list[str]]:
@@ -208,7 +176,7 @@ def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
     """Every row of the file as a result to save, and every problem (nothing is written)."""
     if len(content) > MAX_BYTES:
         return [], [f"ไฟล์ใหญ่เกินไป (ไม่เกิน {MAX_BYTES // (1024 * 1024)} MB)"]
-    rows_iter = read_table(content, filename)
+    rows_iter = read_rows(content, filename)
     first = next(rows_iter, None)
     if first is None:
         return [], ["ไฟล์ว่าง ไม่มีหัวคอลัมน์"]

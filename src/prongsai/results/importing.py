@@ -16,8 +16,6 @@ result entirely.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -26,6 +24,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.scoring import round2
 from prongsai.orgs.models import Agency
@@ -64,69 +63,10 @@ def _cell(row: int, col: int, message: str) -> str:
 
 def read_rows(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
     """(row number, cells A–D) of a CSV or XLSX file."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        yield from _xlsx_rows(content)
-    elif name.endswith(".csv") or name.endswith(".txt"):
-        yield from _csv_rows(content)
-    else:
-        raise ImportFailed(["ไฟล์ต้องเป็น .csv หรือ .xlsx"])
-
-
-XLSX_MAX_INFLATED = 50 * 1024 * 1024  # a results workbook is a few hundred rows
-XLSX_MAX_MEMBERS = 200
-
-
-def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[Any]]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    unreadable = ImportFailed(["เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"])
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as zf:
-            members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise unreadable from None
-    if len(members) > XLSX_MAX_MEMBERS or sum(m.file_size for m in members) > XLSX_MAX_INFLATED:
-        raise ImportFailed(["ไฟล์ Excel นี้ใหญ่เกินกว่าที่ใช้กับผลการประเมินได้ (อาจเป็นไฟล์ที่ถูกบีบอัดผิดปกติ)"])
-    # openpyxl raises many kinds of errors on a damaged file (zlib, XML, ValueError, KeyError…),
-    # while opening and while reading: any of them means the file cannot be read.
-    try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            rows = [
-                (number, [*list(values[:4]), None, None, None, None][:4])
-                for number, values in enumerate(
-                    wb.worksheets[0].iter_rows(values_only=True), start=1
-                )
-            ]
-        finally:
-            wb.close()
-    except Exception:
-        raise unreadable from None
-    yield from rows
-
-
-def _csv_rows(content: bytes) -> Iterator[tuple[int, list[Any]]]:
-    for encoding in ("utf-8-sig", "cp874"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFailed(["อ่านไฟล์ CSV ไม่ได้: ต้องเป็น UTF-8 หรือ TIS-620"])
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        for number, values in enumerate(reader, start=1):
-            yield number, [*values[:4], None, None, None, None][:4]
-    except csv.Error as e:
-        raise ImportFailed([f"อ่านไฟล์ CSV ไม่ได้ (แถวที่ {reader.line_num}): {e}"]) from None
+        yield from read_table(content, filename, columns=4)
+    except TableReadError as e:
+        raise ImportFailed([e.message]) from None
 
 
 def _text(value: Any) -> str:
