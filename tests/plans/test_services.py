@@ -184,6 +184,8 @@ def test_the_plan_keeps_a_count_of_the_checkers_findings(world: Any) -> None:
     services.measure_save(issue, user=None, data={"title": "ไม่มีขั้นตอนและผู้รับผิดชอบ"})
     plan.refresh_from_db()
     assert plan.open_findings >= 2  # no steps, no responsible unit
+    assert len(plan.findings) == plan.open_findings
+    assert {"code", "severity", "message", "where"} <= set(plan.findings[0])
     measure = Measure.objects.get(issue__plan=plan)
     services.measure_save(
         issue,

@@ -56,6 +56,7 @@ class Plan(models.Model):
     )
     # The checker's findings on the plan, counted at its last change (for oversight lists).
     open_findings = models.PositiveIntegerField(default=0)
+    findings = models.JSONField(default=list, blank=True)  # the checker's findings, as dicts
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -28,8 +28,10 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
     )
     from prongsai.plans.checks import plan_findings
 
+    findings = [f.as_dict() for f in plan_findings(plan)]
+    plan.findings, plan.open_findings = findings, len(findings)
     Plan.objects.filter(pk=plan.pk).update(
-        updated_at=timezone.now(), open_findings=len(plan_findings(plan))
+        updated_at=timezone.now(), open_findings=len(findings), findings=findings
     )
 
 

@@ -29,7 +29,7 @@ from prongsai.plans.forms import (
     PlanEditForm,
     monitoring_initial,
 )
-from prongsai.plans.models import Measure, PlanIssue
+from prongsai.plans.models import Measure, Plan, PlanIssue
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -89,10 +89,14 @@ def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
 
 
-def _findings(plan: object) -> list[object]:
+def _findings(plan: Plan) -> list[dict[str, str]]:
+    """The checker's findings, kept on the plan by every change (services._record); computed
+    here only for a plan written by other means (bulk-generated data)."""
+    if plan.findings or not plan.open_findings:
+        return list(plan.findings)
     from prongsai.plans.checks import plan_findings
 
-    return plan_findings(plan)  # type: ignore[arg-type]
+    return [f.as_dict() for f in plan_findings(plan)]
 
 
 @login_required

@@ -9,7 +9,7 @@ from prongsai.orgs.access import AgencyAccess
 from prongsai.orgs.cycle import STEPS, CycleStep
 from prongsai.plans.models import Plan
 from prongsai.progress.models import Period, ProgressReport
-from prongsai.progress.selectors import counts, default_as_of, plan_states
+from prongsai.progress.selectors import default_as_of, plan_counts
 
 
 def _plan(access: AgencyAccess, fiscal_year: int) -> Plan | None:
@@ -21,7 +21,7 @@ def progress_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     plan = _plan(access, fiscal_year)
     if plan is None:
         return CycleStep("progress", title, "todo", "ยังไม่มีมาตรการให้ติดตาม")
-    n = counts(plan_states(plan, default_as_of(plan)))
+    n = plan_counts(plan, default_as_of(plan))
     url = reverse("progress:plan", kwargs={"slug": access.agency.slug, "year": fiscal_year})
     summary = thai.to_thai_digits(
         f"ดำเนินการแล้ว {n['done']}/{n['total']} มาตรการ"

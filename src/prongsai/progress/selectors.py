@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -98,23 +99,28 @@ def default_as_of(plan: Plan, on: dt.date | None = None) -> dt.date:
     return min(on, thai.fiscal_year_period(plan.fiscal_year).end)
 
 
-def _measures(plan: Plan, as_of: dt.date, note_period: str | None) -> list[Measure]:
-    actions = (
-        Action.objects.filter(date__lte=as_of)
-        .select_related("by_person")
-        .prefetch_related("evidence")
-        .order_by("date", "pk")
-    )
-    notes = MeasureNote.objects.filter(period__in=_note_periods(note_period))
+def _measures(
+    plan: Plan, as_of: dt.date, note_period: str | None, *, light: bool = False
+) -> list[Measure]:
+    """The plan's measures with their actions up to `as_of`; `light` reads only what the status
+    needs (no evidence, people or notes), for counts."""
+    actions = Action.objects.filter(date__lte=as_of).order_by("date", "pk")
+    if not light:
+        actions = actions.select_related("by_person").prefetch_related("evidence")
+    prefetches: list[Any] = [
+        Prefetch("progress_actions", queryset=actions, to_attr="actions_as_of")
+    ]
+    if not light:
+        notes = MeasureNote.objects.filter(period__in=_note_periods(note_period))
+        prefetches += [
+            "responsible_units",
+            "responsible_people",
+            Prefetch("progress_notes", queryset=notes, to_attr="notes_of_period"),
+        ]
     return list(
         Measure.objects.filter(issue__plan=plan)
         .select_related("issue__plan__agency")
-        .prefetch_related(
-            "responsible_units",
-            "responsible_people",
-            Prefetch("progress_actions", queryset=actions, to_attr="actions_as_of"),
-            Prefetch("progress_notes", queryset=notes, to_attr="notes_of_period"),
-        )
+        .prefetch_related(*prefetches)
         .order_by("issue__order", "issue__pk", "order", "pk")
     )
 
@@ -178,6 +184,11 @@ def measure_state(measure: Measure, as_of: dt.date, note_period: str | None = No
 
 def period_states(plan: Plan, period: str) -> list[MeasureState]:
     return plan_states(plan, period_end(plan.fiscal_year, period), period)
+
+
+def plan_counts(plan: Plan, as_of: dt.date) -> dict[str, int]:
+    """How many measures are done, doing, not started and late as of a date (a light read)."""
+    return counts(_state(m, as_of, None) for m in _measures(plan, as_of, None, light=True))
 
 
 def counts(states: Iterable[MeasureState]) -> dict[str, int]:
