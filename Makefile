@@ -36,8 +36,9 @@ test-postgres: install system-deps
 system-deps:
 	@bash scripts/system-deps.sh
 
-bench: install
+bench: install system-deps
 	$(BIN)/prongsai bench render
+	$(BIN)/prongsai bench web
 
 clean:
 	rm -rf $(VENV) var

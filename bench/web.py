@@ -18,6 +18,7 @@ import http.client
 import os
 import re
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -106,13 +107,19 @@ def _workers() -> int:
 
 
 THREADS = int(os.environ.get("PRONGSAI_BENCH_THREADS", "2"))
+# With wrk (C) as the load generator: sync workers, one per core, each connection served to
+# the end (no keep-alive, as behind an nginx proxy). Measured fairer than gthread here: every
+# request waits in one queue, so the tail stays close to the median.
+WRK = shutil.which("wrk") is not None and os.environ.get("PRONGSAI_BENCH_DRIVER", "wrk") == "wrk"
 
 
 def start_server(data_dir: str, port: int) -> subprocess.Popen[bytes]:
+    worker = ["--worker-class", "sync"] if WRK else [
+        "--worker-class", "gthread", "--threads", str(THREADS), "--keep-alive", "30",
+    ]  # fmt: skip
     cmd = [
         sys.executable, "-m", "gunicorn", "prongsai.wsgi:application",
-        "--bind", f"{HOST}:{port}", "--workers", str(_workers()),
-        "--worker-class", "gthread", "--threads", str(THREADS), "--keep-alive", "30",
+        "--bind", f"{HOST}:{port}", "--workers", str(_workers()), *worker,
         "--backlog", "512", "--log-level", "warning",
     ]  # fmt: skip
     return subprocess.Popen(cmd, env=_server_env(data_dir), stdout=subprocess.DEVNULL)
@@ -247,6 +254,9 @@ def run(write: Callable[[str], object] = print) -> None:
         for _ in range(SOLO_RUNS):
             for p in PAGES:
                 solo[p.name].add(client.get(p))
+        if WRK:
+            _report_wrk(write, port, cookies, solo, warm)
+            return
         tallies = {p.name: Tally() for p in PAGES}
         total, seconds = drive(port, cookies, tallies)
     finally:
@@ -289,3 +299,39 @@ def drive_once(port: int, cookies: dict[str, str], tallies: dict[str, Tally]) ->
         t.start()
     for t in threads:
         t.join()
+
+
+def _report_wrk(
+    write: Callable[[str], object],
+    port: int,
+    cookies: dict[str, str],
+    solo: dict[str, Tally],
+    warm: dict[str, Tally],
+) -> None:
+    from bench.web_wrk import MIXED_SECONDS, PAGE_SECONDS, mixed_run, page_run
+
+    write(
+        f"gunicorn {_workers()} sync workers on {HOST}; wrk, {CLIENTS} connections, no pause; "
+        f"{PAGE_SECONDS:.0f} s per page, then {MIXED_SECONDS:.0f} s over all pages"
+    )
+    errors = sum(t.errors for t in [*solo.values(), *warm.values()])
+    for p in PAGES:
+        r = page_run(HOST, port, p.path, cookies[p.user], CLIENTS)
+        errors += int(r["errors"])
+        alone = statistics.median(solo[p.name].times) * 1000 if solo[p.name].times else float("nan")
+        write(
+            f"  {p.name}: {r['requests']:.0f} requests ({r['requests'] / r['seconds']:.0f}/s); "
+            f"p99 {r['p99']:.0f} ms; one client alone: median {alone:.0f} ms"
+        )
+        write(
+            f"page {p.name}: median {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, "
+            f"errors {r['errors']:.0f}"
+        )
+    mixed = mixed_run(HOST, port, [(p.path, cookies[p.user]) for p in PAGES], CLIENTS)
+    errors += int(mixed["errors"])
+    rate = mixed["requests"] / mixed["seconds"]
+    write(
+        f"  all pages: {mixed['requests']:.0f} requests ({rate:.0f}/s), "
+        f"median {mixed['p50']:.0f} ms"
+    )
+    write(f"web p95 {mixed['p95']:.0f} ms; errors {errors}")

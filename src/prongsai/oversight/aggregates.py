@@ -121,7 +121,7 @@ class Aggregates:
     trend: list[dict[str, Any]] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
     plans: dict[str, int] = field(default_factory=dict)
-    scores: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)  # overall scores, negated, ascending
     key: str = ""  # the cache key: also keys the page fragments rendered from these figures
 
     @property
@@ -209,7 +209,8 @@ def _summary(agg: Aggregates, results: Any, year: int) -> None:
     counts = dict(results.filter(year=year).values_list("level").annotate(n=Count("pk")).order_by())
     agg.levels = [(lv, counts.pop(lv, 0)) for lv in order] + sorted(counts.items())
     scores = results.filter(year=year).values_list("overall", flat=True)
-    agg.scores = [float(s) for s in scores]
+    # negated and sorted once, before caching: ranking a page of rows is then a bisect
+    agg.scores = sorted(-float(s) for s in scores)
     edges = HISTOGRAM_EDGES
     bins = len(edges) - 1
     totals = results.filter(year=year).aggregate(

@@ -120,7 +120,7 @@ def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> Vi
     form = FilterForm(params, scope=scope, years=years, levels=levels)
     f = form.filters()
     agg = area_aggregates(scope, f)
-    ranks = AreaRanks(agg.scores)
+    ranks = AreaRanks(agg.scores, negated_sorted=True)
     view = View(scope, f, form, agg, ranks)
     if with_page:
         known = agg.agencies if not (f.level or f.state or f.q) else None

@@ -227,8 +227,8 @@ def to_row(a: Any, ranks: AreaRanks) -> Row:
 class AreaRanks:
     """Competition ranking (1, 2, 2, 4 …) by overall score among the area's agencies."""
 
-    def __init__(self, scores: list[float]) -> None:
-        self.desc = sorted(-s for s in scores)
+    def __init__(self, scores: list[float], *, negated_sorted: bool = False) -> None:
+        self.desc = scores if negated_sorted else sorted(-s for s in scores)
         self.count = len(scores)
 
     def rank(self, overall: Decimal | None) -> int | None:
