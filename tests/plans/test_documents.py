@@ -129,3 +129,14 @@ def test_the_docx_opens_with_thai_font_attributes_and_the_plan_table(demo_plan: 
     body = "\n".join(c.text for t in tables for row in t.rows for c in row.cells)
     assert "กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ" in body
     assert "หนองคันทรอง" in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_question_codes_keep_their_digits_in_a_thai_digit_document(
+    demo_plan: Plan, tmp_path: Path
+) -> None:
+    text = pdftotext(render(plan_document(demo_plan, digits="thai"), "pdf"), tmp_path)
+    assert "i19" in text and "e10" in text
+    assert not re.search(r"(?<![A-Za-z])[ieo][\u0e50-\u0e59]", text), (
+        "a code written with Thai digits"
+    )
+    assert "๒๕๖๗" in text  # everything else in Thai digits

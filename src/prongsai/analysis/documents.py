@@ -47,11 +47,14 @@ def _indicator_table(a: AnalysisResult) -> Table:
 
 def _weak_blocks(item: WeakItem) -> list[Block]:
     if item.kind == "indicator":
-        head = f"{item.label} ได้คะแนนรวม {item.score} คะแนน"
-    else:
+        runs = [Run(f"{item.label} ได้คะแนนรวม {item.score} คะแนน", bold=True)]
+    else:  # a question code keeps its digits as written ("i19"), whatever the document's style
         text = f" {item.text}" if item.text else ""
-        head = f"{item.label}{text} ได้คะแนน {item.score} คะแนน"
-    blocks: list[Block] = [Paragraph([Run(head, bold=True)], space_after=0.1)]
+        runs = [
+            Run(item.label, bold=True, keep_digits=True),
+            Run(f"{text} ได้คะแนน {item.score} คะแนน", bold=True),
+        ]
+    blocks: list[Block] = [Paragraph(runs, space_after=0.1)]
     for title, body in (("ข้อบกพร่อง", item.deficiency), ("ประเด็นที่ควรพัฒนาหรือแก้ไข", item.development)):
         blocks.append(Paragraph(title, bold=True))
         blocks += [Paragraph(p, indent_first_line=True) for p in body.splitlines() if p.strip()]

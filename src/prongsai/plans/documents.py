@@ -17,13 +17,14 @@ from prongsai.documents.model import (
     Heading,
     NumberedList,
     Paragraph,
+    Run,
     Section,
     SignatureBlock,
     Spacer,
     Table,
 )
 from prongsai.orgs.models import Agency, Person
-from prongsai.plans.frameworks import framework_of
+from prongsai.plans.frameworks import FrameworkView, framework_of
 from prongsai.plans.models import Measure, Plan
 from prongsai.plans.selectors import measure_responsible, plan_issues
 
@@ -38,13 +39,17 @@ def agency_lines(plan: Plan) -> list[Paragraph]:
     ]
 
 
+def question_paragraphs(measure: Measure, fw: FrameworkView) -> list[Paragraph]:
+    """One paragraph per linked question: its code (bold, digits as written: "i19") and text."""
+    return [
+        Paragraph([Run(code, bold=True, keep_digits=True), f" {text}" if text else ""])
+        for code in measure.question_codes
+        if (text := fw.question_text(code)) is not None or code
+    ]
+
+
 def _question_lines(measure: Measure, year: int) -> list[Paragraph]:
-    fw = framework_of(year)
-    lines = []
-    for code in measure.question_codes:
-        text = fw.question_text(code)
-        lines.append(Paragraph(f"{code} {text}" if text else code))
-    return lines or [Paragraph("-")]
+    return question_paragraphs(measure, framework_of(year)) or [Paragraph("-")]
 
 
 def _monitoring_lines(measure: Measure, digits: thai.Digits) -> list[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from prongsai.core import thai
 from prongsai.documents.model import Block, Heading, NumberedList, Paragraph, Run, Spacer
 from prongsai.orgs.models import Agency
+from prongsai.plans.documents import question_paragraphs
 from prongsai.plans.frameworks import FrameworkView, framework_of
 from prongsai.plans.models import PLAN_TITLE, Measure, Plan
 from prongsai.plans.selectors import measure_responsible
@@ -41,13 +42,7 @@ def title_page(plan: Plan, period: str, *, name: str = REPORT_TITLE) -> list[Blo
 
 
 def questions(measure: Measure, fw: FrameworkView) -> list[Paragraph]:
-    lines = []
-    for code in measure.question_codes:
-        text = fw.question_text(code)
-        lines.append(
-            Paragraph([Run(code, bold=True, keep_digits=True), f" {text}" if text else ""])
-        )
-    return lines
+    return question_paragraphs(measure, fw)
 
 
 def responsible(measure: Measure) -> list[Paragraph]:
