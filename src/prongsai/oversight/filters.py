@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
+from prongsai.core.widgets import FastSelect
 from prongsai.orgs.models import AgencyType, District, Province
 from prongsai.oversight.charts import local_digits
 from prongsai.oversight.scope import COUNTRY, Scope
@@ -139,14 +140,19 @@ def months_due(plan_year: int, on: dt.date) -> int:
 
 
 class FilterForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("ผลการประเมินปี"), coerce=int, required=False)
-    province = forms.ChoiceField(label=_("จังหวัด"), required=False)
-    district = forms.ChoiceField(label=_("อำเภอ"), required=False)
-    type = forms.ChoiceField(
-        label=_("ประเภท"), required=False, choices=[("", _("ทุกประเภท")), *AgencyType.choices]
+    year = forms.TypedChoiceField(
+        label=_("ผลการประเมินปี"), coerce=int, required=False, widget=FastSelect
     )
-    level = forms.ChoiceField(label=_("ระดับ"), required=False)
-    state = forms.ChoiceField(label=_("สถานะ"), required=False, choices=STATES)
+    province = forms.ChoiceField(label=_("จังหวัด"), required=False, widget=FastSelect)
+    district = forms.ChoiceField(label=_("อำเภอ"), required=False, widget=FastSelect)
+    type = forms.ChoiceField(
+        label=_("ประเภท"),
+        required=False,
+        widget=FastSelect,
+        choices=[("", _("ทุกประเภท")), *AgencyType.choices],
+    )
+    level = forms.ChoiceField(label=_("ระดับ"), required=False, widget=FastSelect)
+    state = forms.ChoiceField(label=_("สถานะ"), required=False, choices=STATES, widget=FastSelect)
     q = forms.CharField(label=_("ชื่อหรือรหัส"), required=False, max_length=100)
     sort = forms.CharField(required=False, max_length=20)
     page = forms.IntegerField(required=False, min_value=1, max_value=100000)

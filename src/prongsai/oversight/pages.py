@@ -67,11 +67,11 @@ class View:
             return f"จังหวัด{f.province.name}"
         return self.scope.label
 
-    @property
+    @cached_property
     def sort_links(self) -> dict[str, str]:
         return {key: self.filters.sort_query(key) for key in SORTS}
 
-    @property
+    @cached_property
     def page_links(self) -> dict[str, str]:
         links: dict[str, str] = {}
         if self.page is not None and self.page.has_previous():
