@@ -15,6 +15,8 @@ from pathlib import Path
 
 PAGE_SECONDS = float(os.environ.get("PRONGSAI_BENCH_PAGE_SECONDS", "10"))
 MIXED_SECONDS = float(os.environ.get("PRONGSAI_BENCH_SECONDS", "15"))
+# wrk threads: one drives 50 connections at these rates and leaves more of the cores to the server.
+THREADS = int(os.environ.get("PRONGSAI_BENCH_WRK_THREADS", "1"))
 
 REPORT = """
 done = function(summary, latency, requests)
@@ -46,7 +48,7 @@ def _run(
         f.write(script + REPORT)
         path = f.name
     try:
-        cmd = ["wrk", "-t2", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", path]
+        cmd = ["wrk", f"-t{THREADS}", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", path]
         for header in headers:
             cmd += ["-H", header]
         out = subprocess.run(

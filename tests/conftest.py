@@ -9,10 +9,17 @@ SEEDS_DIR = (Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds").re
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any, tmp_path: Path) -> None:
+def _fast_passwords(settings: Any, tmp_path: Path) -> Any:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Cached figures and page fragments are keyed by a data version that restarts with every
+    # test database: start each test with an empty cache.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ table. Shared by the HTML page and the exports, so both show the same numbers.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -30,8 +31,30 @@ class View:
     form: FilterForm
     agg: Aggregates
     ranks: AreaRanks
-    page: Any = None
-    rows: list[Row] = field(default_factory=list)
+    with_page: bool = True
+    known_count: int | None = None  # the table's length when it is the whole area
+
+    @cached_property
+    def _page_and_rows(self) -> tuple[Any, list[Row]]:
+        """The table's page, computed only when the table fragment is not in the cache."""
+        if not self.with_page:
+            return None, []
+        return page_of_rows(self.scope, self.filters, self.ranks, count=self.known_count)
+
+    @property
+    def page(self) -> Any:
+        return self._page_and_rows[0]
+
+    @property
+    def rows(self) -> list[Row]:
+        return self._page_and_rows[1]
+
+    @property
+    def table_key(self) -> str:
+        """Keys the rendered table: the filters, sort and page, and the day (late measures are
+        counted as of today). The figures' data version is in `agg.key`."""
+        raw = f"{self.filters.query()}|{self.filters.sort}|{self.filters.page}|{self.agg.as_of}"
+        return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
 
     @property
     def rows_html(self) -> SafeString:
@@ -121,11 +144,8 @@ def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> Vi
     f = form.filters()
     agg = area_aggregates(scope, f)
     ranks = AreaRanks(agg.scores, negated_sorted=True)
-    view = View(scope, f, form, agg, ranks)
-    if with_page:
-        known = agg.agencies if not (f.level or f.state or f.q) else None
-        view.page, view.rows = page_of_rows(scope, f, ranks, count=known)
-    return view
+    known = agg.agencies if not (f.level or f.state or f.q) else None
+    return View(scope, f, form, agg, ranks, with_page=with_page, known_count=known)
 
 
 def _label(s: Stat) -> str:
