@@ -48,7 +48,16 @@ def _run(
         f.write(script + REPORT)
         path = f.name
     try:
-        cmd = ["wrk", f"-t{THREADS}", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", path]
+        cmd = [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{clients}",
+            f"-d{seconds:.0f}s",
+            "--timeout",
+            "10s",
+            "-s",
+            path,
+        ]
         for header in headers:
             cmd += ["-H", header]
         out = subprocess.run(
