@@ -19,11 +19,13 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
+	$(BIN)/prongsai compilemessages
 	$(BIN)/prongsai demo
 	@echo "เปิด http://$(HOST):$(PORT)/ แล้วเข้าสู่ระบบด้วยบัญชีข้างบน (open the address and sign in with a login above)"
 	$(BIN)/prongsai runserver $(HOST):$(PORT)
 
 test: install system-deps
+	$(BIN)/prongsai compilemessages
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy

@@ -12,6 +12,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1] / "src" / "prongsai"
 PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
+BLOCK = re.compile(r"\{%\s*blocktranslate[^%]*%\}(.*?)\{%\s*endblocktranslate\s*%\}", re.S)
 PATTERNS = [
     re.compile(r"""\{%\s*translate\s+"([^"]+)"\s*%\}"""),
     re.compile(r"""\{%\s*translate\s+'([^']+)'\s*%\}"""),
@@ -26,11 +27,14 @@ def main() -> None:
         if path.suffix not in {".py", ".html", ".txt"} or "migrations" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
-        for pattern in PATTERNS:
-            for match in pattern.finditer(text):
-                msgid = match.group(1)
-                previous = old.get(msgid)
-                new.add(msgid, previous.string if previous else "")
+        found = [m.group(1) for p in PATTERNS for m in p.finditer(text)]
+        # {% blocktranslate %}: Django's msgid writes {{ name }} as %(name)s
+        found += [
+            re.sub(r"\{\{\s*(\w+)\s*\}\}", r"%(\1)s", m.group(1)) for m in BLOCK.finditer(text)
+        ]
+        for msgid in found:
+            previous = old.get(msgid)
+            new.add(msgid, previous.string if previous else "")
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as f:
         write_po(f, new, width=0, omit_header=False, sort_output=True)
