@@ -16,6 +16,14 @@ def test_the_landing_page_is_in_thai_by_default() -> None:
 
 
 @pytest.mark.django_db
+def test_an_english_browser_still_gets_thai_until_english_is_chosen() -> None:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="th">' in client.get("/").content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
 def test_english_is_available() -> None:
     client = Client()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})

@@ -39,3 +39,16 @@ class SecurityHeadersMiddleware:
         if getattr(settings, "PRONGSAI_PRODUCTION", False):
             response.headers.setdefault("Cache-Control", "private")
         return response
+
+
+class ThaiFirstMiddleware:
+    """Thai unless the user chose English: the browser's Accept-Language is not followed, since
+    many officers' computers run an English browser. Placed before LocaleMiddleware, which then
+    reads only the language cookie (set by the language switch) or falls back to Thai."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
