@@ -140,3 +140,24 @@ def test_question_codes_keep_their_digits_in_a_thai_digit_document(
         "a code written with Thai digits"
     )
     assert "๒๕๖๗" in text  # everything else in Thai digits
+
+
+def test_documents_stay_thai_when_the_ui_is_in_english(demo_plan: Plan, tmp_path: Path) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from prongsai.core.demo import DEMO_PASSWORD
+
+    client = Client()
+    client.login(username="demo-viewer", password=DEMO_PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Subdistrict Administrative Organization" in client.get("/a/demo/").content.decode()
+    for url in (
+        reverse("plans:download", args=["demo", 2567, "pdf"]),
+        reverse("progress:download", args=["demo", 2567, "half", "status", "pdf"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = pdftotext(response.content, tmp_path)
+        assert "องค์การบริหารส่วนตำบลหนองคันทรอง" in text
+        assert "Subdistrict" not in text and "In progress" not in text

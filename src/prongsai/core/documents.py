@@ -6,9 +6,12 @@ the agency, the fiscal year and the options, and returns a document model from
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+from django.utils import translation
 
 from prongsai.orgs.models import Agency
 
@@ -24,6 +27,7 @@ class DocumentOptions:
 
 
 Builder = Callable[[Agency, int, DocumentOptions], Any]
+F = TypeVar("F", bound=Callable[..., Any])
 _builders: dict[str, Builder] = {}
 
 
@@ -35,6 +39,19 @@ def document_kinds() -> list[str]:
     return sorted(_builders)
 
 
+def in_thai(builder: F) -> F:
+    """Official documents are Thai whatever language the person asking reads the site in: labels
+    that are translated for the UI (statuses, agency types…) are resolved in Thai while building."""
+
+    @functools.wraps(builder)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with translation.override("th"):
+            return builder(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@in_thai
 def build_document(kind: str, agency: Agency, year: int, options: DocumentOptions) -> Any:
     if kind not in _builders:
         raise DocumentUnavailable(f"ไม่รู้จักเอกสารชนิด “{kind}” (มี: {', '.join(document_kinds())})")

@@ -47,6 +47,16 @@ class AgencyType(models.TextChoices):
     OTHER = "other", _("หน่วยงานภาครัฐอื่น")
 
 
+# The Thai type names in official names, whatever the UI language ("องค์การบริหารส่วนตำบล…").
+AGENCY_TYPE_FULL = {
+    AgencyType.SAO: "องค์การบริหารส่วนตำบล",
+    AgencyType.SUBDISTRICT_MUNICIPALITY: "เทศบาลตำบล",
+    AgencyType.TOWN_MUNICIPALITY: "เทศบาลเมือง",
+    AgencyType.CITY_MUNICIPALITY: "เทศบาลนคร",
+    AgencyType.PAO: "องค์การบริหารส่วนจังหวัด",
+    AgencyType.OTHER: "",
+}
+
 # Short prefixes used in Thai official writing ("อบต.หนองคันทรอง").
 AGENCY_TYPE_SHORT = {
     AgencyType.SAO: "อบต.",

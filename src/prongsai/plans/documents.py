@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Literal
 
 from prongsai.core import thai
-from prongsai.core.documents import DocumentOptions, DocumentUnavailable
+from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
 from prongsai.documents.model import (
     Block,
     Cell,
@@ -161,6 +161,7 @@ def _signer(plan: Plan) -> Person | None:
     return next((p for p in people if p.position.startswith("นายก")), people.first())
 
 
+@in_thai
 def plan_document(
     plan: Plan,
     *,

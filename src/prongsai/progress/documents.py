@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from prongsai.core import thai
-from prongsai.core.documents import DocumentOptions, DocumentUnavailable
+from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
 from prongsai.documents.model import Document, Section
 from prongsai.orgs.models import Agency
 from prongsai.plans.models import Plan
@@ -40,6 +40,7 @@ _SECTIONS: dict[str, Callable[[Plan, str], list[Section]]] = {
 }
 
 
+@in_thai
 def report_document(
     plan: Plan, period: str, kind: str, *, digits: str | None = None, with_memo: bool = False
 ) -> Document:
