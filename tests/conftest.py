@@ -20,6 +20,10 @@ def _fast_passwords(settings: Any, tmp_path: Path) -> Any:
     cache.clear()
     yield
     cache.clear()
+    # a request in English leaves the thread's language active: do not let it reach the next test
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture

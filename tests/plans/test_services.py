@@ -195,7 +195,7 @@ def test_the_plan_keeps_a_count_of_the_checkers_findings(world: Any) -> None:
         data={"title": "ครบถ้วน", "steps": ["ขั้นที่หนึ่ง"], "question_codes": "i19"},
     )
     plan.refresh_from_db()
-    assert plan.open_findings == 0
+    assert plan.open_findings == 0, plan.findings
 
 
 @pytest.mark.django_db

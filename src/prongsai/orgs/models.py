@@ -99,10 +99,11 @@ class Agency(models.Model):
 
     @property
     def full_name(self) -> str:
-        """ "องค์การบริหารส่วนตำบลหนองคันทรอง"; an "other" agency's name is used as it is."""
+        """The official Thai name ("องค์การบริหารส่วนตำบลหนองคันทรอง") in every UI language; an
+        "other" agency's name is used as it is."""
         if self.type == AgencyType.OTHER:
             return self.name
-        return f"{AgencyType(self.type).label}{self.name}"
+        return f"{AGENCY_TYPE_FULL[AgencyType(self.type)]}{self.name}"
 
     @property
     def short_name(self) -> str:
