@@ -59,6 +59,12 @@ def _remember(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _check_series(series: Mapping[str, Sequence[float | None]], length: int) -> None:
+    for name, values in series.items():
+        if len(values) != length:
+            raise ValueError(f"series {name!r} must have one value per category ({length})")
+
+
 @cache
 def _register_fonts() -> None:
     for weight in (400, 700):
@@ -195,9 +201,7 @@ def grouped_bar_chart(
     fmt: ChartFormat = "png",
 ) -> bytes:
     """Bars grouped by category, one bar per series (e.g. IIT/EIT/OIT over fiscal years)."""
-    for name, values in series.items():
-        if len(values) != len(categories):
-            raise ValueError(f"series {name!r} must have one value per category")
+    _check_series(series, len(categories))
     _register_fonts()
     with _lock, rc_context(_rc()):
         fig, ax = _figure(width_cm, height_cm)
@@ -242,9 +246,7 @@ def line_chart(
     fmt: ChartFormat = "png",
 ) -> bytes:
     """A trend over years: one line per series, missing years (None) leave a gap."""
-    for name, values in series.items():
-        if len(values) != len(x_labels):
-            raise ValueError(f"series {name!r} must have one value per x label")
+    _check_series(series, len(x_labels))
     _register_fonts()
     with _lock, rc_context(_rc()):
         fig, ax = _figure(width_cm, height_cm)

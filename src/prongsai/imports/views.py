@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,15 +17,12 @@ from prongsai.docimport import DocumentImportError
 from prongsai.imports import services
 from prongsai.imports.forms import DraftMeasureFormSet, DraftPlanForm, UploadForm
 from prongsai.imports.models import ImportDraft
-from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
 
 
 def get_draft_for_user(user: Any, slug: str, pk: int) -> tuple[AgencyAccess, ImportDraft]:
     access = get_agency_for_user(user, slug, Need.WRITE)
-    try:
-        return access, ImportDraft.objects.get(agency=access.agency, pk=pk)
-    except ImportDraft.DoesNotExist:
-        raise Http404("ไม่พบเอกสารที่นำเข้านี้") from None
+    return access, get_or_404(ImportDraft.objects, "ไม่พบเอกสารที่นำเข้านี้", agency=access.agency, pk=pk)
 
 
 @login_required

@@ -17,7 +17,7 @@ from prongsai.core.documents import document_kinds
 from prongsai.core.thai import fiscal_year
 from prongsai.jobs import services
 from prongsai.jobs.models import DocumentJob
-from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
 
 KIND_LABELS = {
     "analysis": "การวิเคราะห์ผลการประเมิน",
@@ -31,10 +31,7 @@ KIND_LABELS = {
 
 def get_job_for_user(user: Any, slug: str, pk: int) -> tuple[AgencyAccess, DocumentJob]:
     access = get_agency_for_user(user, slug)
-    try:
-        return access, DocumentJob.objects.get(agency=access.agency, pk=pk)
-    except DocumentJob.DoesNotExist:
-        raise Http404("ไม่พบงานนี้") from None
+    return access, get_or_404(DocumentJob.objects, "ไม่พบงานนี้", agency=access.agency, pk=pk)
 
 
 @login_required

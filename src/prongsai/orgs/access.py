@@ -81,11 +81,18 @@ def check_level(access: AgencyAccess, need: Need) -> None:
         raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
 
 
-def get_agency_for_user(user: Any, slug: str, need: Need = Need.READ) -> AgencyAccess:
+def get_or_404(queryset: Any, message: str, **lookup: Any) -> Any:
+    """The one object matching `lookup`, or a 404 with a Thai message (never a server error)."""
     try:
-        agency = Agency.objects.select_related("district__province").get(slug=slug)
-    except Agency.DoesNotExist:
-        raise Http404("ไม่พบหน่วยงานนี้") from None
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404(message) from None
+
+
+def get_agency_for_user(user: Any, slug: str, need: Need = Need.READ) -> AgencyAccess:
+    agency = get_or_404(
+        Agency.objects.select_related("district__province"), "ไม่พบหน่วยงานนี้", slug=slug
+    )
     access = agency_access(user, agency)
     check_level(access, need)
     return access
@@ -93,26 +100,21 @@ def get_agency_for_user(user: Any, slug: str, need: Need = Need.READ) -> AgencyA
 
 def get_unit_for_user(user: Any, slug: str, pk: int, need: Need = Need.READ) -> Unit:
     access = get_agency_for_user(user, slug, need)
-    try:
-        return Unit.objects.get(agency=access.agency, pk=pk)
-    except Unit.DoesNotExist:
-        raise Http404("ไม่พบส่วนราชการนี้") from None
+    return get_or_404(Unit.objects, "ไม่พบส่วนราชการนี้", agency=access.agency, pk=pk)
 
 
 def get_person_for_user(user: Any, slug: str, pk: int, need: Need = Need.READ) -> Person:
     access = get_agency_for_user(user, slug, need)
-    try:
-        return Person.objects.select_related("unit").get(agency=access.agency, pk=pk)
-    except Person.DoesNotExist:
-        raise Http404("ไม่พบบุคลากรนี้") from None
+    return get_or_404(
+        Person.objects.select_related("unit"), "ไม่พบบุคลากรนี้", agency=access.agency, pk=pk
+    )
 
 
 def get_membership_for_user(user: Any, slug: str, pk: int) -> Membership:
     access = get_agency_for_user(user, slug, Need.MANAGE)
-    try:
-        return Membership.objects.select_related("user").get(agency=access.agency, pk=pk)
-    except Membership.DoesNotExist:
-        raise Http404("ไม่พบผู้ใช้นี้ในหน่วยงาน") from None
+    return get_or_404(
+        Membership.objects.select_related("user"), "ไม่พบผู้ใช้นี้ในหน่วยงาน", agency=access.agency, pk=pk
+    )
 
 
 def visible_agencies(user: Any) -> QuerySet[Agency]:

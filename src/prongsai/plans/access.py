@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
-from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
 from prongsai.plans.models import Measure, Plan, PlanIssue
 
 
@@ -15,12 +14,12 @@ def get_plan_for_user(
     user: Any, slug: str, year: int, need: Need = Need.READ
 ) -> tuple[AgencyAccess, Plan]:
     access = get_agency_for_user(user, slug, need)
-    try:
-        plan = Plan.objects.select_related("agency__district__province", "approved_by").get(
-            agency=access.agency, fiscal_year=year
-        )
-    except Plan.DoesNotExist:
-        raise Http404("ไม่พบมาตรการของปีงบประมาณนี้") from None
+    plan = get_or_404(
+        Plan.objects.select_related("agency__district__province", "approved_by"),
+        "ไม่พบมาตรการของปีงบประมาณนี้",
+        agency=access.agency,
+        fiscal_year=year,
+    )
     return access, plan
 
 
@@ -34,15 +33,11 @@ def get_editable_plan_for_user(user: Any, slug: str, year: int) -> tuple[AgencyA
 
 def get_issue_for_user(user: Any, slug: str, year: int, pk: int) -> tuple[AgencyAccess, PlanIssue]:
     access, plan = get_editable_plan_for_user(user, slug, year)
-    try:
-        return access, PlanIssue.objects.select_related("plan").get(plan=plan, pk=pk)
-    except PlanIssue.DoesNotExist:
-        raise Http404("ไม่พบประเด็นนี้") from None
+    issues = PlanIssue.objects.select_related("plan")
+    return access, get_or_404(issues, "ไม่พบประเด็นนี้", plan=plan, pk=pk)
 
 
 def get_measure_for_user(user: Any, slug: str, year: int, pk: int) -> tuple[AgencyAccess, Measure]:
     access, plan = get_editable_plan_for_user(user, slug, year)
-    try:
-        return access, Measure.objects.select_related("issue__plan").get(issue__plan=plan, pk=pk)
-    except Measure.DoesNotExist:
-        raise Http404("ไม่พบมาตรการนี้") from None
+    measures = Measure.objects.select_related("issue__plan")
+    return access, get_or_404(measures, "ไม่พบมาตรการนี้", issue__plan=plan, pk=pk)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import Http404
 
-from prongsai.orgs.access import AgencyAccess, Need
+from prongsai.orgs.access import AgencyAccess, Need, get_or_404
 from prongsai.plans.access import get_plan_for_user
 from prongsai.plans.models import Measure, Plan
 from prongsai.progress.models import Action, Evidence, Period, ProgressReport
@@ -26,10 +26,12 @@ def get_measure_for_user(
     user: Any, slug: str, year: int, pk: int, need: Need = Need.READ
 ) -> tuple[AgencyAccess, Measure]:
     access, plan = get_plan_for_user(user, slug, year, need)
-    try:
-        measure = Measure.objects.select_related("issue__plan__agency").get(issue__plan=plan, pk=pk)
-    except Measure.DoesNotExist:
-        raise Http404("ไม่พบมาตรการนี้") from None
+    measure = get_or_404(
+        Measure.objects.select_related("issue__plan__agency"),
+        "ไม่พบมาตรการนี้",
+        issue__plan=plan,
+        pk=pk,
+    )
     return access, measure
 
 
@@ -37,12 +39,12 @@ def get_action_for_user(
     user: Any, slug: str, year: int, pk: int, need: Need = Need.READ
 ) -> tuple[AgencyAccess, Action]:
     access, plan = get_plan_for_user(user, slug, year, need)
-    try:
-        action = Action.objects.select_related("measure__issue__plan__agency").get(
-            measure__issue__plan=plan, pk=pk
-        )
-    except Action.DoesNotExist:
-        raise Http404("ไม่พบการดำเนินการนี้") from None
+    action = get_or_404(
+        Action.objects.select_related("measure__issue__plan__agency"),
+        "ไม่พบการดำเนินการนี้",
+        measure__issue__plan=plan,
+        pk=pk,
+    )
     return access, action
 
 
@@ -50,12 +52,12 @@ def get_evidence_for_user(
     user: Any, slug: str, year: int, pk: int, need: Need = Need.READ
 ) -> tuple[AgencyAccess, Evidence]:
     access, plan = get_plan_for_user(user, slug, year, need)
-    try:
-        evidence = Evidence.objects.select_related("action__measure__issue__plan__agency").get(
-            action__measure__issue__plan=plan, pk=pk
-        )
-    except Evidence.DoesNotExist:
-        raise Http404("ไม่พบหลักฐานนี้") from None
+    evidence = get_or_404(
+        Evidence.objects.select_related("action__measure__issue__plan__agency"),
+        "ไม่พบหลักฐานนี้",
+        action__measure__issue__plan=plan,
+        pk=pk,
+    )
     return access, evidence
 
 

@@ -8,18 +8,18 @@ from typing import Any
 from django.http import Http404
 
 from prongsai.frameworks.models import Framework
-from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
 from prongsai.results.models import Result
 
 
 def get_result_for_user(user: Any, slug: str, year: int, need: Need = Need.READ) -> Result:
     access = get_agency_for_user(user, slug, need)
-    try:
-        return Result.objects.select_related("framework", "agency").get(
-            agency=access.agency, year=year
-        )
-    except Result.DoesNotExist:
-        raise Http404("ไม่พบผลการประเมินของปีนี้") from None
+    return get_or_404(
+        Result.objects.select_related("framework", "agency"),
+        "ไม่พบผลการประเมินของปีนี้",
+        agency=access.agency,
+        year=year,
+    )
 
 
 def get_result_year_for_user(
