@@ -116,6 +116,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# In-process caches (nothing to run beside the app). "default" holds the oversight figures,
+# "fragments" the costly parts of agency pages (prongsai.core.fragments); both are keyed by
+# versions read from the database, so every process serves current data.
+_FRAGMENT_ENTRIES = env_int("PRONGSAI_FRAGMENT_CACHE_ENTRIES", 2000, minimum=0)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "main"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if _FRAGMENT_ENTRIES
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": max(_FRAGMENT_ENTRIES, 1)},
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -45,3 +45,16 @@ def test_a_web_edit_is_attributed_to_the_signed_in_user(world: Any) -> None:
     assert entry.username == "admin"
     page = client.get(reverse("audit:log", args=["ours"])).content.decode()
     assert "กองทดสอบ" in page
+
+
+@pytest.mark.django_db
+def test_an_edit_of_the_analysis_texts_is_in_the_agencys_trail(world: Any) -> None:
+    from prongsai.analysis import services as analysis
+
+    with acting_as(world.users["editor"]):
+        analysis.analysis_texts_save(
+            world.agency, 2566, notes={("indicator", "1"): ("ข้อบกพร่องใหม่", "ข้อพัฒนาใหม่")}
+        )
+    entry = AuditEntry.objects.get(model="analysis.analysisnote", action="create")
+    assert entry.agency_id_value == world.agency.pk and entry.username == "editor"
+    assert entry.changes["deficiency"] == [None, "ข้อบกพร่องใหม่"]

@@ -4,20 +4,25 @@ services."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.analysis import services
-from prongsai.analysis.access import get_analysis_for_user
+from prongsai.analysis.access import analysis_or_404, get_analysis_for_user
 from prongsai.analysis.charts import CHART_TITLES, CHARTS
 from prongsai.analysis.forms import RulesForm, field_name, texts_from_post
-from prongsai.analysis.selectors import analysis_years
+from prongsai.analysis.selectors import AnalysisResult, analysis_years
+from prongsai.core.fragments import cached_fragment
 from prongsai.core.thai import Digits
-from prongsai.orgs.access import Need, get_agency_for_user
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
 
 
 @login_required
@@ -32,36 +37,62 @@ def analysis_index(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def analysis_year(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    need = Need.WRITE if request.method == "POST" else Need.READ
-    access, analysis = get_analysis_for_user(request.user, slug, year, need)
-    rules_form = RulesForm.for_rules(analysis.rules)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "rules":
-            rules_form = RulesForm(request.POST)
-            if rules_form.is_valid():
-                services.analysis_rules_save(
-                    access.agency, year, rules_form.to_rules(), user=request.user
-                )
-                messages.success(request, _("บันทึกเงื่อนไขแล้ว รายการที่ควรพัฒนาคำนวณใหม่ตามเงื่อนไข"))
-                return redirect("analysis:year", slug=slug, year=year)
-        elif action == "texts":
-            services.analysis_texts_save(
-                access.agency,
-                year,
-                notes=texts_from_post(request.POST, analysis.weak_items),
-                constraints=request.POST.get("constraints"),
-                user=request.user,
+    if request.method == "GET":
+        access = get_agency_for_user(request.user, slug)
+        body = cached_fragment(
+            request,
+            access,
+            "analysis",
+            (year,),
+            BODY,
+            lambda: _year_context(access, analysis_or_404(access.agency, year)),
+        )
+        return _year_page(request, access, year, body)
+    access, analysis = get_analysis_for_user(request.user, slug, year, Need.WRITE)
+    action = request.POST.get("action")
+    rules_form = RulesForm(request.POST)
+    if action == "rules":
+        if rules_form.is_valid():
+            services.analysis_rules_save(
+                access.agency, year, rules_form.to_rules(), user=request.user
             )
-            messages.success(request, _("บันทึกการวิเคราะห์แล้ว"))
+            messages.success(request, _("บันทึกเงื่อนไขแล้ว รายการที่ควรพัฒนาคำนวณใหม่ตามเงื่อนไข"))
             return redirect("analysis:year", slug=slug, year=year)
-        elif action == "reset":
-            kind, _sep, code = request.POST.get("item", "").partition(":")
-            services.analysis_note_reset(access.agency, year, kind, code)
-            messages.success(request, _("กลับไปใช้ร่างจากคลังความรู้แล้ว"))
-            return redirect("analysis:year", slug=slug, year=year)
-        else:
-            messages.error(request, _("ไม่รู้จักคำสั่ง"))
+        # the same page with the form's errors (not cached: it holds what was typed)
+        context = _year_context(access, analysis, rules_form)
+        return _year_page(request, access, year, render_to_string(BODY, context, request))
+    if action == "texts":
+        services.analysis_texts_save(
+            access.agency,
+            year,
+            notes=texts_from_post(request.POST, analysis.weak_items),
+            constraints=request.POST.get("constraints"),
+            user=request.user,
+        )
+        messages.success(request, _("บันทึกการวิเคราะห์แล้ว"))
+    elif action == "reset":
+        kind, _sep, code = request.POST.get("item", "").partition(":")
+        services.analysis_note_reset(access.agency, year, kind, code)
+        messages.success(request, _("กลับไปใช้ร่างจากคลังความรู้แล้ว"))
+    else:
+        messages.error(request, _("ไม่รู้จักคำสั่ง"))
+    return redirect("analysis:year", slug=slug, year=year)
+
+
+BODY = "analysis/_year_body.html"
+
+
+def _year_page(request: HttpRequest, access: AgencyAccess, year: int, body: str) -> HttpResponse:
+    return render(
+        request,
+        "analysis/year.html",
+        {"access": access, "agency": access.agency, "year": year, "body": mark_safe(body)},  # noqa: S308
+    )
+
+
+def _year_context(
+    access: AgencyAccess, analysis: AnalysisResult, rules_form: RulesForm | None = None
+) -> dict[str, Any]:
     tools = [
         {
             "tool": tool,
@@ -76,23 +107,19 @@ def analysis_year(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         }
         for tool in analysis.tools
     ]
-    return render(
-        request,
-        "analysis/year.html",
-        {
-            "access": access,
-            "agency": access.agency,
-            "a": analysis,
-            "tools": tools,
-            "rules_form": rules_form,
-            "years": analysis_years(access.agency),
-            "charts": [
-                (kind, title)
-                for kind, title in CHART_TITLES.items()
-                if len(analysis.trend.points) > 1 or kind in ("tools", "indicators")
-            ],
-        },
-    )
+    return {
+        "access": access,
+        "agency": access.agency,
+        "a": analysis,
+        "tools": tools,
+        "rules_form": rules_form or RulesForm.for_rules(analysis.rules),
+        "years": analysis_years(access.agency),
+        "charts": [
+            (kind, title)
+            for kind, title in CHART_TITLES.items()
+            if len(analysis.trend.points) > 1 or kind in ("tools", "indicators")
+        ],
+    }
 
 
 @login_required

@@ -11,30 +11,10 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from prongsai.audit.context import current_user
+from prongsai.orgs.ownership import agency_of
 
-# Parent links followed to find the agency a record belongs to, in order.
-_PARENTS = ("agency", "plan", "issue", "measure", "report", "result", "action")
 _SKIP_MODELS = {"audit.auditentry", "plans.planrevision"}
 _SKIP_FIELDS = {"updated_at", "created_at", "password", "last_login"}
-
-
-def _agency_of(obj: Any, depth: int = 0) -> Any:
-    from prongsai.orgs.models import Agency
-
-    if isinstance(obj, Agency):
-        return obj
-    if depth > 4:
-        return None
-    for name in _PARENTS:
-        try:
-            field = obj._meta.get_field(name)
-        except Exception:  # noqa: S112 - not every model has every parent
-            continue
-        if isinstance(field, models.ForeignKey | models.OneToOneField):
-            parent = getattr(obj, name, None)
-            if parent is not None:
-                return _agency_of(parent, depth + 1)
-    return None
 
 
 def _plain(value: Any) -> Any:
@@ -65,7 +45,7 @@ def _tracked(sender: Any) -> bool:
 def _record(obj: Any, action: str, changes: dict[str, Any]) -> None:
     from prongsai.audit.models import AuditEntry
 
-    agency = _agency_of(obj)
+    agency = agency_of(obj)
     if agency is None:
         return
     user = current_user()

@@ -11,3 +11,7 @@ class OrgsConfig(AppConfig):
         from prongsai.orgs.demo import build_orgs
 
         register_demo("orgs", build_orgs)
+
+        from prongsai.orgs import stamps
+
+        stamps.connect()

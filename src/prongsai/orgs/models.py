@@ -68,6 +68,12 @@ AGENCY_TYPE_SHORT = {
 }
 
 
+def _new_stamp() -> str:
+    from prongsai.orgs.stamps import new_stamp
+
+    return new_stamp()
+
+
 class Agency(models.Model):
     class DigitStyle(models.TextChoices):
         THAI = "thai", _("เลขไทย")
@@ -87,6 +93,8 @@ class Agency(models.Model):
         _("ตัวเลขในเอกสาร"), max_length=10, choices=DigitStyle.choices, default=DigitStyle.THAI
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Replaced with every change to the agency's records (orgs.stamps): keys cached page parts.
+    stamp = models.CharField(max_length=16, default=_new_stamp, editable=False)
 
     class Meta:
         ordering = ["name"]

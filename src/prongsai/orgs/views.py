@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.core.fragments import cached_fragment
 from prongsai.orgs import selectors, services
 from prongsai.orgs.access import (
     Need,
@@ -41,16 +42,20 @@ def _year_param(request: HttpRequest) -> int | None:
 @login_required
 def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug)
-    fy = _year_param(request) or default_cycle_year(access.agency)
-    return render(
-        request,
-        "orgs/home.html",
-        {
+    asked = _year_param(request)
+
+    def context() -> dict[str, object]:
+        fy = asked or default_cycle_year(access.agency)
+        return {
             "access": access,
             "agency": access.agency,
             "fiscal_year": fy,
             "steps": agency_cycle(access, fy),
-        },
+        }
+
+    body = cached_fragment(request, access, "home", (asked,), "orgs/_home_body.html", context)
+    return render(
+        request, "orgs/home.html", {"access": access, "agency": access.agency, "body": body}
     )
 
 

@@ -32,6 +32,7 @@ from prongsai.frameworks.scoring import Score, score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency, District, Membership, Province, Role, Unit
 from prongsai.orgs.services import DEFAULT_UNITS
+from prongsai.orgs.stamps import agencies_touch
 from prongsai.oversight.national_data import NAME_HEADS, NAME_TAILS, PROVINCES, TYPE_DIGIT
 from prongsai.oversight.versioning import bump
 from prongsai.plans.knowledge import measure_kb, standard_issues
@@ -97,6 +98,7 @@ def build_national(say: Callable[[str], Any] = print, total: int | None = None) 
     with transaction.atomic():
         rank_results()
         out.logins = _logins()
+        agencies_touch()  # written in bulk, without the signals that replace the stamps
     bump()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, so the planner picks the area indexes

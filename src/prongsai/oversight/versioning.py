@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from prongsai.core.transactions import on_commit_once
 from prongsai.oversight.models import DataVersion
 
 WATCHED = (
@@ -33,14 +33,8 @@ def _bump_now() -> None:
 
 
 def bump() -> None:
-    """Count one change, after the current transaction commits. Once per transaction: a bump
-    already waiting in this savepoint or an enclosing one covers this change too (it is kept
-    or rolled back with it)."""
-    current = set(connection.savepoint_ids)
-    for item in connection.run_on_commit:
-        if item[1] is _bump_now and item[0] <= current:
-            return
-    transaction.on_commit(_bump_now)
+    """Count one change, after the current transaction commits, once per transaction."""
+    on_commit_once(_bump_now)
 
 
 def data_version() -> int:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from prongsai.core import thai
 from prongsai.orgs.models import Agency, Person, Unit
+from prongsai.orgs.stamps import agency_touch
 from prongsai.plans.codes import invalid_codes, normalise_codes
 from prongsai.plans.models import Measure, Plan, PlanIssue, PlanRevision, fiscal_month_date
 from prongsai.plans.selectors import plan_snapshot
@@ -33,6 +34,7 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
     Plan.objects.filter(pk=plan.pk).update(
         updated_at=timezone.now(), open_findings=len(findings), findings=findings
     )
+    agency_touch(plan.agency_id)  # the findings show on the plan page
 
 
 def _ensure_editable(plan: Plan) -> None:

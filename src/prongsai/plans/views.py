@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai
+from prongsai.core.fragments import cached_fragment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans import selectors, services
 from prongsai.plans.access import (
@@ -73,6 +74,24 @@ def plan_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
+    editable = access.can_write and not plan.is_locked
+    body = cached_fragment(
+        request,
+        access,
+        "plan-detail",
+        (plan.pk,),
+        "plans/_detail_body.html",
+        lambda: {
+            "access": access,
+            "agency": access.agency,
+            "plan": plan,
+            "issues": selectors.plan_issues(plan),
+            "editable": editable,
+            "approve_form": ApproveForm(agency=access.agency),
+            "issue_form": IssueForm(),
+            "findings": _findings(plan),
+        },
+    )
     return render(
         request,
         "plans/detail.html",
@@ -80,11 +99,8 @@ def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "access": access,
             "agency": access.agency,
             "plan": plan,
-            "issues": selectors.plan_issues(plan),
-            "editable": access.can_write and not plan.is_locked,
-            "approve_form": ApproveForm(agency=access.agency),
-            "issue_form": IssueForm(),
-            "findings": _findings(plan),
+            "editable": editable,
+            "body": body,
         },
     )
 
