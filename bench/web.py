@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.web_changes import CHANGE_SECONDS, PROVINCE, Saves, record_a_change
+
 CLIENTS = int(os.environ.get("PRONGSAI_BENCH_CLIENTS", "50"))
 DURATION = float(os.environ.get("PRONGSAI_BENCH_SECONDS", "30"))
 THINK = float(os.environ.get("PRONGSAI_BENCH_THINK_MS", "0")) / 1000  # pause between requests
@@ -52,22 +54,9 @@ PAGES = [
     Page("agency", "demo-admin", "/a/demo/", "agency"),
     Page("plan", "demo-admin", "/a/demo/plans/2567/", "agency"),
     Page("analysis", "demo-admin", "/a/demo/analysis/2566/", "agency"),
-    Page("province", "national-province", "/oversight/province/30/", "oversight"),
+    Page("province", "national-province", f"/oversight/province/{PROVINCE}/", "oversight"),
     Page("country", "national-country", "/oversight/country/", "oversight"),
 ]
-
-
-def record_a_change(page: Page) -> None:
-    """What an officer's save does to the caches of `page`: a new stamp for the demo agency, or
-    a new version of the oversight figures. The next view of the page is rendered afresh."""
-    from prongsai.orgs.models import Agency
-    from prongsai.orgs.stamps import agency_touch
-    from prongsai.oversight.versioning import bump
-
-    if page.shows == "agency":
-        agency_touch(Agency.objects.get(slug="demo").pk)
-    else:
-        bump()
 
 
 @dataclass
@@ -271,7 +260,7 @@ def run(write: Callable[[str], object] = print) -> None:
                 solo[p.name].add(client.get(p))
         for _ in range(SOLO_RUNS):
             for p in PAGES:
-                record_a_change(p)
+                record_a_change(p.shows)
                 fresh[p.name].add(client.get(p))
         for _round in range(2):  # every worker process catches up with the last changes
             drive_once(port, cookies, warm)
@@ -282,6 +271,11 @@ def run(write: Callable[[str], object] = print) -> None:
                 f"(first view after a change {_median_ms(fresh[p.name])} ms)"
                 for p in PAGES
             )
+        )
+        write(
+            "  (the country's figures are kept for up to "
+            f"{settings.OVERSIGHT_COUNTRY_MAX_AGE} s after a change, then recomputed beside the "
+            "requests: its first view after a change shows the figures computed before it)"
         )
         for p in PAGES:
             solo[p.name].errors += fresh[p.name].errors
@@ -347,7 +341,9 @@ def _report_wrk(
 
     write(
         f"gunicorn {_workers()} sync workers on {HOST}; wrk, {CLIENTS} connections, no pause; "
-        f"{PAGE_SECONDS:.0f} s per page, then {MIXED_SECONDS:.0f} s over all pages"
+        f"{PAGE_SECONDS:.0f} s per page, then {MIXED_SECONDS:.0f} s over all pages, then again "
+        f"while a result is saved every {CHANGE_SECONDS:g} s (the demo agency's, then one in "
+        f"province {PROVINCE}, in turn)"
     )
     errors = sum(t.errors for t in [*solo.values(), *warm.values()])
     for p in PAGES:
@@ -362,11 +358,14 @@ def _report_wrk(
             f"page {p.name}: median {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, "
             f"errors {r['errors']:.0f}"
         )
-    mixed = mixed_run(HOST, port, [(p.path, cookies[p.user]) for p in PAGES], CLIENTS)
-    errors += int(mixed["errors"])
-    rate = mixed["requests"] / mixed["seconds"]
-    write(
-        f"  all pages: {mixed['requests']:.0f} requests ({rate:.0f}/s), "
-        f"median {mixed['p50']:.0f} ms"
-    )
-    write(f"web p95 {mixed['p95']:.0f} ms; errors {errors}")
+    every = [(p.path, cookies[p.user]) for p in PAGES]
+    mixed = mixed_run(HOST, port, every, CLIENTS)
+    with Saves() as saves:
+        busy = mixed_run(HOST, port, every, CLIENTS)
+    for label, r in (("all pages", mixed), (f"all pages, {saves.count} saves meanwhile", busy)):
+        errors += int(r["errors"])
+        write(
+            f"  {label}: {r['requests']:.0f} requests ({r['requests'] / r['seconds']:.0f}/s), "
+            f"median {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms"
+        )
+    write(f"web p95 {max(mixed['p95'], busy['p95']):.0f} ms; errors {errors}")

@@ -116,6 +116,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The country's oversight figures are recomputed at most this often (seconds; 0: after every
+# change). Provinces and districts always follow their agencies' data.
+OVERSIGHT_COUNTRY_MAX_AGE = env_int("PRONGSAI_COUNTRY_FIGURES_MAX_AGE", 60, minimum=0)
+
 # In-process caches (nothing to run beside the app). "default" holds the oversight figures,
 # "fragments" the costly parts of agency pages (prongsai.core.fragments); both are keyed by
 # versions read from the database, so every process serves current data.

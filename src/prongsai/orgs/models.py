@@ -8,9 +8,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def _new_stamp() -> str:
+    from prongsai.orgs.stamps import new_stamp
+
+    return new_stamp()
+
+
 class Province(models.Model):
     code = models.CharField(_("รหัสจังหวัด"), max_length=10, unique=True)
     name = models.CharField(_("ชื่อจังหวัด"), max_length=100, unique=True)
+    # Replaced with every change to the records of its agencies (orgs.stamps): keys the province's
+    # and its districts' oversight figures.
+    stamp = models.CharField(max_length=16, default=_new_stamp, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -66,12 +75,6 @@ AGENCY_TYPE_SHORT = {
     AgencyType.PAO: "อบจ.",
     AgencyType.OTHER: "",
 }
-
-
-def _new_stamp() -> str:
-    from prongsai.orgs.stamps import new_stamp
-
-    return new_stamp()
 
 
 class Agency(models.Model):

@@ -5,6 +5,8 @@ transaction as every change to one of the agency's records, so a page fragment c
 - A record that belongs to an agency (found through its parent links, `ownership.agency_of`):
   its agency's stamp, on save, delete and many-to-many change.
 - An agency itself, its district or province: the stamps of the agencies named by it.
+- Each province has a stamp too, replaced with those of its agencies: it keys the province's and
+  its districts' oversight figures.
 - The ITA frameworks (question texts shown on the analysis page): every agency's stamp, once per
   transaction after it commits.
 - Writes that bypass signals (`update()`, `bulk_create`) call `agency_touch` themselves.
@@ -34,18 +36,27 @@ def new_stamp() -> str:
 
 
 def agency_touch(agency_id: int | None) -> None:
-    """A new stamp for one agency, in the current transaction."""
-    from prongsai.orgs.models import Agency
+    """A new stamp for one agency and its province, in the current transaction."""
+    from prongsai.orgs.models import Agency, Province
 
     if agency_id is not None:
-        Agency.objects.filter(pk=agency_id).update(stamp=new_stamp())
+        stamp = new_stamp()
+        Agency.objects.filter(pk=agency_id).update(stamp=stamp)
+        Province.objects.filter(districts__agencies__pk=agency_id).update(stamp=stamp)
 
 
 def agencies_touch(**filters: Any) -> None:
-    """A new stamp for the agencies matching `filters` (all of them without filters)."""
-    from prongsai.orgs.models import Agency
+    """A new stamp for the agencies matching `filters` (all of them without filters) and their
+    provinces."""
+    from prongsai.orgs.models import Agency, Province
 
-    Agency.objects.filter(**filters).update(stamp=new_stamp())
+    stamp = new_stamp()
+    agencies = Agency.objects.filter(**filters)
+    if filters:
+        Province.objects.filter(pk__in=agencies.values("district__province_id")).update(stamp=stamp)
+    else:
+        Province.objects.update(stamp=stamp)
+    agencies.update(stamp=stamp)
 
 
 def _touch_all() -> None:
@@ -60,14 +71,20 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
         return
     if sender._meta.app_label in _REFERENCE_APPS:
         on_commit_once(_touch_all)
-    elif label == "orgs.agency":
+    elif label in ("orgs.agency", "orgs.province"):
+        # an agency may have moved between provinces: every province's figures (rare writes)
+        from prongsai.orgs.models import Province
+
         stamp = new_stamp()
         sender.objects.filter(pk=instance.pk).update(stamp=stamp)
         instance.stamp = stamp
+        Province.objects.update(stamp=stamp)
+        if label == "orgs.province":
+            agencies_touch(district__province_id=instance.pk)
     elif label == "orgs.district":
         agencies_touch(district_id=instance.pk)
-    elif label == "orgs.province":
-        agencies_touch(district__province_id=instance.pk)
+        province = sender._meta.get_field("province").related_model
+        province.objects.filter(pk=instance.province_id).update(stamp=new_stamp())
     else:
         agency_touch(agency_id_of(instance))
 

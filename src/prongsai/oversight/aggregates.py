@@ -1,13 +1,12 @@
 """The figures of an area, computed in the database (GROUP BY and aggregates, a fixed number of
-queries whatever the number of agencies) and kept in Django's cache for the current data version
-(see versioning.py), so a national page does not recompute 700,000 rows on every view."""
+queries whatever the number of agencies). figures.py keeps them in the cache, so a national page
+does not recompute 700,000 rows on every view."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import (
     Avg,
     Count,
@@ -27,7 +26,6 @@ from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import Agency
 from prongsai.oversight.filters import Filters, as_of, months_due
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope
-from prongsai.oversight.versioning import data_version
 from prongsai.plans.models import Measure, Plan
 from prongsai.progress.models import Action, ProgressReport
 from prongsai.results.models import IndicatorScore, OitItemResult, QuestionScore, Result
@@ -103,7 +101,7 @@ class Aggregates:
     year: int
     plan_year: int
     as_of: Any
-    version: int
+    version: str
     computed_at: Any
     agencies: int = 0
     results: int = 0
@@ -165,20 +163,7 @@ def _band_counts(expr: Any) -> dict[str, Any]:
     }
 
 
-def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
-    """The area's figures for the filters' year, from the cache when the data has not changed."""
-    version = data_version()
-    key = f"oversight:agg:v{version}:{f.cache_key(scope)}"
-    found = cache.get(key)
-    if isinstance(found, Aggregates):
-        return found
-    agg = compute(scope, f, version)
-    agg.key = key
-    cache.set(key, agg, CACHE_SECONDS)
-    return agg
-
-
-def compute(scope: Scope, f: Filters, version: int = 0) -> Aggregates:
+def compute(scope: Scope, f: Filters, version: str = "") -> Aggregates:
     on = as_of(f.plan_year)
     agg = Aggregates(f.year, f.plan_year, on, version, timezone.now())
     pop = f.population(scope, "agency__")

@@ -10,14 +10,16 @@ from typing import Any
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.frameworks.models import Framework
 from prongsai.oversight import charts
-from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat, area_aggregates
+from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat
 from prongsai.oversight.charts import local_digits, mini_bar
+from prongsai.oversight.figures import area_aggregates
 from prongsai.oversight.filters import SORTS, FilterForm, Filters
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope
 from prongsai.oversight.selectors import AreaRanks, Row, page_of_rows, result_years
@@ -76,6 +78,11 @@ class View:
     @property
     def as_of_label(self) -> str:
         return local_digits(thai.format_date(self.agg.as_of))
+
+    @property
+    def computed_label(self) -> str:
+        """When the figures were computed (the country's may be up to a minute old)."""
+        return local_digits(timezone.localtime(self.agg.computed_at).strftime("%H:%M"))
 
     @property
     def plan_year_label(self) -> str:

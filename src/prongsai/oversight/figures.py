@@ -1,0 +1,107 @@
+"""The figures of an area, kept in Django's cache for as long as the data they were computed from:
+a province's or a district's until one of the province's agencies changes (the province's stamp,
+orgs.stamps), the country's until its data version moves on (versioning.py) and, then, for at
+most OVERSIGHT_COUNTRY_MAX_AGE seconds more while new ones are computed beside the requests."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+
+from prongsai.oversight.aggregates import CACHE_SECONDS, Aggregates, compute
+from prongsai.oversight.filters import Filters, as_of
+from prongsai.oversight.scope import COUNTRY, Scope
+from prongsai.oversight.versioning import data_version
+
+logger = logging.getLogger(__name__)
+
+
+def area_version(scope: Scope) -> str:
+    """What the area's figures were computed from: the province's stamp (replaced with every
+    change to the records of its agencies, orgs.stamps) for a province or a district, the
+    country's data version (versioning.py) for the country."""
+    if scope.province is not None:
+        return scope.province.stamp
+    return str(data_version())
+
+
+def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
+    """The area's figures for the filters' year, from the cache when the data has not changed."""
+    version = area_version(scope)
+    area = f"{f.cache_key(scope)}:{as_of(f.plan_year).isoformat()}"  # late measures: by the day
+    key = f"oversight:agg:v{version}:{area}"
+    found = cache.get(key)
+    if isinstance(found, Aggregates):
+        return found
+    latest_key = f"oversight:agg:latest:{area}"
+    max_age = settings.OVERSIGHT_COUNTRY_MAX_AGE
+    if scope.kind == COUNTRY and max_age:
+        # The country's figures change with every save anywhere and take about a second to
+        # compute on the national dataset: serve the last ones (the page says when they were
+        # computed) and, once they are older than the max age, compute the new ones beside the
+        # requests instead of in one.
+        latest = cache.get(latest_key)
+        if isinstance(latest, Aggregates):
+            if timezone.now() - latest.computed_at >= dt.timedelta(seconds=max_age):
+                _refresh_beside(scope, f, version, key, latest_key)
+            return latest
+    return _compute_and_keep(scope, f, version, key, latest_key)
+
+
+def _compute_and_keep(scope: Scope, f: Filters, version: str, key: str, latest_key: str) -> Any:
+    agg = compute(scope, f, version)
+    agg.key = key
+    cache.set(key, agg, CACHE_SECONDS)
+    cache.set(latest_key, agg, CACHE_SECONDS)
+    return agg
+
+
+_refreshing: dict[str, threading.Thread] = {}
+_refreshing_lock = threading.Lock()
+
+
+def _refresh_beside(scope: Scope, f: Filters, version: str, key: str, latest_key: str) -> None:
+    """Compute the figures in a thread of this process, one at a time per area and filters. Most
+    of the work is SQL, which leaves Python free to serve the requests meanwhile."""
+
+    def run() -> None:
+        try:
+            _lower_priority()
+            _compute_and_keep(scope, f, version, key, latest_key)
+        except Exception:
+            logger.exception("the country's figures could not be recomputed")
+        finally:
+            connection.close()  # this thread's own database connection
+            with _refreshing_lock:
+                _refreshing.pop(latest_key, None)
+
+    with _refreshing_lock:
+        if latest_key in _refreshing:
+            return
+        thread = threading.Thread(target=run, name="oversight-refresh", daemon=True)
+        _refreshing[latest_key] = thread
+    thread.start()
+
+
+def _lower_priority() -> None:
+    """Let the requests go first: on Linux a thread has its own scheduling priority."""
+    # not Linux, or not allowed: run at the usual priority
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+
+
+def wait_for_refreshes(timeout: float = 60) -> None:
+    """Until the figures being recomputed beside the requests are ready (tests, shutdown)."""
+    with _refreshing_lock:
+        threads = list(_refreshing.values())
+    for thread in threads:
+        thread.join(timeout)

@@ -1,0 +1,85 @@
+"""How long the oversight figures are kept: a province's (and its districts') until one of its
+agencies' records changes; the country's for at most the configured age."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from prongsai.orgs.models import Province
+from prongsai.results.services import ResultInput, result_save
+from tests.oversight.conftest import YEAR, build_area
+from tests.oversight.pagetable import read_page
+
+
+def _all_hundreds() -> ResultInput:
+    return ResultInput(year=YEAR, indicators=dict.fromkeys(range(1, 11), Decimal(100)))
+
+
+def _mean(client: Any, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return read_page(response.content.decode())[1]["mean"]
+
+
+@pytest.mark.django_db
+def test_a_save_replaces_the_stamp_of_its_province_only() -> None:
+    area = build_area(per_district=1)
+    ours, theirs = area.province.pk, area.other_province.pk
+    before = dict(Province.objects.values_list("pk", "stamp"))
+    result_save(area.agencies[0], _all_hundreds())
+    after = dict(Province.objects.values_list("pk", "stamp"))
+    assert after[ours] != before[ours]
+    assert after[theirs] == before[theirs]
+
+
+@pytest.mark.django_db
+def test_a_change_in_another_province_keeps_this_provinces_figures(
+    django_assert_max_num_queries: Any,
+) -> None:
+    area = build_area(per_district=2)
+    client = area.client("province")
+    first = _mean(client, "/oversight/province/71/")
+    result_save(area.outside[0], _all_hundreds())  # province 72
+    with django_assert_max_num_queries(12):  # nothing recomputed
+        assert _mean(client, "/oversight/province/71/") == first
+    result_save(area.agencies[0], _all_hundreds())
+    assert _mean(client, "/oversight/province/71/") != first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_country_figures_are_reused_for_their_max_age_and_say_when(settings: Any) -> None:
+    settings.OVERSIGHT_COUNTRY_MAX_AGE = 3600
+    area = build_area(per_district=2)
+    client = area.client("country")
+    first = _mean(client, "/oversight/country/")
+    result_save(area.agencies[0], _all_hundreds())  # commits: the country's version moves on
+    page = client.get("/oversight/country/").content.decode()
+    assert read_page(page)[1]["mean"] == first
+    assert 'id="computed-at"' in page and "ตัวเลขทั้งประเทศ ณ เวลา" in page
+    settings.OVERSIGHT_COUNTRY_MAX_AGE = 0
+    assert _mean(client, "/oversight/country/") != first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_old_country_figures_are_served_while_new_ones_are_computed_beside(
+    settings: Any, monkeypatch: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from prongsai.oversight import figures
+
+    settings.OVERSIGHT_COUNTRY_MAX_AGE = 60
+    area = build_area(per_district=2)
+    client = area.client("country")
+    first = _mean(client, "/oversight/country/")
+    result_save(area.agencies[0], _all_hundreds())
+    later = timezone.now() + dt.timedelta(minutes=5)
+    monkeypatch.setattr(figures.timezone, "now", lambda: later)
+    assert _mean(client, "/oversight/country/") == first  # the old ones, at once
+    figures.wait_for_refreshes()
+    assert _mean(client, "/oversight/country/") != first  # computed beside the request
