@@ -83,3 +83,10 @@ def test_old_country_figures_are_served_while_new_ones_are_computed_beside(
     assert _mean(client, "/oversight/country/") == first  # the old ones, at once
     figures.wait_for_refreshes()
     assert _mean(client, "/oversight/country/") != first  # computed beside the request
+
+
+@pytest.mark.django_db
+def test_the_area_page_links_the_oversight_home_once() -> None:
+    area = build_area(per_district=1)
+    page = area.client("province").get("/oversight/province/71/").content.decode()
+    assert page.count('href="/oversight/"') == 1
