@@ -8,8 +8,12 @@ keep-alive, each its own connection and session cookie, no pause between request
 PRONGSAI_BENCH_THINK_MS says so) for DURATION seconds or MAX_REQUESTS requests, whichever comes
 first.
 
+Before the load, every page is viewed alone, warm and then right after a real save that changes
+what it shows (bench.web_changes). With wrk (the default, bench.web_wrk) each page then gets its
+own run, then one run rotates over all pages, and again while a result is saved every second.
+
 Prints, per page, `page NAME: median X ms, p95 Y ms, errors N` (with p99 and a one-client median
-on the line before), and last `web p95 X ms; errors N` over all of them.
+on the line before), and last `web p95 X ms; errors N` over all of them (the worse mixed run).
 """
 
 from __future__ import annotations
