@@ -16,7 +16,7 @@ BLOCK = re.compile(r"\{%\s*blocktranslate[^%]*%\}(.*?)\{%\s*endblocktranslate\s*
 PATTERNS = [
     re.compile(r"""\{%\s*translate\s+"([^"]+)"\s*%\}"""),
     re.compile(r"""\{%\s*translate\s+'([^']+)'\s*%\}"""),
-    re.compile(r"""\b(?:gettext|gettext_lazy|_)\(\s*"([^"]+)"\s*\)"""),
+    re.compile(r"""\b(?:gettext|gettext_lazy|gettext_noop|_)\(\s*"([^"]+)"\s*\)"""),
 ]
 
 

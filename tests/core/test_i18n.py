@@ -36,3 +36,38 @@ def test_a_blocktranslate_string_is_translated(world: object) -> None:
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = client.get(reverse("plans:list", args=["ours"])).content.decode()
     assert "Copy as the plan for" in body
+
+
+@pytest.mark.django_db
+def test_the_english_pages_show_arabic_digits_and_english_statuses(world: object) -> None:
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    home = client.get(reverse("orgs:home", args=["ours"]) + "?fy=2567").content.decode()
+    assert "Measures: 1 · Draft" in home
+    assert not any(d in home for d in "๐๑๒๓๔๕๖๗๘๙")
+    analysis = client.get(reverse("analysis:year", args=["ours", 2566])).content.decode()
+    assert "lowest in IIT" in analysis and "ต่ำสุดใน" not in analysis
+
+
+@pytest.mark.django_db
+def test_the_thai_pages_keep_thai_digits_and_thai_reasons(world: object) -> None:
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    home = client.get(reverse("orgs:home", args=["ours"]) + "?fy=2567").content.decode()
+    assert "๑ มาตรการ · ร่าง" in home
+    analysis = client.get(reverse("analysis:year", args=["ours", 2566])).content.decode()
+    assert "ต่ำสุดใน IIT" in analysis
+
+
+@pytest.mark.django_db
+def test_a_document_built_while_the_ui_is_english_keeps_its_thai_labels(world: object) -> None:
+    from django.utils import translation
+
+    from prongsai.core.documents import DocumentOptions, build_document
+    from prongsai.orgs.models import Agency
+
+    with translation.override("en"):
+        doc = build_document("analysis", Agency.objects.get(slug="ours"), 2566, DocumentOptions())
+        text = repr(doc)
+    assert "ตัวชี้วัดที่" in text and "indicator " not in text

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prongsai.analysis.models import Analysis
-from prongsai.core.thai import to_thai_digits
+from prongsai.core.thai import local_digits
 from prongsai.orgs.access import AgencyAccess
 from prongsai.orgs.cycle import STEPS, CycleStep
 from prongsai.results.models import Result
@@ -22,7 +22,7 @@ def analysis_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
             "analysis",
             title,
             "todo",
-            _("รอผลการประเมินปี %(year)s") % {"year": to_thai_digits(year)},
+            _("รอผลการประเมินปี %(year)s") % {"year": local_digits(year)},
             reverse("analysis:index", kwargs={"slug": agency.slug}),
         )
     url = reverse("analysis:year", kwargs={"slug": agency.slug, "year": year})
@@ -32,13 +32,13 @@ def analysis_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
             "analysis",
             title,
             "done",
-            _("บันทึกการวิเคราะห์ผลปี %(year)s แล้ว") % {"year": to_thai_digits(year)},
+            _("บันทึกการวิเคราะห์ผลปี %(year)s แล้ว") % {"year": local_digits(year)},
             url,
         )
     return CycleStep(
         "analysis",
         title,
         "doing",
-        _("มีร่างการวิเคราะห์ผลปี %(year)s รอตรวจและบันทึก") % {"year": to_thai_digits(year)},
+        _("มีร่างการวิเคราะห์ผลปี %(year)s รอตรวจและบันทึก") % {"year": local_digits(year)},
         url,
     )

@@ -13,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 HUNDRED = Decimal(100)
 
 
@@ -56,13 +58,13 @@ def weak_reasons(
     for item in items:
         reasons = []
         if rules.below_pass and item.score < pass_mark:
-            reasons.append(f"ต่ำกว่าเกณฑ์ผ่าน {_num(pass_mark)}")
+            reasons.append(_("ต่ำกว่าเกณฑ์ผ่าน %(mark)s") % {"mark": _num(pass_mark)})
         if rules.lowest_in_tool and item.score == lowest[item.tool] and item.score < HUNDRED:
-            reasons.append(f"ต่ำสุดใน {item.tool}")
+            reasons.append(_("ต่ำสุดใน %(tool)s") % {"tool": item.tool})
         if rules.below_overall and item.score < overall:
-            reasons.append(f"ต่ำกว่าคะแนนรวมของหน่วยงาน ({_num(overall)})")
+            reasons.append(_("ต่ำกว่าคะแนนรวมของหน่วยงาน (%(overall)s)") % {"overall": _num(overall)})
         if rules.threshold is not None and item.score < rules.threshold:
-            reasons.append(f"ต่ำกว่า {_num(rules.threshold)}")
+            reasons.append(_("ต่ำกว่า %(score)s") % {"score": _num(rules.threshold)})
         if reasons:
             out[item.key] = reasons
     return out

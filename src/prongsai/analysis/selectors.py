@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from prongsai.analysis import knowledge
 from prongsai.analysis.models import Analysis, AnalysisNote
 from prongsai.analysis.rules import Rules, Scored, weak_reasons
@@ -253,7 +255,7 @@ def _indicator_item(
     return WeakItem(
         kind="indicator",
         code=str(row.number),
-        label=f"ตัวชี้วัดที่ {row.number} {row.name_th}",
+        label=_("ตัวชี้วัดที่ %(number)s %(name)s") % {"number": row.number, "name": row.name_th},
         text=row.name_th,
         indicator=row.number,
         tool=tool,
@@ -280,7 +282,7 @@ def _question_item(
     return WeakItem(
         kind="question",
         code=code,
-        label=f"ข้อ {code}",
+        label=_("ข้อ %(code)s") % {"code": code},
         text=question.text,
         indicator=indicator,
         tool=question.indicator.tool.code,

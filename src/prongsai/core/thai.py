@@ -25,6 +25,27 @@ def to_arabic_digits(text: object) -> str:
     return str(thai_digit_to_arabic_digit(str(text)))
 
 
+def ui_is_thai() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "th").startswith("th")
+
+
+def local_digits(text: object) -> str:
+    """For the UI: Thai digits on Thai pages, Arabic digits on pages in another language.
+    (Documents follow the agency's digit style instead.)"""
+    return to_thai_digits(text) if ui_is_thai() else to_arabic_digits(text)
+
+
+def local_date(value: dt.date, *, style: Literal["full", "abbr"] = "full") -> str:
+    """For the UI: "21 พฤศจิกายน 2569" on Thai pages, "21 November 2569" (still B.E.) otherwise."""
+    if ui_is_thai():
+        return format_date(value, style=style, digits_style="arabic")
+    from django.utils.formats import date_format
+
+    return f"{date_format(value, 'j M' if style == 'abbr' else 'j F')} {value.year + BE_OFFSET}"
+
+
 def digits(text: object, style: Digits) -> str:
     """Write every digit of `text` in the chosen style."""
     return to_thai_digits(text) if style == "thai" else to_arabic_digits(text)

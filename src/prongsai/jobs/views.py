@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.core.documents import document_kinds
@@ -20,12 +21,12 @@ from prongsai.jobs.models import DocumentJob
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
 
 KIND_LABELS = {
-    "analysis": "การวิเคราะห์ผลการประเมิน",
-    "plan": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    "progress": "รายงานผลการดำเนินการรอบ ๖ เดือน",
-    "status": "รายงานสถานะการดำเนินการ",
-    "annual": "รายงานผลการดำเนินการประจำปี",
-    "memo": "บันทึกข้อความ",
+    "analysis": _("การวิเคราะห์ผลการประเมิน"),
+    "plan": _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
+    "progress": _("รายงานผลการดำเนินการรอบ ๖ เดือน"),
+    "status": _("รายงานสถานะการดำเนินการ"),
+    "annual": _("รายงานผลการดำเนินการประจำปี"),
+    "memo": _("บันทึกข้อความ"),
 }
 
 

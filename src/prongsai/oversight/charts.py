@@ -11,20 +11,13 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
-from prongsai.core import thai
+from prongsai.core.thai import local_digits
 
 TOOL_COLOURS = {"IIT": "#1f4e8c", "EIT": "#2f8f6b", "OIT": "#b7791f"}
 BAND_COLOURS = ["#b3261e", "#e49b0f", "#7fb77e", "#1d7a46"]
 LEVEL_COLOURS = ["#1d7a46", "#4c9a5f", "#7fb77e", "#e49b0f", "#d9661f", "#b3261e", "#8c1d18"]
 INK, MUTED, GRID = "#1d2733", "#5b6675", "#d8dee6"
-
-
-def local_digits(text: object) -> str:
-    """Thai digits on the Thai pages, Arabic ones on the English pages."""
-    thai_page = (get_language() or "th").startswith("th")
-    return thai.to_thai_digits(text) if thai_page else thai.to_arabic_digits(text)
 
 
 @dataclass(frozen=True)

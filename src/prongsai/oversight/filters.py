@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
+from prongsai.core.thai import local_digits
 from prongsai.core.widgets import FastSelect
 from prongsai.orgs.models import AgencyType, District, Province
-from prongsai.oversight.charts import local_digits
 from prongsai.oversight.scope import COUNTRY, Scope
 from prongsai.plans.models import fiscal_month_date
 

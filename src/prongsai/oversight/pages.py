@@ -15,10 +15,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
+from prongsai.core.thai import local_digits
 from prongsai.frameworks.models import Framework
 from prongsai.oversight import charts
 from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat
-from prongsai.oversight.charts import local_digits, mini_bar
+from prongsai.oversight.charts import mini_bar
 from prongsai.oversight.figures import area_aggregates
 from prongsai.oversight.filters import SORTS, FilterForm, Filters
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.orgs.access import AgencyAccess
@@ -22,10 +23,12 @@ def plan_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
             "plan",
             title,
             "todo",
-            thai.to_thai_digits(f"ยังไม่มีมาตรการปีงบประมาณ {fiscal_year}"),
+            _("ยังไม่มีมาตรการปีงบประมาณ %(year)s") % {"year": thai.local_digits(fiscal_year)},
             reverse("plans:list", kwargs={"slug": access.agency.slug}),
         )
     count = Measure.objects.filter(issue__plan=plan).count()
     url = reverse("plans:detail", kwargs={"slug": access.agency.slug, "year": fiscal_year})
-    summary = thai.to_thai_digits(f"{count} มาตรการ · {plan.get_status_display()}")
+    summary = thai.local_digits(
+        _("%(count)s มาตรการ · %(status)s") % {"count": count, "status": plan.get_status_display()}
+    )
     return CycleStep("plan", title, "done" if plan.is_locked else "doing", summary, url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.orgs.access import AgencyAccess
@@ -20,13 +21,13 @@ def progress_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     title = str(dict(STEPS)["progress"])
     plan = _plan(access, fiscal_year)
     if plan is None:
-        return CycleStep("progress", title, "todo", "ยังไม่มีมาตรการให้ติดตาม")
+        return CycleStep("progress", title, "todo", _("ยังไม่มีมาตรการให้ติดตาม"))
     n = plan_counts(plan, default_as_of(plan))
     url = reverse("progress:plan", kwargs={"slug": access.agency.slug, "year": fiscal_year})
-    summary = thai.to_thai_digits(
-        f"ดำเนินการแล้ว {n['done']}/{n['total']} มาตรการ"
-        + (f" · ล่าช้า {n['late']}" if n["late"] else "")
-    )
+    summary = _("ดำเนินการแล้ว %(done)s/%(total)s มาตรการ") % n
+    if n["late"]:
+        summary += " · " + _("ล่าช้า %(late)s") % n
+    summary = thai.local_digits(summary)
     if n["total"] and n["done"] == n["total"]:
         status = "done"
     elif n["done"] or n["doing"]:
@@ -40,13 +41,15 @@ def reports_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     title = str(dict(STEPS)["reports"])
     plan = _plan(access, fiscal_year)
     if plan is None:
-        return CycleStep("reports", title, "todo", "ยังไม่มีมาตรการ")
+        return CycleStep("reports", title, "todo", _("ยังไม่มีมาตรการ"))
     final = set(
         ProgressReport.objects.filter(plan=plan, state=ProgressReport.State.FINALISED).values_list(
             "period", flat=True
         )
     )
-    parts = [f"{p.label}: {'สรุปแล้ว' if p in final else 'ร่าง'}" for p in (Period.HALF, Period.YEAR)]
+    parts = [
+        f"{p.label}: {_('สรุปแล้ว') if p in final else _('ร่าง')}" for p in (Period.HALF, Period.YEAR)
+    ]
     status = "done" if len(final) == 2 else ("doing" if final else "todo")
     url = reverse("progress:reports", kwargs={"slug": access.agency.slug, "year": fiscal_year})
     return CycleStep("reports", title, status, " · ".join(parts), url)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext_noop
+
 from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
 from prongsai.documents.model import Document, Section
@@ -25,11 +27,12 @@ KINDS_BY_PERIOD: dict[str, tuple[str, ...]] = {
     Period.HALF: ("progress", "status", "memo"),
     Period.YEAR: ("annual", "status", "memo"),
 }
+# Thai in the documents; marked so that the report page can show them in the UI's language.
 KIND_LABELS = {
-    "progress": "รายงานผลการดำเนินการ (แบบ ข)",
-    "status": "รายงานสถานะการดำเนินการ",
-    "annual": "รายงานผลการดำเนินการประจำปี",
-    "memo": "บันทึกข้อความ",
+    "progress": gettext_noop("รายงานผลการดำเนินการ (แบบ ข)"),
+    "status": gettext_noop("รายงานสถานะการดำเนินการ"),
+    "annual": gettext_noop("รายงานผลการดำเนินการประจำปี"),
+    "memo": gettext_noop("บันทึกข้อความ"),
 }
 
 _SECTIONS: dict[str, Callable[[Plan, str], list[Section]]] = {

@@ -44,7 +44,7 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 "problems": []
                 if report.is_final
                 else selectors.report_problems(plan, period, states),
-                "kinds": [(k, KIND_LABELS[k]) for k in KINDS_BY_PERIOD[period]],
+                "kinds": [(k, _(KIND_LABELS[k])) for k in KINDS_BY_PERIOD[period]],
                 "events": list(report.events.select_related("user")[:5]) if report.pk else [],
             }
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from prongsai.core.thai import to_thai_digits
+from prongsai.core.thai import local_digits
 from prongsai.orgs.access import AgencyAccess
 from prongsai.orgs.cycle import STEPS, CycleStep
 from prongsai.results.models import Result
@@ -20,16 +20,16 @@ def results_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     if year in results:
         r = results[year]
         summary = _("ปี %(year)s: %(score)s คะแนน ระดับ %(level)s") % {
-            "year": to_thai_digits(year),
-            "score": to_thai_digits(r.overall),
+            "year": local_digits(year),
+            "score": local_digits(r.overall),
             "level": r.level,
         }
         return CycleStep("results", title, "done", summary, url)
-    summary = _("ยังไม่มีผลปี %(year)s") % {"year": to_thai_digits(year)}
+    summary = _("ยังไม่มีผลปี %(year)s") % {"year": local_digits(year)}
     if results:
         last = results[max(results)]
         summary += _(" · ล่าสุดปี %(year)s: %(score)s") % {
-            "year": to_thai_digits(last.year),
-            "score": to_thai_digits(last.overall),
+            "year": local_digits(last.year),
+            "score": local_digits(last.overall),
         }
     return CycleStep("results", title, "todo", summary, url)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.scoring import oit_indicator_score, round2
@@ -229,7 +230,7 @@ def results_side_by_side(agency: Agency) -> Comparison:
             tool_of[ind.number] = ind.tool.code
             tool_names[ind.tool.code] = ind.tool.name_th
     rows: list[tuple[str, str, list[Decimal | None]]] = [
-        ("คะแนนรวม", "", [r.overall for r in results])
+        (_("คะแนนรวม"), "", [r.overall for r in results])
     ]
     for code in dict.fromkeys(tool_of.values()):
         rows.append((f"{code} {tool_names[code]}", code, [_tool(r, code) for r in results]))

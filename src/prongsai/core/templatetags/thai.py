@@ -13,11 +13,13 @@ register = template.Library()
 
 @register.filter
 def thai_digits(value: object) -> str:
-    return thai.to_thai_digits(value)
+    """Thai digits on Thai pages, Arabic digits on pages in another language."""
+    return thai.local_digits(value)
 
 
 @register.filter
 def thai_date(value: dt.date | str | None, style: str = "full") -> str:
+    """A B.E. date with the month in the page's language."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -25,11 +27,6 @@ def thai_date(value: dt.date | str | None, style: str = "full") -> str:
             day = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-        return thai.format_date(
-            day, style="abbr" if style == "abbr" else "full", digits_style="arabic"
-        )
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return thai.format_date(
-        value, style="abbr" if style == "abbr" else "full", digits_style="arabic"
-    )
+    else:
+        day = value.date() if isinstance(value, dt.datetime) else value
+    return thai.local_date(day, style="abbr" if style == "abbr" else "full")

@@ -15,11 +15,13 @@ BADGES = {"todo": "badge", "doing": "badge badge-doing", "done": "badge badge-do
 
 @register.filter
 def be_date(value: dt.date | dt.datetime | None, style: str = "full") -> str:
-    """ "3 เมษายน ๒๕๖๗" with Thai digits ("abbr": "3 เม.ย. ๖๗")."""
+    """ "3 เมษายน ๒๕๖๗" with Thai digits ("abbr": "3 เม.ย. ๖๗"); "3 April 2567" in English."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
+    if not thai.ui_is_thai():
+        return thai.local_date(value, style="abbr" if style == "abbr" else "full")
     return thai.format_date(value, style="abbr" if style == "abbr" else "full", digits_style="thai")
 
 
