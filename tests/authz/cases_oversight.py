@@ -21,6 +21,12 @@ STAFF_ONLY = MEMBERS_FORBIDDEN | {
 }  # fmt: skip
 
 
+def build(world: Any) -> None:
+    from prongsai.oversight.models import BulkImport
+
+    world.objects["bulk_import"] = BulkImport.objects.create(filename="r.csv", content=b"", rows=1)
+
+
 def ours(w: Any) -> dict[str, Any]:
     return {"code": w.agency.district.code}
 
@@ -52,4 +58,5 @@ CASES = [
     Case("oversight:bulk", STAFF_ONLY),
     Case("oversight:bulk", STAFF_ONLY, method="post"),
     Case("oversight:bulk_template", STAFF_ONLY, kwargs=lambda w: {"fmt": "xlsx"}),
+    Case("oversight:bulk_job", STAFF_ONLY, kwargs=lambda w: {"pk": w.objects["bulk_import"].pk}),
 ]

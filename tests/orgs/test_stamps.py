@@ -91,6 +91,7 @@ NOT_AGENCY_DATA = {
     "frameworks.question",
     "frameworks.oititem",
     "oversight.dataversion",
+    "oversight.bulkimport",
 }
 
 

@@ -11,10 +11,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from prongsai.audit.models import AuditEntry
 from prongsai.frameworks.scoring import score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency
-from prongsai.oversight.bulk import BulkImportFailed, bulk_import
+from prongsai.oversight.bulk import (
+    BulkImportFailed,
+    bulk_import,
+    bulk_import_queue,
+    bulk_import_run,
+)
+from prongsai.oversight.models import BulkImport
 from prongsai.results.models import Result
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +137,9 @@ def test_broken_files_get_a_thai_message(db: Any, content: bytes, name: str, mes
     assert message in "\n".join(caught.value.errors)
 
 
-def test_the_page_is_for_site_staff_and_the_template_reimports(area: Any) -> None:
+def test_the_page_is_for_site_staff_and_the_template_reimports(
+    area: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     assert area.client("country").get("/oversight/import/").status_code == 403
     staff = area.client("staff")
     template = staff.get("/oversight/import/template.xlsx")
@@ -148,12 +157,70 @@ def test_the_page_is_for_site_staff_and_the_template_reimports(area: Any) -> Non
     )
     assert "i1" in header and "O1" in header
     upload = SimpleUploadedFile("r.csv", as_csv([row(area.agencies[0].code, 2567)]))
-    response = staff.post("/oversight/import/", {"file": upload})
-    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's turn (inline here)
+        response = staff.post("/oversight/import/", {"file": upload})
+    job = BulkImport.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/oversight/import/{job.pk}/"
     assert Result.objects.filter(agency=area.agencies[0], year=2567).exists()
     upload = SimpleUploadedFile("r.csv", as_csv([row("1", 2567)]))
     response = staff.post("/oversight/import/", {"file": upload})
     assert response.status_code == 200 and "ไม่ได้บันทึกอะไร" in response.content.decode()
+    assert BulkImport.objects.count() == 1  # a file with problems is not queued
+
+
+def test_a_checked_file_is_saved_in_the_background_and_its_page_says_so(
+    area: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    staff = area.client("staff")
+    agency = area.agencies[0]
+    upload = SimpleUploadedFile("ทั้งจังหวัด.csv", as_csv([row(agency.code, 2567)]))
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = staff.post("/oversight/import/", {"file": upload})
+    job = BulkImport.objects.get()
+    assert job.status == BulkImport.Status.QUEUED and job.rows == 1
+    assert not Result.objects.filter(agency=agency, year=2567).exists()  # not yet
+    page = staff.get(response["Location"]).content.decode()
+    assert "ทั้งจังหวัด.csv" in page and "รอคิว" in page
+    for callback in queued:
+        callback()  # the worker runs the task
+    job.refresh_from_db()
+    assert job.status == BulkImport.Status.DONE and bytes(job.content) == b""
+    assert Result.objects.filter(agency=agency, year=2567).exists()
+    status = staff.get(response["Location"], headers={"Accept": "application/json"}).json()
+    assert (
+        status["status"] == "done"
+        and status["done"] == 1
+        and "นำเข้าผลการประเมิน 1 แถว" in (status["messages"][0])
+    )
+    assert "ทั้งจังหวัด.csv" in staff.get("/oversight/import/").content.decode()  # recent imports
+
+
+def test_a_file_that_no_longer_fits_the_data_when_its_turn_comes_writes_nothing(
+    area: Any,
+) -> None:
+    agency = area.agencies[0]
+    district = area.districts[0]
+    new_row = row("999001", 2567, "71", district.code, "อบต.", "ใหม่ทดสอบ")
+    job = bulk_import_queue(as_csv([row(agency.code, 2567), new_row]), "r.csv")
+    # meanwhile an administrator gives the new code to another agency
+    from prongsai.orgs.services import agency_create
+
+    agency_create(slug="x-999001", code="999001", type="sao", name="อื่น", district=district)
+    assert bulk_import_run.call(job.pk) == "failed"
+    job.refresh_from_db()
+    assert job.status == BulkImport.Status.FAILED
+    assert any("ไม่ใช่ “ใหม่ทดสอบ”" in m for m in job.messages), job.messages
+    assert not Result.objects.filter(agency=agency, year=2567).exists()
+    assert not Result.objects.filter(agency__code="999001").exists()
+
+
+def test_a_job_is_written_once_even_when_its_task_comes_twice(area: Any) -> None:
+    agency = area.agencies[0]
+    job = bulk_import_queue(as_csv([row(agency.code, 2567)]), "r.csv")
+    assert bulk_import_run.call(job.pk) == "done"
+    entries = AuditEntry.objects.count()
+    assert bulk_import_run.call(job.pk) == "done"
+    assert AuditEntry.objects.count() == entries
 
 
 def test_a_row_without_question_scores_keeps_the_saved_ones(area: Any) -> None:

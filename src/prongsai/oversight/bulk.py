@@ -19,22 +19,28 @@ column; only a file with no problem is written, in one transaction.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
 from openpyxl.utils import get_column_letter
 
 from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
 from prongsai.orgs.services import agency_create
+from prongsai.oversight.models import BulkImport
 from prongsai.oversight.versioning import bump
 from prongsai.results.importing import _apply, _integer, _text
 from prongsai.results.models import Result
 from prongsai.results.services import ResultInput, result_check, result_save
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10000
@@ -306,6 +312,44 @@ def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkRepor
                 created += 1
             result_save(agencies[row.code], row.data, source=Result.Source.IMPORT, user=user)
     return BulkReport(len(rows), len(codes), created, sorted({r.data.year for r in rows}))
+
+
+def bulk_import_queue(content: bytes, filename: str, *, user: Any = None) -> BulkImport:
+    """Check the whole file now (BulkImportFailed with every problem), then leave the writing to
+    a background worker (`bulk_import_run`), which checks it again against the data of then."""
+    rows, errors = parse(content, filename)
+    if errors:
+        raise BulkImportFailed(errors)
+    job = BulkImport.objects.create(
+        created_by=user if getattr(user, "pk", None) else None,
+        filename=filename[:200],
+        content=content,
+        rows=len(rows),
+    )
+    transaction.on_commit(lambda: bulk_import_run.enqueue(job.pk))
+    return job
+
+
+@task()
+def bulk_import_run(job_id: int) -> str:
+    """Write a queued bulk import: all of it in one transaction, or nothing with the reasons."""
+    job = BulkImport.objects.get(pk=job_id)
+    if job.finished:
+        return job.status  # a job is written once, even if its task is delivered twice
+    BulkImport.objects.filter(pk=job.pk).update(status=BulkImport.Status.RUNNING)
+    try:
+        report = bulk_import(bytes(job.content), job.filename, user=job.created_by)
+    except BulkImportFailed as e:
+        status, notes = BulkImport.Status.FAILED, e.errors
+    except Exception as e:
+        logger.exception("bulk import %s failed", job.pk)
+        status, notes = BulkImport.Status.FAILED, [f"เกิดข้อผิดพลาดระหว่างบันทึก: {e}"]
+    else:
+        status, notes = BulkImport.Status.DONE, [report.message]
+    BulkImport.objects.filter(pk=job.pk).update(
+        status=status, messages=notes, content=b"", finished_at=timezone.now()
+    )
+    return str(status)
 
 
 def _free_slug(code: str) -> str:

@@ -21,5 +21,6 @@ urlpatterns = [
         name="district_export",
     ),
     path("import/", views.bulk, name="bulk"),
+    path("import/<int:pk>/", views.bulk_job, name="bulk_job"),
     re_path(rf"^import/template\.{FMT}$", views.bulk_template, name="bulk_template"),
 ]

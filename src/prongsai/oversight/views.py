@@ -4,15 +4,15 @@ and writes only in bulk import (site staff)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from prongsai.oversight import sheets
-from prongsai.oversight.bulk import BulkImportFailed, bulk_import
+from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
 from prongsai.oversight.forms import BulkImportForm
+from prongsai.oversight.models import BulkImport
 from prongsai.oversight.pages import breadcrumbs, build_view
 from prongsai.oversight.scope import (
     COUNTRY,
@@ -101,17 +101,41 @@ def bulk(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = bulk_import(upload.read(), upload.name or "", user=request.user)
+            job = bulk_import_queue(upload.read(), upload.name or "", user=request.user)
         except BulkImportFailed as e:
             errors = e.errors
         else:
-            messages.success(request, report.message)
-            return redirect("oversight:bulk")
+            return redirect("oversight:bulk_job", pk=job.pk)
     return render(
         request,
         "oversight/bulk.html",
-        {"form": form, "errors": errors, "columns": sheets.BULK_COLUMNS},
+        {
+            "form": form,
+            "errors": errors,
+            "columns": sheets.BULK_COLUMNS,
+            "recent": BulkImport.objects.defer("content")[:10],
+        },
     )
+
+
+@login_required
+def bulk_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bulk import's progress: the page, or its status as JSON for the page's script."""
+    staff_required(request.user)
+    job = get_object_or_404(BulkImport.objects.defer("content"), pk=pk)
+    if request.headers.get("Accept") == "application/json":
+        done = job.rows if job.status == BulkImport.Status.DONE else 0
+        return JsonResponse(
+            {
+                "status": job.status,
+                "label": job.get_status_display(),
+                "done": done,
+                "total": job.rows,
+                "percent": job.percent,
+                "messages": job.messages,
+            }
+        )
+    return render(request, "oversight/bulk_job.html", {"job": job})
 
 
 @login_required
