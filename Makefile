@@ -22,7 +22,9 @@ demo: install
 	$(BIN)/prongsai compilemessages
 	$(BIN)/prongsai demo
 	@echo "เปิด http://$(HOST):$(PORT)/ แล้วเข้าสู่ระบบด้วยบัญชีข้างบน (open the address and sign in with a login above)"
-	$(BIN)/prongsai runserver $(HOST):$(PORT)
+	@# one background worker beside the server (document batches, bulk imports, link checks)
+	@$(BIN)/prongsai worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/prongsai runserver $(HOST):$(PORT)
 
 test: install system-deps
 	$(BIN)/prongsai compilemessages
