@@ -9,10 +9,12 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 
-from prongsai.core.fonts import font_dir
+from prongsai.core.fonts import font_path
 from prongsai.documents import model as m
 from prongsai.documents import render
+from prongsai.documents.docx_fonts import obfuscate
 from tests.documents.conftest import pdftotext, squash
 from tests.documents.test_pdf import cell_text, printed_words
 
@@ -191,13 +193,21 @@ def test_checkbox_glyphs_get_a_symbol_font(thai_docx: Any) -> None:
         assert attr(run.find(qn("w:rPr")).find(qn("w:rFonts")), "cs") == "Segoe UI Symbol"
 
 
-def test_libreoffice_opens_the_docx_with_sarabun(thai_docx_bytes: bytes, tmp_path: Path) -> None:
+def test_libreoffice_shows_the_docx_in_sarabun_from_the_file_itself(
+    thai_docx_bytes: bytes, tmp_path: Path
+) -> None:
+    """No Sarabun on this "computer" (the system fonts only, as on an office PC): the document
+    still comes out in Sarabun, from the fonts embedded in it."""
     (tmp_path / "s.docx").write_bytes(thai_docx_bytes)
     conf = tmp_path / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{font_dir()}</dir><cachedir>{tmp_path}/fc</cachedir></fontconfig>"
+        f"<cachedir>{tmp_path}/fc</cachedir></fontconfig>"
     )
+    system = subprocess.run(
+        ["fc-list"], env={"FONTCONFIG_FILE": str(conf)}, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Sarabun" not in system
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "s.docx")],
@@ -211,3 +221,40 @@ def test_libreoffice_opens_the_docx_with_sarabun(thai_docx_bytes: bytes, tmp_pat
         ["pdffonts", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
     assert "Sarabun-Regular" in fonts and "Sarabun-Bold" in fonts
+
+
+def _part(document: Any, name: str) -> Any:
+    return next(p for p in document.part.package.iter_parts() if p.partname == name)
+
+
+def test_the_docx_embeds_regular_and_bold_sarabun_that_read_back_exactly(
+    thai_docx_bytes: bytes,
+) -> None:
+    document = docx.Document(io.BytesIO(thai_docx_bytes))
+    table = _part(document, "/word/fontTable.xml")
+    root = etree.fromstring(table.blob)
+    font = next(f for f in root.findall(qn("w:font")) if attr(f, "name") == "Sarabun")
+    embedded = {child.tag.split("}")[1]: child for child in font if "embed" in child.tag}
+    assert set(embedded) == {"embedRegular", "embedBold"}  # no italic text in this one
+    for tag, weight in (("embedRegular", 400), ("embedBold", 700)):
+        part = table.rels[embedded[tag].get(qn("r:id"))].target_part
+        assert part.content_type == "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+        original = font_path(weight).read_bytes()
+        assert part.blob != original
+        assert obfuscate(part.blob, attr(embedded[tag], "fontKey")) == original
+    settings = [child.tag.split("}")[1] for child in document.settings.element]
+    assert settings.index("embedTrueTypeFonts") == settings.index("zoom") + 1
+
+
+def test_the_same_document_gives_the_same_docx_fonts() -> None:
+    doc = m.Document(
+        title="ท",
+        agency="ก",
+        sections=[m.Section(blocks=[m.Paragraph([m.Run("เอียง", italic=True)])])],
+    )
+    first, second = (docx.Document(io.BytesIO(render(doc, "docx"))) for _ in range(2))
+    blobs = [
+        [p.blob for p in d.part.package.iter_parts() if p.partname.startswith("/word/fonts/")]
+        for d in (first, second)
+    ]
+    assert len(blobs[0]) == 4 and blobs[0] == blobs[1]  # italics embedded when used

@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt, Twips
 
 from prongsai.documents import docx_xml as x
 from prongsai.documents import model as m
+from prongsai.documents.docx_fonts import embed_sarabun
 
 A4_SHORT, A4_LONG = Cm(21.0), Cm(29.7)
 MARGINS = {"left": Cm(3.0), "right": Cm(2.0), "top": Cm(2.5), "bottom": Cm(2.0)}
@@ -57,6 +58,7 @@ class _Writer:
         for level, size in m.HEADING_PT.items():
             x.style_heading(self.out, level, size)
         self.text_width = 0  # twips, of the current section
+        self.italic = False  # any italic run: embed the italic fonts too
 
     def write(self) -> bytes:
         body = self.out.element.body
@@ -67,6 +69,7 @@ class _Writer:
             self._section(index, section)
             for block in section.blocks:
                 self._block(block)
+        embed_sarabun(self.out, italic=self.italic)
         props = self.out.core_properties
         props.title = self.doc.title
         props.author = self.doc.author or self.doc.agency
@@ -150,6 +153,7 @@ class _Writer:
         self, paragraph: Any, run: m.Run, *, bold: bool = False, size: float | None = None
     ) -> None:
         """Runs for one model run: text with line breaks, symbols in a font that has them."""
+        self.italic = self.italic or bool(run.italic)
         for chunk, is_symbol in _split_symbols(run.text):
             lines = chunk.split("\n")
             out = paragraph.add_run()
