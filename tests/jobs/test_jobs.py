@@ -121,3 +121,23 @@ def test_two_workers_share_the_queue_without_taking_a_job_twice(tmp_path: Path) 
     assert jobs_line == str([("done", 1)] * 6)
     assert results_line == str(["SUCCESSFUL"] * 6)
     assert claims_line == str([1] * 6)  # every job claimed by exactly one worker, once
+
+
+def test_a_batch_left_in_the_queue_says_the_worker_may_be_missing(world: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.authz.world import PASSWORD
+
+    job = DocumentJob.objects.create(
+        agency=world.agency, fiscal_year=2567, kinds=["plan"], formats=["pdf"], total=1
+    )
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    url = reverse("jobs:detail", args=[world.agency.slug, job.pk])
+    assert "prongsai worker" not in client.get(url).content.decode()
+    DocumentJob.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=3)
+    )
+    assert "prongsai worker" in client.get(url).content.decode()

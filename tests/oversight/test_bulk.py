@@ -232,3 +232,16 @@ def test_a_row_without_question_scores_keeps_the_saved_ones(area: Any) -> None:
     bulk_import(as_csv([row(agency.code, 2566, i19="70")]), "r.csv")
     scores = Result.objects.get(agency=agency, year=2566).question_scores
     assert list(scores.values_list("code", "score")) == [("i19", Decimal("70.00"))]
+
+
+def test_a_job_left_in_the_queue_says_the_worker_may_be_missing(area: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    job = bulk_import_queue(as_csv([row(area.agencies[0].code, 2567)]), "r.csv")
+    staff = area.client("staff")
+    assert "prongsai worker" not in staff.get(f"/oversight/import/{job.pk}/").content.decode()
+    BulkImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    page = staff.get(f"/oversight/import/{job.pk}/").content.decode()
+    assert "อาจไม่ได้ทำงาน" in page and "prongsai worker" in page

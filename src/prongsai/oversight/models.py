@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.queued import is_stalled
+
 
 class DataVersion(models.Model):
     """A counter bumped after every committed change to results, plans, progress or places."""
@@ -56,3 +58,8 @@ class BulkImport(models.Model):
     @property
     def percent(self) -> int:
         return {"queued": 0, "running": 50}.get(self.status, 100)
+
+    @property
+    def stalled(self) -> bool:
+        """Still queued two minutes on: most likely no `prongsai worker` is running."""
+        return is_stalled(self.status, self.created_at)
