@@ -71,3 +71,12 @@ def test_a_document_built_while_the_ui_is_english_keeps_its_thai_labels(world: o
         doc = build_document("analysis", Agency.objects.get(slug="ours"), 2566, DocumentOptions())
         text = repr(doc)
     assert "ตัวชี้วัดที่" in text and "indicator " not in text
+
+
+@pytest.mark.django_db
+def test_the_english_progress_page_gives_timelines_and_quarters_in_english(world: object) -> None:
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("progress:plan", args=["ours", 2567])).content.decode()
+    assert "2567" in page and not any(d in page for d in "๐๑๒๓๔๕๖๗๘๙")

@@ -82,3 +82,20 @@ def test_it_writes_month_ranges_within_and_across_years() -> None:
     assert thai.month_range(dt.date(2024, 5, 1), dt.date(2024, 5, 31)) == "พฤษภาคม ๒๕๖๗"
     with pytest.raises(ValueError):
         thai.month_range(dt.date(2024, 5, 1), dt.date(2024, 4, 1))
+
+
+def test_ui_months_and_dates_follow_the_language_and_stay_buddhist_era() -> None:
+    import datetime as dt
+
+    from django.utils import translation
+
+    from prongsai.core import thai
+
+    start, end = dt.date(2023, 11, 1), dt.date(2024, 3, 31)
+    with translation.override("en"):
+        assert thai.local_month_range(start, end) == "November 2566 – March 2567"
+        assert thai.local_date(end) == "31 March 2567"
+        assert thai.local_digits("ปี ๒๕๖๗") == "ปี 2567"
+    with translation.override("th"):
+        assert thai.local_month_range(start, end) == "พฤศจิกายน ๒๕๖๖ – มีนาคม ๒๕๖๗"
+        assert thai.local_digits(2567) == "๒๕๖๗"

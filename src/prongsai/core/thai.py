@@ -37,6 +37,22 @@ def local_digits(text: object) -> str:
     return to_thai_digits(text) if ui_is_thai() else to_arabic_digits(text)
 
 
+def local_month_range(start: dt.date, end: dt.date) -> str:
+    """For the UI: month_range on Thai pages; "November 2566 – March 2567" otherwise (B.E.)."""
+    if ui_is_thai():
+        return month_range(start, end)
+    from django.utils.formats import date_format
+
+    def month(d: dt.date) -> str:
+        return f"{date_format(d, 'F')} {d.year + BE_OFFSET}"
+
+    return (
+        month(start)
+        if (start.year, start.month) == (end.year, end.month)
+        else (f"{month(start)} – {month(end)}")
+    )
+
+
 def local_date(value: dt.date, *, style: Literal["full", "abbr"] = "full") -> str:
     """For the UI: "21 พฤศจิกายน 2569" on Thai pages, "21 November 2569" (still B.E.) otherwise."""
     if ui_is_thai():

@@ -128,6 +128,15 @@ class Measure(models.Model):
     def planned_quarters(self) -> list[int]:
         return sorted({(m - 1) // 3 + 1 for m in range(self.start_month, self.end_month + 1)})
 
+    @property
+    def local_timeline(self) -> str:
+        """timeline_label in the UI's language and digits (documents use timeline_label)."""
+        if thai.ui_is_thai():
+            return self.timeline_label()
+        if self.start_month == 1 and self.end_month == 12:
+            return _("ตลอดปีงบประมาณ พ.ศ. %(year)s") % {"year": self.fiscal_year}
+        return thai.local_month_range(self.start_date, self.end_date)
+
     def timeline_label(self, digits_style: thai.Digits = "thai") -> str:
         if self.start_month == 1 and self.end_month == 12:
             return thai.digits(f"ตลอดปีงบประมาณ พ.ศ. {self.fiscal_year}", digits_style)

@@ -32,4 +32,4 @@ def status_class(status: str) -> str:
 
 @register.filter
 def quarters(values: list[int]) -> str:
-    return thai.to_thai_digits(", ".join(str(v) for v in values)) if values else "-"
+    return thai.local_digits(", ".join(str(v) for v in values)) if values else "-"
