@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from prongsai import __version__
+from prongsai.core.zips import BROKEN_ZIP
 
 FORMAT = "prongsai-backup-1"
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
@@ -78,7 +79,7 @@ def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any
 
     try:
         zf = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile):
+    except BROKEN_ZIP:
         raise BackupError("ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของโปร่งใส (อ่านไฟล์ zip ไม่ได้)") from None
     with zf:
         names = set(zf.namelist())

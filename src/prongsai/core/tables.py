@@ -8,6 +8,8 @@ import io
 import zipfile
 from typing import Any
 
+from prongsai.core.zips import BROKEN_ZIP
+
 MAX_INFLATED = 50 * 1024 * 1024  # a results workbook is at most some thousands of rows
 MAX_MEMBERS = 200
 
@@ -40,7 +42,7 @@ def _xlsx(content: bytes, columns: int) -> list[tuple[int, list[Any]]]:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except BROKEN_ZIP:
         raise unreadable from None
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_INFLATED:
         raise TableReadError("ไฟล์ Excel นี้ใหญ่เกินกว่าที่ใช้กับผลการประเมินได้ (อาจเป็นไฟล์ที่ถูกบีบอัดผิดปกติ)")

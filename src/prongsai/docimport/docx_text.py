@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from prongsai.core.zips import BROKEN_ZIP
+
 from .errors import DocumentImportError
 
 MAX_ENTRIES = 2_000
@@ -47,14 +49,7 @@ def open_checked_zip(data: bytes, limits: ZipLimits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        OSError,
-        EOFError,
-        NotImplementedError,
-    ) as exc:
+    except BROKEN_ZIP as exc:
         raise _broken() from exc
     if len(infos) > limits.max_entries:
         raise DocumentImportError(

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from prongsai.core import thai
+from prongsai.core.zips import BROKEN_ZIP
 from prongsai.progress import conf
 
 TYPES: dict[str, tuple[str, str]] = {
@@ -55,7 +56,7 @@ def sniff(path: Path) -> str | None:
         try:
             with zipfile.ZipFile(path) as z:  # reads the central directory only; nothing extracted
                 names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except BROKEN_ZIP:
             return None
         if "[Content_Types].xml" in names:
             if "word/document.xml" in names:
