@@ -24,7 +24,7 @@ def _mean(client: Any, url: str) -> str:
     return read_page(response.content.decode())[1]["mean"]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # provinces' stamps change after commit
 def test_a_save_replaces_the_stamp_of_its_province_only() -> None:
     area = build_area(per_district=1)
     ours, theirs = area.province.pk, area.other_province.pk
@@ -35,7 +35,7 @@ def test_a_save_replaces_the_stamp_of_its_province_only() -> None:
     assert after[theirs] == before[theirs]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_change_in_another_province_keeps_this_provinces_figures(
     django_assert_max_num_queries: Any,
 ) -> None:
@@ -90,3 +90,18 @@ def test_the_area_page_links_the_oversight_home_once() -> None:
     area = build_area(per_district=1)
     page = area.client("province").get("/oversight/province/71/").content.decode()
     assert page.count('href="/oversight/"') == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_province_stamp_is_replaced_after_commit_not_held_during_the_save() -> None:
+    """On PostgreSQL an update holds its row until commit: the province row is left alone while
+    an agency's transaction runs, so saves in one province do not queue behind each other."""
+    from django.db import transaction
+
+    area = build_area(per_district=1)
+    province = Province.objects.get(pk=area.province.pk)
+    with transaction.atomic():
+        result_save(area.agencies[0], _all_hundreds())
+        result_save(area.agencies[1], _all_hundreds())
+        assert Province.objects.get(pk=province.pk).stamp == province.stamp
+    assert Province.objects.get(pk=province.pk).stamp != province.stamp

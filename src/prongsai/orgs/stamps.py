@@ -5,8 +5,8 @@ transaction as every change to one of the agency's records, so a page fragment c
 - A record that belongs to an agency (found through its parent links, `ownership.agency_of`):
   its agency's stamp, on save, delete and many-to-many change.
 - An agency itself, its district or province: the stamps of the agencies named by it.
-- Each province has a stamp too, replaced with those of its agencies: it keys the province's and
-  its districts' oversight figures.
+- Each province has a stamp too, replaced after each committed change to its agencies' records:
+  it keys the province's and its districts' oversight figures.
 - The ITA frameworks (question texts shown on the analysis page): every agency's stamp, once per
   transaction after it commits.
 - Writes that bypass signals (`update()`, `bulk_create`) call `agency_touch` themselves.
@@ -36,13 +36,24 @@ def new_stamp() -> str:
 
 
 def agency_touch(agency_id: int | None) -> None:
-    """A new stamp for one agency and its province, in the current transaction."""
-    from prongsai.orgs.models import Agency, Province
+    """A new stamp for one agency in the current transaction, and for its province once the
+    transaction commits (see below)."""
+    from prongsai.orgs.models import Agency
 
     if agency_id is not None:
-        stamp = new_stamp()
-        Agency.objects.filter(pk=agency_id).update(stamp=stamp)
-        Province.objects.filter(districts__agencies__pk=agency_id).update(stamp=stamp)
+        Agency.objects.filter(pk=agency_id).update(stamp=new_stamp())
+        on_commit_once(lambda: _province_touch(agency_id), key=("province-of", agency_id))
+
+
+def _province_touch(agency_id: int) -> None:
+    """After commit, not inside the transaction: on PostgreSQL an update holds the row until
+    commit, so every save in a province would wait for the others, and a bulk import (many
+    agencies, many provinces) could deadlock with an officer's save. A province's figures read
+    between the commit and this update are cached under the old stamp, which is never read again
+    once this runs."""
+    from prongsai.orgs.models import Province
+
+    Province.objects.filter(districts__agencies__pk=agency_id).update(stamp=new_stamp())
 
 
 def agencies_touch(**filters: Any) -> None:
