@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Local runs explore new random inputs every time; CI (.ci/run sets HYPOTHESIS_PROFILE=ci) runs
+# the same derandomised examples, so a red CI always means a change broke something.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SEEDS_DIR = (Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds").resolve()
 
