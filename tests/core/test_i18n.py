@@ -2,6 +2,7 @@
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -80,3 +81,18 @@ def test_the_english_progress_page_gives_timelines_and_quarters_in_english(world
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("progress:plan", args=["ours", 2567])).content.decode()
     assert "2567" in page and not any(d in page for d in "๐๑๒๓๔๕๖๗๘๙")
+
+
+@pytest.mark.django_db
+def test_the_english_oversight_page_gives_its_date_and_score_bands_in_english(world: Any) -> None:
+    client = Client()
+    client.login(username="overseer_above", password=PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("oversight:district", args=[world.agency.district.code]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "below 60" in body and "95 and over" in body and "ต่ำกว่า" not in body
+    from pythainlp.util.date import thai_full_months
+
+    assert "Late measures counted as of" in body
+    assert not any(month in body for month in thai_full_months)

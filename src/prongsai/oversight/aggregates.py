@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import Agency
@@ -32,12 +33,14 @@ from prongsai.results.models import IndicatorScore, OitItemResult, QuestionScore
 
 TOOLS = ("IIT", "EIT", "OIT")
 # Score bands for the distributions, aligned with the level thresholds (70, 85, 95).
+# The labels are Thai here (the figures are cached for every language): pages.py translates them.
 BANDS: list[tuple[str, float, float]] = [
-    ("ต่ำกว่า 70", 0, 70),
+    (gettext_noop("ต่ำกว่า 70"), 0, 70),
     ("70–84.99", 70, 85),
     ("85–94.99", 85, 95),
-    ("95 ขึ้นไป", 95, 101),
+    (gettext_noop("95 ขึ้นไป"), 95, 101),
 ]
+BELOW_60 = gettext_noop("ต่ำกว่า 60")
 HISTOGRAM_EDGES = [0, 60, 65, 70, 75, 80, 85, 90, 95, 101]
 CACHE_SECONDS = 6 * 3600
 WEAKEST = 10
@@ -204,7 +207,7 @@ def _summary(agg: Aggregates, results: Any, year: int) -> None:
             for i in range(bins)
         }
     )
-    labels = ["ต่ำกว่า 60"] + [f"{edges[i]}–{edges[i + 1]}" for i in range(1, bins)]
+    labels = [BELOW_60] + [f"{edges[i]}–{edges[i + 1]}" for i in range(1, bins)]
     labels[-1] = "95–100"
     agg.histogram = [(labels[i], int(totals[f"h{i}"] or 0)) for i in range(bins)]
     trend = (

@@ -78,7 +78,7 @@ class View:
 
     @property
     def as_of_label(self) -> str:
-        return local_digits(thai.format_date(self.agg.as_of))
+        return local_digits(thai.local_date(self.agg.as_of))
 
     @property
     def computed_label(self) -> str:
@@ -135,7 +135,7 @@ class View:
     @property
     def sub_area_label(self) -> str:
         first = self.agg.areas[0].kind if self.agg.areas else None
-        return "จังหวัด" if first == PROVINCE else "อำเภอ"
+        return _("จังหวัด") if first == PROVINCE else _("อำเภอ")
 
 
 def _levels(year: int) -> list[str]:
@@ -172,7 +172,7 @@ def build_charts(agg: Aggregates) -> dict[str, SafeString]:
         colours=charts.LEVEL_COLOURS,
     )
     out["histogram"] = charts.columns(
-        agg.histogram,
+        [(_(label), n) for label, n in agg.histogram],
         title=_("การกระจายของคะแนนรวม ปี %(year)s (สีเขียว: ผ่านเกณฑ์ ๘๕ คะแนนขึ้นไป)") % {"year": year},
         highlight_from=6,
     )
@@ -197,7 +197,7 @@ def build_charts(agg: Aggregates) -> dict[str, SafeString]:
     out["bands"] = charts.stacked(
         [(_label(s), s.bands) for s in [*agg.tools, *agg.indicators]],
         title=_("สัดส่วนหน่วยงานตามช่วงคะแนน รายเครื่องมือและรายตัวชี้วัด ปี %(year)s") % {"year": year},
-        bands=[label for label, _lo, _hi in BANDS],
+        bands=[_(label) for label, _lo, _hi in BANDS],
     )
     values = [float(p[k]) for p in agg.trend for k in ("mean", *TOOLS) if p.get(k) is not None]
     out["trend"] = charts.trend(
