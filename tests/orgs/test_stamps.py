@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import transaction
 
 from prongsai.frameworks.models import Framework
+from prongsai.orgs import stamps
 from prongsai.orgs.models import Agency, Unit
 from prongsai.orgs.ownership import PARENTS, agency_of
 from prongsai.plans import services as plans
@@ -73,7 +74,8 @@ def test_a_framework_edit_replaces_every_stamp_once_it_commits(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         framework.save()
         framework.save()
-    assert len(callbacks) == 1  # once per transaction, however many rows changed
+    everything = [c for c in callbacks if getattr(c, "prongsai_key", None) is stamps._touch_all]
+    assert len(everything) == 1  # once per transaction, however many rows changed
     after = {a.pk: a.stamp for a in Agency.objects.all()}
     assert all(after[pk] != stamp for pk, stamp in before.items())
 
@@ -116,3 +118,32 @@ def test_an_analysis_note_leads_to_its_agency(world: Any) -> None:
     )
     note = saved.notes.get()
     assert agency_of(note) == world.agency
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_transaction_over_many_agencies_replaces_their_stamps_after_commit() -> None:
+    """A bulk import does not hold every agency's row (PostgreSQL) until it commits."""
+    from prongsai.orgs import services
+    from prongsai.orgs.models import AgencyType, Province
+
+    province = services.province_get_or_create(code="91", name="ทดสอบยาว")
+    district = services.district_get_or_create(province=province, code="9101", name="ยาว")
+    one, two = (
+        services.agency_create(
+            slug=f"long-{n}", type=AgencyType.SAO, name=f"ยาว{n}", district=district
+        )
+        for n in (1, 2)
+    )
+    before = {a: _stamp(a) for a in (one, two)}
+    province_before = Province.objects.get(pk=province.pk).stamp
+    with transaction.atomic(), stamps.touches_after_commit():
+        Unit.objects.create(agency=one, name="กองหนึ่ง")
+        Unit.objects.create(agency=two, name="กองสอง")
+        assert {a: _stamp(a) for a in (one, two)} == before  # not held while it runs
+    assert all(_stamp(a) != before[a] for a in (one, two))
+    assert Province.objects.get(pk=province.pk).stamp != province_before
+    before = {a: _stamp(a) for a in (one, two)}
+    with pytest.raises(RuntimeError), transaction.atomic(), stamps.touches_after_commit():
+        Unit.objects.create(agency=one, name="กองที่ไม่เกิด")
+        raise RuntimeError
+    assert {a: _stamp(a) for a in (one, two)} == before

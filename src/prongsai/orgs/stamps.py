@@ -10,17 +10,28 @@ transaction as every change to one of the agency's records, so a page fragment c
 - The ITA frameworks (question texts shown on the analysis page): every agency's stamp, once per
   transaction after it commits.
 - Writes that bypass signals (`update()`, `bulk_create`) call `agency_touch` themselves.
+- A long transaction over many agencies (a bulk import) runs inside `touches_after_commit()`.
 
 A token, not a counter: a rolled-back change or a restored backup can never give the same stamp
 to different data.
+
+Why provinces (and bulk imports) after commit: on PostgreSQL an update holds its row until the
+transaction ends, so a province touched inside every save would queue all saves of the province
+behind each other, and a two-minute bulk import would hold every agency it names. A stamp
+replaced after the commit is still safe: figures read between the commit and the new stamp are
+cached under the old one, which nobody asks for again.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from prongsai.core.transactions import on_commit_once
@@ -29,6 +40,7 @@ from prongsai.orgs.ownership import agency_id_of
 # Records that are not shown on any agency page, or whose writes would only add work.
 _SKIP = {"audit.auditentry", "oversight.dataversion", "accounts.loginfailure"}
 _REFERENCE_APPS = {"frameworks"}
+_DEFERRED: ContextVar[set[int] | None] = ContextVar("prongsai_deferred_stamps", default=None)
 
 
 def new_stamp() -> str:
@@ -36,38 +48,75 @@ def new_stamp() -> str:
 
 
 def agency_touch(agency_id: int | None) -> None:
-    """A new stamp for one agency in the current transaction, and for its province once the
-    transaction commits (see below)."""
+    """A new stamp for one agency in the current transaction (after it, inside
+    `touches_after_commit`), and for its province once the transaction commits."""
     from prongsai.orgs.models import Agency
 
-    if agency_id is not None:
-        Agency.objects.filter(pk=agency_id).update(stamp=new_stamp())
-        on_commit_once(lambda: _province_touch(agency_id), key=("province-of", agency_id))
+    if agency_id is None:
+        return
+    deferred = _DEFERRED.get()
+    if deferred is not None:
+        deferred.add(agency_id)
+        return
+    Agency.objects.filter(pk=agency_id).update(stamp=new_stamp())
+    on_commit_once(lambda: _touch_ids({agency_id}), key=("province-of", agency_id))
 
 
-def _province_touch(agency_id: int) -> None:
-    """After commit, not inside the transaction: on PostgreSQL an update holds the row until
-    commit, so every save in a province would wait for the others, and a bulk import (many
-    agencies, many provinces) could deadlock with an officer's save. A province's figures read
-    between the commit and this update are cached under the old stamp, which is never read again
-    once this runs."""
-    from prongsai.orgs.models import Province
-
-    Province.objects.filter(districts__agencies__pk=agency_id).update(stamp=new_stamp())
-
-
-def agencies_touch(**filters: Any) -> None:
-    """A new stamp for the agencies matching `filters` (all of them without filters) and their
-    provinces."""
+def _touch_ids(ids: set[int], *, agencies: bool = False) -> None:
+    """The provinces of these agencies (and the agencies themselves when asked)."""
     from prongsai.orgs.models import Agency, Province
 
     stamp = new_stamp()
-    agencies = Agency.objects.filter(**filters)
+    if agencies:
+        Agency.objects.filter(pk__in=ids).update(stamp=stamp)
+    Province.objects.filter(districts__agencies__pk__in=ids).update(stamp=stamp)
+
+
+@contextmanager
+def touches_after_commit() -> Iterator[None]:
+    """Inside a transaction that changes many agencies' records at once: replace their stamps
+    (and their provinces') once, after it commits, instead of holding every agency's row until
+    then. Nothing is touched when the block fails (the transaction rolls back)."""
+    ids: set[int] = set()
+    token = _DEFERRED.set(ids)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    if ids:
+        transaction.on_commit(lambda: _touch_ids(ids, agencies=True))
+
+
+def agencies_touch(**filters: Any) -> None:
+    """A new stamp for the agencies matching `filters` (all of them without filters) now, and
+    for their provinces after commit."""
+    from prongsai.orgs.models import Agency, Province
+
+    Agency.objects.filter(**filters).update(stamp=new_stamp())
     if filters:
-        Province.objects.filter(pk__in=agencies.values("district__province_id")).update(stamp=stamp)
+        provinces = Province.objects.filter(
+            pk__in=Agency.objects.filter(**filters).values("district__province_id")
+        )
+
+        def touch_provinces() -> None:
+            provinces.update(stamp=new_stamp())
+
+        on_commit_once(touch_provinces, key=("provinces", tuple(sorted(filters.items()))))
     else:
-        Province.objects.update(stamp=stamp)
-    agencies.update(stamp=stamp)
+        on_commit_once(_touch_every_province, key="every-province")
+
+
+def _touch_every_province() -> None:
+    from prongsai.orgs.models import Province
+
+    Province.objects.update(stamp=new_stamp())
+
+
+def _province_later(model: Any, pk: int) -> None:
+    def touch() -> None:
+        model.objects.filter(pk=pk).update(stamp=new_stamp())
+
+    on_commit_once(touch, key=("province", pk))
 
 
 def _touch_all() -> None:
@@ -82,20 +131,21 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
         return
     if sender._meta.app_label in _REFERENCE_APPS:
         on_commit_once(_touch_all)
-    elif label in ("orgs.agency", "orgs.province"):
-        # an agency may have moved between provinces: every province's figures (rare writes)
-        from prongsai.orgs.models import Province
-
-        stamp = new_stamp()
-        sender.objects.filter(pk=instance.pk).update(stamp=stamp)
-        instance.stamp = stamp
-        Province.objects.update(stamp=stamp)
-        if label == "orgs.province":
-            agencies_touch(district__province_id=instance.pk)
+    elif label == "orgs.agency":
+        if _DEFERRED.get() is None:
+            stamp = new_stamp()
+            sender.objects.filter(pk=instance.pk).update(stamp=stamp)
+            instance.stamp = stamp
+        else:
+            _DEFERRED.get().add(instance.pk)  # type: ignore[union-attr]
+        # it may have moved between provinces: every province's figures (rare writes)
+        on_commit_once(_touch_every_province, key="every-province")
+    elif label == "orgs.province":
+        agencies_touch(district__province_id=instance.pk)
+        _province_later(sender, instance.pk)
     elif label == "orgs.district":
         agencies_touch(district_id=instance.pk)
-        province = sender._meta.get_field("province").related_model
-        province.objects.filter(pk=instance.province_id).update(stamp=new_stamp())
+        _province_later(sender._meta.get_field("province").related_model, instance.province_id)
     else:
         agency_touch(agency_id_of(instance))
 

@@ -34,6 +34,7 @@ from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
 from prongsai.orgs.services import agency_create
+from prongsai.orgs.stamps import touches_after_commit
 from prongsai.oversight.models import BulkImport
 from prongsai.oversight.versioning import bump
 from prongsai.results.importing import _apply, _integer, _text
@@ -300,7 +301,7 @@ def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkRepor
         raise BulkImportFailed(errors)
     created = 0
     agencies: dict[str, Agency] = {}
-    with transaction.atomic():
+    with transaction.atomic(), touches_after_commit():
         bump()  # once for the whole file (the saves below would each ask for one)
         codes = {r.code for r in rows}
         agencies = {a.code: a for a in Agency.objects.filter(code__in=codes) if a.code}
