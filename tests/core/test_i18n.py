@@ -96,3 +96,19 @@ def test_the_english_oversight_page_gives_its_date_and_score_bands_in_english(wo
 
     assert "Late measures counted as of" in body
     assert not any(month in body for month in thai_full_months)
+
+
+@pytest.mark.django_db
+def test_a_refusal_is_in_the_language_of_the_page(world: Any) -> None:
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from prongsai.plans import services
+
+    empty = services.plan_create(
+        agency=world.agency, fiscal_year=2568, based_on_year=2567, user=None
+    )
+    for language, text in (("en", "There are no measures yet"), ("th", "ยังไม่มีมาตรการ")):
+        with translation.override(language), pytest.raises(ValidationError) as caught:
+            services.plan_approve(empty, user=None)
+        assert text in caught.value.messages[0]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.docimport.dates import date_span
@@ -53,9 +54,9 @@ def draft_save_as_plan(
 ) -> Plan:
     """Create a draft plan from the reviewed measures. All or nothing."""
     if draft.status != ImportDraft.Status.PENDING:
-        raise ValidationError("เอกสารนี้บันทึกหรือยกเลิกไปแล้ว")
+        raise ValidationError(_("เอกสารนี้บันทึกหรือยกเลิกไปแล้ว"))
     if not measures:
-        raise ValidationError("ไม่ได้เลือกมาตรการใดไว้")
+        raise ValidationError(_("ไม่ได้เลือกมาตรการใดไว้"))
     plan = plans.plan_create(agency=draft.agency, fiscal_year=fiscal_year, user=user)
     issues: dict[str, PlanIssue] = {}
     errors = []

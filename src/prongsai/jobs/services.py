@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.core.documents import document_kinds
 from prongsai.jobs.models import DocumentJob
@@ -18,9 +19,9 @@ def job_start(
 
     unknown = [k for k in kinds if k not in document_kinds()]
     if unknown or not kinds:
-        raise ValidationError("เลือกเอกสารที่จะสร้างอย่างน้อยหนึ่งชนิด")
+        raise ValidationError(_("เลือกเอกสารที่จะสร้างอย่างน้อยหนึ่งชนิด"))
     if not formats or any(f not in ("pdf", "docx") for f in formats):
-        raise ValidationError("เลือกรูปแบบไฟล์ PDF หรือ DOCX")
+        raise ValidationError(_("เลือกรูปแบบไฟล์ PDF หรือ DOCX"))
     job = DocumentJob.objects.create(
         agency=agency,
         requested_by=user,

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.orgs.models import (
     AGENCY_ROLES,
@@ -31,12 +32,12 @@ DEFAULT_UNITS = [
 
 
 def province_get_or_create(*, code: str, name: str) -> Province:
-    province, _ = Province.objects.get_or_create(code=code, defaults={"name": name})
+    province, _created = Province.objects.get_or_create(code=code, defaults={"name": name})
     return province
 
 
 def district_get_or_create(*, province: Province, code: str, name: str) -> District:
-    district, _ = District.objects.get_or_create(
+    district, _created = District.objects.get_or_create(
         code=code, defaults={"province": province, "name": name}
     )
     return district
@@ -124,7 +125,7 @@ def _ensure_an_admin_remains(membership: Membership, *, new_role: Role | None) -
         pk=membership.pk
     )
     if not others.exists():
-        raise ValidationError("หน่วยงานต้องมีผู้ดูแลอย่างน้อยหนึ่งคน")
+        raise ValidationError(_("หน่วยงานต้องมีผู้ดูแลอย่างน้อยหนึ่งคน"))
 
 
 def oversight_grant(user: Any, role: Role, **scope: object) -> Membership:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.orgs.models import Agency, Person, Unit
@@ -39,7 +40,7 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
 
 def _ensure_editable(plan: Plan) -> None:
     if plan.is_locked:
-        raise ValidationError("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้")
+        raise ValidationError(_("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้"))
 
 
 def _next_order(qs: Any) -> int:
@@ -66,7 +67,7 @@ def plan_create(
     if Plan.objects.filter(agency=agency, fiscal_year=fiscal_year).exists():
         raise ValidationError(thai.to_thai_digits(f"มีมาตรการของปีงบประมาณ {fiscal_year} อยู่แล้ว"))
     if not 2500 <= fiscal_year <= 2700:
-        raise ValidationError("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗")
+        raise ValidationError(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗"))
     plan = Plan.objects.create(
         agency=agency,
         fiscal_year=fiscal_year,
@@ -275,7 +276,7 @@ def measure_save(
     if any(u.agency_id != plan.agency_id for u in units) or any(
         p.agency_id != plan.agency_id for p in people
     ):
-        raise ValidationError("ผู้รับผิดชอบต้องเป็นส่วนราชการหรือบุคลากรของหน่วยงานนี้")
+        raise ValidationError(_("ผู้รับผิดชอบต้องเป็นส่วนราชการหรือบุคลากรของหน่วยงานนี้"))
     creating = measure is None
     if measure is None:
         measure = Measure(issue=issue, order=_next_order(issue.measures.all()))
@@ -337,7 +338,7 @@ def suggestions_accept(
     by_key = {m.key: m for m in measure_kb()}
     unknown = [k for k in keys if k not in by_key]
     if unknown:
-        raise ValidationError("ไม่พบข้อเสนอแนะ: " + ", ".join(unknown))
+        raise ValidationError(_("ไม่พบข้อเสนอแนะ: %(codes)s") % {"codes": ", ".join(unknown)})
     titles = {i.number: i.title for i in standard_issues()}
     units = {u.name: u for u in Unit.objects.filter(agency=plan.agency)}
     created = []
@@ -399,9 +400,9 @@ def suggestions_accept(
 def plan_approve(plan: Plan, *, user: Any, approver: Person | None = None) -> Plan:
     _ensure_editable(plan)
     if not Measure.objects.filter(issue__plan=plan).exists():
-        raise ValidationError("ยังไม่มีมาตรการ จึงยังอนุมัติไม่ได้")
+        raise ValidationError(_("ยังไม่มีมาตรการ จึงยังอนุมัติไม่ได้"))
     if approver is not None and approver.agency_id != plan.agency_id:
-        raise ValidationError("ผู้อนุมัติต้องเป็นบุคลากรของหน่วยงานนี้")
+        raise ValidationError(_("ผู้อนุมัติต้องเป็นบุคลากรของหน่วยงานนี้"))
     plan.status = Plan.Status.APPROVED
     plan.approved_by = user
     plan.approved_at = timezone.now()
@@ -414,7 +415,7 @@ def plan_approve(plan: Plan, *, user: Any, approver: Person | None = None) -> Pl
 @transaction.atomic
 def plan_reopen(plan: Plan, *, user: Any, reason: str = "") -> Plan:
     if not plan.is_locked:
-        raise ValidationError("มาตรการนี้ยังเป็นร่างอยู่แล้ว")
+        raise ValidationError(_("มาตรการนี้ยังเป็นร่างอยู่แล้ว"))
     plan.status = Plan.Status.DRAFT
     plan.save(update_fields=["status"])
     _record(plan, user, "reopen", "เปิดแก้ไขมาตรการ" + (f": {reason}" if reason else ""))

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.core.zips import BROKEN_ZIP
@@ -109,10 +110,12 @@ def store_upload(upload: Any, *, folder: str) -> StoredFile:
             out.flush()
             os.fsync(out.fileno())
         if size == 0:
-            raise ValidationError("ไฟล์ว่างเปล่า")
+            raise ValidationError(_("ไฟล์ว่างเปล่า"))
         kind = sniff(tmp)
         if kind is None:
-            raise ValidationError(f"รับเฉพาะไฟล์ {ALLOWED_LABEL} (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์)")
+            raise ValidationError(
+                _("รับเฉพาะไฟล์ %(types)s (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์)") % {"types": ALLOWED_LABEL}
+            )
         extension, content_type = TYPES[kind]
         final = target_dir / f"{uuid.uuid4().hex}.{extension}"
         tmp.replace(final)

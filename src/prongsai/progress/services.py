@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.orgs.models import Person
@@ -195,7 +196,7 @@ def evidence_add(
     action: Action, *, user: Any, url: str = "", title: str = "", upload: Any = None
 ) -> list[Evidence]:
     if not url and upload is None:
-        raise ValidationError("กรุณาระบุลิงก์หรือเลือกไฟล์หลักฐาน")
+        raise ValidationError(_("กรุณาระบุลิงก์หรือเลือกไฟล์หลักฐาน"))
     files = _Files()
     try:
         with transaction.atomic():
@@ -240,7 +241,7 @@ def _ensure_report_open(plan: Plan, period: str) -> ProgressReport:
 @transaction.atomic
 def note_save(measure: Measure, *, period: str, user: Any, data: dict[str, Any]) -> MeasureNote:
     if period not in Period.values:
-        raise ValidationError("ไม่มีรอบรายงานนี้")
+        raise ValidationError(_("ไม่มีรอบรายงานนี้"))
     _ensure_report_open(_plan_of(measure), period)
     note, _created = MeasureNote.objects.get_or_create(measure=measure, period=period)
     for name in NOTE_FIELDS:
@@ -258,7 +259,7 @@ def report_update_memo(
     if report.pk is None:
         report = ProgressReport.objects.get_or_create(plan=report.plan, period=report.period)[0]
     if report.is_final:
-        raise ValidationError("รายงานนี้สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้บันทึกข้อความได้")
+        raise ValidationError(_("รายงานนี้สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้บันทึกข้อความได้"))
     for name in MEMO_FIELDS:
         if name in data:
             value = data[name]
@@ -278,7 +279,7 @@ def report_finalise(report: ProgressReport, *, user: Any) -> ProgressReport:
         )
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.is_final:
-        raise ValidationError("รายงานนี้สรุปแล้ว")
+        raise ValidationError(_("รายงานนี้สรุปแล้ว"))
     problems = selectors.report_problems(report.plan, report.period)
     if problems:
         raise ValidationError(problems)
@@ -295,10 +296,10 @@ def report_finalise(report: ProgressReport, *, user: Any) -> ProgressReport:
 @transaction.atomic
 def report_reopen(report: ProgressReport, *, user: Any, reason: str = "") -> ProgressReport:
     if report.pk is None:
-        raise ValidationError("รายงานนี้ยังเป็นร่างอยู่แล้ว")
+        raise ValidationError(_("รายงานนี้ยังเป็นร่างอยู่แล้ว"))
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if not report.is_final:
-        raise ValidationError("รายงานนี้ยังเป็นร่างอยู่แล้ว")
+        raise ValidationError(_("รายงานนี้ยังเป็นร่างอยู่แล้ว"))
     report.state = ProgressReport.State.DRAFT
     report.save(update_fields=["state"])
     ReportEvent.objects.create(
