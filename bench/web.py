@@ -12,8 +12,9 @@ Before the load, every page is viewed alone, warm and then right after a real sa
 what it shows (bench.web_changes). With wrk (the default, bench.web_wrk) each page then gets its
 own run, then one run rotates over all pages, and again while a result is saved every second.
 
-Prints, per page, `page NAME: median X ms, p95 Y ms, errors N` (with p99 and a one-client median
-on the line before), and last `web p95 X ms; errors N` over all of them (the worse mixed run).
+Prints the one-client medians, then per page `page NAME: median X ms, p95 Y ms, errors N` (with
+the rate and p99 on the line before), and last `web p95 X ms; errors N` over all of them (the
+worse mixed run).
 """
 
 from __future__ import annotations
@@ -302,12 +303,7 @@ def run(write: Callable[[str], object] = print) -> None:
         t = tallies[p.name]
         everything += t.times
         errors += t.errors + warm[p.name].errors + solo[p.name].errors
-        write(
-            f"  {p.name}: {len(t.times)} ok; p99 {_pct(t.times, 0.99):.0f} ms; "
-            f"one client alone: median {statistics.median(solo[p.name].times) * 1000:.0f} ms"
-            if solo[p.name].times
-            else f"  {p.name}: one client alone failed"
-        )
+        write(f"  {p.name}: {len(t.times)} ok; p99 {_pct(t.times, 0.99):.0f} ms")
         write(
             f"page {p.name}: median {_pct(t.times, 0.5):.0f} ms, p95 {_pct(t.times, 0.95):.0f} ms, "
             f"errors {t.errors}"
@@ -353,10 +349,9 @@ def _report_wrk(
     for p in PAGES:
         r = page_run(HOST, port, p.path, cookies[p.user], CLIENTS)
         errors += int(r["errors"])
-        alone = statistics.median(solo[p.name].times) * 1000 if solo[p.name].times else float("nan")
         write(
             f"  {p.name}: {r['requests']:.0f} requests ({r['requests'] / r['seconds']:.0f}/s); "
-            f"p99 {r['p99']:.0f} ms; one client alone: median {alone:.0f} ms"
+            f"p99 {r['p99']:.0f} ms"
         )
         write(
             f"page {p.name}: median {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, "

@@ -230,3 +230,15 @@ def test_the_drafts_are_our_own_words_not_copied_from_the_seeds(seeds_dir: Path)
         for clause in re.split(r"\s+", text):
             # no clause of 30 or more characters appears in the seeds as it is
             assert len(clause) < 30 or clause not in seed_text, clause
+
+
+def test_rules_that_do_not_validate_come_back_on_the_page_and_change_nothing(world: Any) -> None:
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    url = reverse("analysis:year", args=["ours", 2566])
+    response = client.post(url, {"action": "rules", "threshold": "ไม่ใช่ตัวเลข"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<form method="post" class="card rules">' in body  # the page itself, not escaped text
+    assert 'value="ไม่ใช่ตัวเลข"' in body and "errorlist" in body
+    assert not Analysis.objects.filter(agency=world.agency, year=2566).exists()

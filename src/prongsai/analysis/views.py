@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -82,11 +82,13 @@ def analysis_year(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 BODY = "analysis/_year_body.html"
 
 
-def _year_page(request: HttpRequest, access: AgencyAccess, year: int, body: str) -> HttpResponse:
+def _year_page(
+    request: HttpRequest, access: AgencyAccess, year: int, body: SafeString
+) -> HttpResponse:
     return render(
         request,
         "analysis/year.html",
-        {"access": access, "agency": access.agency, "year": year, "body": mark_safe(body)},  # noqa: S308
+        {"access": access, "agency": access.agency, "year": year, "body": body},
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from prongsai.core.queued import is_stalled
+from prongsai.core.queued import QueuedWork
 from prongsai.orgs.models import Agency
 
 
-class DocumentJob(models.Model):
+class DocumentJob(QueuedWork, models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "รอคิว"
         RUNNING = "running", "กำลังสร้างเอกสาร"
@@ -40,8 +40,3 @@ class DocumentJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def stalled(self) -> bool:
-        """Still queued two minutes on: most likely no `prongsai worker` is running."""
-        return is_stalled(self.status, self.created_at)

@@ -8,13 +8,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.core.documents import document_kinds
+from prongsai.core.queued import job_status
 from prongsai.core.thai import fiscal_year
 from prongsai.jobs import services
 from prongsai.jobs.models import DocumentJob
@@ -74,16 +75,7 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
 def job_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access, job = get_job_for_user(request.user, slug, pk)
     if request.headers.get("Accept") == "application/json":
-        return JsonResponse(
-            {
-                "status": job.status,
-                "label": job.get_status_display(),
-                "done": job.done,
-                "total": job.total,
-                "percent": job.percent,
-                "messages": job.messages,
-            }
-        )
+        return job_status(job)
     return render(
         request, "jobs/detail.html", {"access": access, "agency": access.agency, "job": job}
     )

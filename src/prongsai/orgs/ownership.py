@@ -11,14 +11,8 @@ from django.db import models
 PARENTS = ("agency", "plan", "issue", "measure", "report", "result", "action", "analysis")
 
 
-def agency_of(obj: Any, depth: int = 0) -> Any:
-    """The Agency a record belongs to, or None (a framework, a user, a place)."""
-    from prongsai.orgs.models import Agency
-
-    if isinstance(obj, Agency):
-        return obj
-    if depth > 5:
-        return None
+def _parent(obj: Any) -> Any:
+    """The first parent link that is set, or None."""
     for name in PARENTS:
         try:
             field = obj._meta.get_field(name)
@@ -27,14 +21,33 @@ def agency_of(obj: Any, depth: int = 0) -> Any:
         if isinstance(field, models.ForeignKey | models.OneToOneField):
             parent = getattr(obj, name, None)
             if parent is not None:
-                return agency_of(parent, depth + 1)
+                return parent
+    return None
+
+
+def agency_of(obj: Any) -> Any:
+    """The Agency a record belongs to, or None (a framework, a user, a place)."""
+    from prongsai.orgs.models import Agency
+
+    for _depth in range(7):
+        if obj is None or isinstance(obj, Agency):
+            return obj
+        obj = _parent(obj)
     return None
 
 
 def agency_id_of(obj: Any) -> int | None:
-    """The agency's id without loading the agency when the record points at it directly."""
-    agency_id = getattr(obj, "agency_id", None)
-    if agency_id is not None:
-        return int(agency_id)
-    agency = agency_of(obj)
-    return None if agency is None else int(agency.pk)
+    """The agency's id, without loading the agency: the walk stops at the first record that
+    points at it (a plan, for a measure)."""
+    from prongsai.orgs.models import Agency
+
+    for _depth in range(7):
+        if obj is None:
+            return None
+        if isinstance(obj, Agency):
+            return int(obj.pk)
+        agency_id = getattr(obj, "agency_id", None)
+        if agency_id is not None:
+            return int(agency_id)
+        obj = _parent(obj)
+    return None

@@ -132,12 +132,13 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
     if sender._meta.app_label in _REFERENCE_APPS:
         on_commit_once(_touch_all)
     elif label == "orgs.agency":
-        if _DEFERRED.get() is None:
+        deferred = _DEFERRED.get()
+        if deferred is not None:
+            deferred.add(instance.pk)
+        else:
             stamp = new_stamp()
             sender.objects.filter(pk=instance.pk).update(stamp=stamp)
             instance.stamp = stamp
-        else:
-            _DEFERRED.get().add(instance.pk)  # type: ignore[union-attr]
         # it may have moved between provinces: every province's figures (rare writes)
         on_commit_once(_touch_every_province, key="every-province")
     elif label == "orgs.province":

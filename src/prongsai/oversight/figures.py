@@ -100,7 +100,7 @@ def _lower_priority() -> None:
 
 
 def wait_for_refreshes(timeout: float = 60) -> None:
-    """Until the figures being recomputed beside the requests are ready (tests, shutdown)."""
+    """Until the figures being recomputed beside the requests are ready (for tests)."""
     with _refreshing_lock:
         threads = list(_refreshing.values())
     for thread in threads:

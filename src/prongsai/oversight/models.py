@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.queued import is_stalled
+from prongsai.core.queued import QueuedWork
 
 
 class DataVersion(models.Model):
@@ -23,7 +23,7 @@ class DataVersion(models.Model):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M})"
 
 
-class BulkImport(models.Model):
+class BulkImport(QueuedWork, models.Model):
     """A checked bulk import file waiting for, or written by, a background worker: a national
     file of 8,000 rows takes a couple of minutes to save, longer than a web request should."""
 
@@ -52,14 +52,14 @@ class BulkImport(models.Model):
         return f"{self.filename} ({self.status})"
 
     @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
     def percent(self) -> int:
         return {"queued": 0, "running": 50}.get(self.status, 100)
 
     @property
-    def stalled(self) -> bool:
-        """Still queued two minutes on: most likely no `prongsai worker` is running."""
-        return is_stalled(self.status, self.created_at)
+    def done(self) -> int:
+        """Rows written: all of them at once, when the transaction commits."""
+        return self.rows if self.status == self.Status.DONE else 0
+
+    @property
+    def total(self) -> int:
+        return self.rows

@@ -5,10 +5,11 @@ and writes only in bulk import (site staff)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from prongsai.core.queued import job_status
 from prongsai.oversight import sheets
 from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
 from prongsai.oversight.forms import BulkImportForm
@@ -124,17 +125,7 @@ def bulk_job(request: HttpRequest, pk: int) -> HttpResponse:
     staff_required(request.user)
     job = get_object_or_404(BulkImport.objects.defer("content"), pk=pk)
     if request.headers.get("Accept") == "application/json":
-        done = job.rows if job.status == BulkImport.Status.DONE else 0
-        return JsonResponse(
-            {
-                "status": job.status,
-                "label": job.get_status_display(),
-                "done": done,
-                "total": job.rows,
-                "percent": job.percent,
-                "messages": job.messages,
-            }
-        )
+        return job_status(job)
     return render(request, "oversight/bulk_job.html", {"job": job})
 
 
