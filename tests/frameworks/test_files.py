@@ -122,3 +122,15 @@ def test_a_file_that_is_not_yaml_is_reported_with_its_line() -> None:
         parse_framework_text("- just\n- a list\n")
     with pytest.raises(FrameworkFileError, match="UTF-8"):
         parse_framework_text(b"\xff\xfe\x00y")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"0000-00-00", b"retrieved: 2024-02-30\n", b"a: " + b"[" * 5000 + b"]" * 5000],
+    ids=["date 0000-00-00", "30 February", "5,000 nested lists"],
+)
+def test_yaml_that_parses_into_no_value_is_refused_in_thai(raw: bytes) -> None:
+    # found by the form fuzzer: a date that does not exist raised ValueError through the upload
+    with pytest.raises(FrameworkFileError) as err:
+        parse_framework_text(raw)
+    assert err.value.errors == ["อ่านไฟล์ YAML ไม่ได้: มีค่าที่ไม่ถูกต้อง (เช่น วันที่ที่ไม่มีจริง) หรือซ้อนกันลึกเกินไป"]

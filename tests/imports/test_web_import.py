@@ -84,6 +84,9 @@ def test_seed_000_becomes_a_draft_plan_that_renders_back_into_a_document(
         ("picture.docx", b"\x89PNG\r\n\x1a\n" + b"0" * 100, None),
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 50, None),
         ("random.pdf", bytes(range(256)) * 4, None),
+        # text that is no ITA document (a draft with no kind used to end in a server error)
+        ("notes.txt", "บันทึกการประชุมประจำเดือน เรื่องทั่วไป".encode(), "ไม่พบเนื้อหาเอกสาร ITA"),
+        ("one-byte.pdf", b"\x01", "ไม่พบเนื้อหาเอกสาร ITA"),
     ],
 )
 def test_malformed_files_get_a_thai_error_and_change_nothing(
@@ -107,3 +110,12 @@ def test_a_zip_bomb_is_refused(editor: Client) -> None:
     response = upload(editor, "bomb.docx", buffer.getvalue())
     assert 'class="errorlist' in response.content.decode()
     assert not ImportDraft.objects.exists()
+
+
+def test_a_draft_names_its_kind_for_the_officer_in_the_page_language() -> None:
+    from django.utils import translation
+
+    assert ImportDraft(kind="plan").kind_label == "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    assert ImportDraft(kind="").kind_label == "ไม่ทราบชนิดเอกสาร"
+    with translation.override("en"):
+        assert ImportDraft(kind="annual_report").kind_label == "Annual progress report"

@@ -141,3 +141,20 @@ def test_a_batch_left_in_the_queue_says_the_worker_may_be_missing(world: Any) ->
         created_at=timezone.now() - dt.timedelta(minutes=3)
     )
     assert "prongsai worker" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("year", ["-1", "0", "67", "25670", "abc", ""])
+def test_a_batch_for_an_impossible_fiscal_year_is_refused_in_thai(world: Any, year: str) -> None:
+    # found by the form fuzzer: -1 reached the database and failed its check (a server error)
+    from tests.authz.world import PASSWORD
+
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    before = DocumentJob.objects.count()
+    response = client.post(
+        reverse("jobs:list", args=["ours"]),
+        {"fiscal_year": year, "kind": ["plan"], "format": ["pdf"]},
+    )
+    assert response.status_code == 200
+    assert "ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗" in response.content.decode()
+    assert DocumentJob.objects.count() == before

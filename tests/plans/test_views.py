@@ -27,3 +27,28 @@ def test_a_viewer_sees_the_plan_but_no_editing_controls(world: Any) -> None:
     body = client.get(reverse("plans:detail", args=["ours", 2567])).content.decode()
     assert "มาตรการทดสอบ" in body
     assert "เพิ่มมาตรการ" not in body and "อนุมัติมาตรการ" not in body
+
+
+@pytest.mark.parametrize("person", ["99999999999999999999999", "abc", "-1", "๑"])
+def test_a_hand_edited_person_id_is_refused_not_a_server_error(world: Any, person: str) -> None:
+    # found by the form fuzzer: an id beyond 64 bits raised OverflowError on SQLite
+    from prongsai.plans.models import Measure
+
+    client = Client(raise_request_exception=False)
+    client.login(username="editor", password=PASSWORD)
+    before = Measure.objects.count()
+    issue = world.objects["issue"]
+    response = client.post(
+        reverse("plans:measure_add", args=["ours", 2567, issue.pk]),
+        {
+            "title": "มาตรการใหม่",
+            "start_month": 1,
+            "end_month": 12,
+            "responsible_people": [str(world.objects["person"].pk), person],
+            "mon-TOTAL_FORMS": 0,
+            "mon-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert Measure.objects.count() == before

@@ -90,6 +90,19 @@ def month_name(month: int, *, abbr: bool = False) -> str:
     return (thai_abbr_months if abbr else thai_full_months)[month - 1]
 
 
+# The B.E. fiscal years anything in Prongsai may be about (a typo such as 2067 or 25677 is refused).
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 2500, 2700
+
+
+def is_fiscal_year(value: object) -> bool:
+    """A plausible B.E. fiscal year (an int, not a bool)."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and FIRST_FISCAL_YEAR <= value <= LAST_FISCAL_YEAR
+    )
+
+
 def fiscal_year(value: dt.date) -> int:
     """The B.E. fiscal year a date falls in."""
     return be_year(value) + (1 if value.month >= 10 else 0)

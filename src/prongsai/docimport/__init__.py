@@ -30,6 +30,7 @@ __all__ = [
     "check_document",
     "check_file",
     "detect_format",
+    "ensure_ita_document",
     "extract",
     "extract_text",
     "import_document",
@@ -63,12 +64,18 @@ def import_document(
     is not an ITA document at all.
     """
     parsed, _text = _read(data, filename, known_codes_for_year, max_bytes)
+    ensure_ita_document(parsed)
+    return parsed
+
+
+def ensure_ita_document(parsed: dict[str, Any]) -> None:
+    """Refuse (DocumentImportError) a file that reads as text but holds no ITA document: no
+    recognisable kind, no measures table and no indicator scores."""
     if parsed["kind"] is None and not parsed["measures"] and not parsed["scores"]["indicators"]:
         raise DocumentImportError(
             "not_ita_document",
             "ไม่พบเนื้อหาเอกสาร ITA ในไฟล์นี้ (การวิเคราะห์ผล มาตรการ หรือรายงานผลการดำเนินการ)",
         )
-    return parsed
 
 
 class CheckResult(NamedTuple):

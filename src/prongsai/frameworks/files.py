@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from prongsai.core.thai import is_fiscal_year
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMA_VERSION = 1
 CONFIDENCES = ("C2", "C1", "INF", "REC", "ours")
@@ -98,6 +100,12 @@ def parse_framework_text(raw: bytes | str) -> dict[str, Any]:
         where = f" บรรทัดที่ {mark.line + 1} คอลัมน์ {mark.column + 1}" if mark else ""
         problem = getattr(e, "problem", None) or str(e)
         raise FrameworkFileError([f"อ่านไฟล์ YAML ไม่ได้{where}: {problem}"]) from None
+    except (ValueError, OverflowError, TypeError, RecursionError):
+        # a well-formed scalar that is no value: a date such as 0000-00-00, a huge exponent,
+        # thousands of nested brackets
+        raise FrameworkFileError(
+            ["อ่านไฟล์ YAML ไม่ได้: มีค่าที่ไม่ถูกต้อง (เช่น วันที่ที่ไม่มีจริง) หรือซ้อนกันลึกเกินไป"]
+        ) from None
     if not isinstance(data, dict):
         raise FrameworkFileError(["ไฟล์ต้องเป็นข้อมูลแบบ key: value (mapping) ที่ระดับบนสุด"])
     return data
@@ -193,7 +201,7 @@ def validate_framework(data: Any) -> list[str]:
     if data.get("schema") != SCHEMA_VERSION:
         c.err("schema", f"ต้องเป็น {SCHEMA_VERSION} (รูปแบบไฟล์ที่ระบบรู้จัก)")
     year = data.get("year")
-    if isinstance(year, bool) or not isinstance(year, int) or not 2500 <= year <= 2700:
+    if not is_fiscal_year(year):
         c.err("year", "ต้องเป็นปีงบประมาณ พ.ศ. เช่น 2567")
     c.text(data, "title_th", "title_th")
     if "sources" in data and not isinstance(data["sources"], dict):

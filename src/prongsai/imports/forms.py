@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from prongsai.plans.forms import fiscal_month_choices
 
 
@@ -36,7 +37,9 @@ class DraftMeasureForm(forms.Form):
 
 class DraftPlanForm(forms.Form):
     fiscal_year = forms.IntegerField(
-        label=_("บันทึกเป็นมาตรการของปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700
+        label=_("บันทึกเป็นมาตรการของปีงบประมาณ (พ.ศ.)"),
+        min_value=FIRST_FISCAL_YEAR,
+        max_value=LAST_FISCAL_YEAR,
     )
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 
 from prongsai.orgs.models import Agency
+
+# The kinds docimport recognises (docimport.kinds.KINDS), named for the officer.
+KIND_LABELS = {
+    "analysis": gettext_noop("ผลการวิเคราะห์ผลการประเมิน ITA"),
+    "plan": gettext_noop("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
+    "progress_report": gettext_noop("รายงานผลการดำเนินการระหว่างปี"),
+    "annual_report": gettext_noop("รายงานผลการดำเนินการประจำปี"),
+    "": gettext_noop("ไม่ทราบชนิดเอกสาร"),
+}
 
 
 class ImportDraft(models.Model):
@@ -35,3 +45,7 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.kind})"
+
+    @property
+    def kind_label(self) -> str:
+        return gettext(KIND_LABELS.get(self.kind, KIND_LABELS[""]))

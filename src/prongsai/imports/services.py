@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
+from prongsai.docimport import ensure_ita_document
 from prongsai.docimport.dates import date_span
 from prongsai.imports.models import ImportDraft
 from prongsai.imports.reading import read_and_check
@@ -24,11 +25,12 @@ def draft_create(
     then), and keep what it says as a draft."""
     result = read_and_check(data, filename, agency, max_bytes=max_bytes)
     parsed = result.document
+    ensure_ita_document(parsed)  # a text file with no ITA content in it is refused, not kept
     return ImportDraft.objects.create(
         agency=agency,
         created_by=user,
         filename=filename[:255],
-        kind=parsed["kind"],
+        kind=parsed["kind"] or "",  # measures found in a document of no recognisable kind
         fiscal_year=parsed.get("fiscal_year"),
         data=parsed,
         findings=[f.as_dict() for f in result.findings],

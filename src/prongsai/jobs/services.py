@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core.documents import document_kinds
+from prongsai.core.thai import is_fiscal_year
 from prongsai.jobs.models import DocumentJob
 from prongsai.orgs.models import Agency
 
@@ -17,6 +18,8 @@ def job_start(
     """Queue a batch of documents; a worker renders them (inline with the immediate backend)."""
     from prongsai.jobs.tasks import render_documents
 
+    if not is_fiscal_year(fiscal_year):
+        raise ValidationError(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗"))
     unknown = [k for k in kinds if k not in document_kinds()]
     if unknown or not kinds:
         raise ValidationError(_("เลือกเอกสารที่จะสร้างอย่างน้อยหนึ่งชนิด"))

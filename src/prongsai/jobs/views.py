@@ -54,7 +54,11 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
                 formats=request.POST.getlist("format"),
             )
         except (ValueError, ValidationError) as e:
-            error = " ".join(e.messages) if isinstance(e, ValidationError) else "ปีงบประมาณไม่ถูกต้อง"
+            error = (
+                " ".join(e.messages)
+                if isinstance(e, ValidationError)
+                else _("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗")
+            )
         else:
             return redirect("jobs:detail", slug=slug, pk=job.pk)
     return render(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.fragments import cached_fragment
+from prongsai.core.thai import is_fiscal_year
 from prongsai.orgs import selectors, services
 from prongsai.orgs.access import (
     Need,
@@ -36,7 +37,8 @@ def _form_errors_from(form: object, error: ValidationError) -> None:
 
 def _year_param(request: HttpRequest) -> int | None:
     raw = request.GET.get("fy", "")
-    return int(raw) if raw.isdigit() and 2500 <= int(raw) <= 2700 else None
+    year = int(raw) if raw.isdigit() else None
+    return year if is_fiscal_year(year) else None
 
 
 @login_required

@@ -7,6 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
+from prongsai.core.fields import RecordChoiceField, RecordMultipleChoiceField
+from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, fiscal_month_date
 
@@ -22,11 +24,13 @@ def fiscal_month_choices(fiscal_year: int) -> list[tuple[int, str]]:
 
 
 class PlanCreateForm(forms.Form):
-    fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700)
+    fiscal_year = forms.IntegerField(
+        label=_("ปีงบประมาณ (พ.ศ.)"), min_value=FIRST_FISCAL_YEAR, max_value=LAST_FISCAL_YEAR
+    )
     based_on_year = forms.IntegerField(
         label=_("ใช้ผลการประเมิน ITA ของปีงบประมาณ (พ.ศ.)"),
-        min_value=2500,
-        max_value=2700,
+        min_value=FIRST_FISCAL_YEAR,
+        max_value=LAST_FISCAL_YEAR,
         required=False,
         help_text=_("เว้นว่างไว้เพื่อใช้ปีก่อนหน้า"),
     )
@@ -64,13 +68,13 @@ class MeasureForm(forms.Form):
     )
     start_month = forms.TypedChoiceField(label=_("เริ่ม"), coerce=int)
     end_month = forms.TypedChoiceField(label=_("สิ้นสุด"), coerce=int)
-    responsible_units = forms.ModelMultipleChoiceField(
+    responsible_units = RecordMultipleChoiceField(
         label=_("ส่วนราชการผู้รับผิดชอบ"),
         queryset=Unit.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    responsible_people = forms.ModelMultipleChoiceField(
+    responsible_people = RecordMultipleChoiceField(
         label=_("บุคลากรผู้รับผิดชอบ"),
         queryset=Person.objects.none(),
         required=False,
@@ -141,7 +145,7 @@ def monitoring_initial(measure: Measure | None) -> list[dict[str, Any]]:
 
 
 class ApproveForm(forms.Form):
-    approver = forms.ModelChoiceField(
+    approver = RecordChoiceField(
         label=_("ผู้อนุมัติ (ลงนามในเอกสาร)"), queryset=Person.objects.none(), required=False
     )
 

@@ -48,13 +48,15 @@ from typing import Any, NamedTuple, TypeGuard
 
 import yaml
 
+from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+
 ISSUES_FILE = "standard_issues.yaml"
 KB_FILE = "measures_kb.yaml"
 INDICATORS = range(1, 11)
 MONTHS = range(1, 13)
 MIN_STEPS, MAX_STEPS = 3, 5
 MIN_MONITORING, MAX_MONITORING = 1, 3
-MIN_YEAR, MAX_YEAR = 2500, 2700
+MIN_YEAR, MAX_YEAR = FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 
 _FIELDS = (
     "key", "codes", "years", "indicator", "issue", "title", "finding", "steps", "monitoring",

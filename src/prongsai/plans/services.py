@@ -66,7 +66,7 @@ def plan_create(
 ) -> Plan:
     if Plan.objects.filter(agency=agency, fiscal_year=fiscal_year).exists():
         raise ValidationError(thai.to_thai_digits(f"มีมาตรการของปีงบประมาณ {fiscal_year} อยู่แล้ว"))
-    if not 2500 <= fiscal_year <= 2700:
+    if not thai.is_fiscal_year(fiscal_year):
         raise ValidationError(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗"))
     plan = Plan.objects.create(
         agency=agency,

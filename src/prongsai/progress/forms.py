@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
+from prongsai.core.fields import RecordChoiceField
 from prongsai.orgs.models import Agency, Person
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.progress.models import MeasureNote, ProgressReport
@@ -46,7 +47,7 @@ class EvidenceFields(forms.Form):
 class ActionForm(EvidenceFields):
     date = ThaiDateField(label=_("วันที่ดำเนินการ"))
     text = forms.CharField(label=_("สิ่งที่ดำเนินการ"), widget=forms.Textarea(attrs={"rows": 3}))
-    by_person = forms.ModelChoiceField(
+    by_person = RecordChoiceField(
         label=_("ผู้ดำเนินการ"), queryset=Person.objects.none(), required=False
     )
     by_text = forms.CharField(label=_("ผู้ดำเนินการ (ระบุเอง)"), required=False, max_length=200)

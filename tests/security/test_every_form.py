@@ -1,0 +1,292 @@
+"""Every form of the site, fuzzed: the forms are found by reading the pages (every page of the
+authorization matrix, as the agency's admin who is also site staff, and the public pages as
+anonymous), so a new form is fuzzed without anyone listing it. Each form gets random and hostile
+values in each of its fields (random text, Thai digits, markup, SQL, null bytes, huge numbers,
+random files) and must never answer with a server error; a refused post must write nothing.
+
+`test_every_post_url_of_the_matrix_has_a_form` ties this to the authorization matrix: a URL that
+takes a POST but shows no form anywhere fails it unless it is listed in NOT_A_FORM with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import resolve, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prongsai.plans.services import plan_approve
+from prongsai.progress.models import Period, ProgressReport
+from tests.authz.test_matrix import ALL_CASES
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# POST URLs of the matrix that no page shows as a form, and why they need no fuzzing here.
+NOT_A_FORM = {
+    # the matrix posts to the read-only pages too (a POST must not slip past their checks)
+    "core:healthz": "a GET endpoint; the matrix checks that a POST is refused",
+    "oversight:bulk_template": "a download; the matrix checks that a POST is refused",
+    "progress:download": "a download; the matrix checks that a POST is refused",
+    "progress:export": "a download; the matrix checks that a POST is refused",
+    "progress:evidence_file": "a download; the matrix checks that a POST is refused",
+    "plans:history": "a read-only page; the matrix checks that a POST is refused",
+}
+
+HOSTILE = st.sampled_from(
+    [
+        "",
+        "0",
+        "-1",
+        "1.5",
+        "99999999999999999999999",
+        "๒๕๖๗",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "\x00",
+        "a\x00b",
+        "../../etc/passwd",
+        "ก" * 5000,
+        "2567-13-45",
+        "31/02/2567",
+        "NaN",
+        "1e309",
+    ]
+)
+TEXT = (
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+    | HOSTILE
+)
+FILE_NAMES = ["x.pdf", "x.png", "x.jpg", "x.xlsx", "x.csv", "x.docx", "x.yaml", "x", "../x.pdf"]
+FILE_HEADS = [b"", b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"PK\x03\x04", b"\xff\xd8\xff"]
+
+
+@dataclass
+class Form:
+    page: str
+    action: str
+    fields: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # name → (kind, values)
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return urlsplit(self.action).path, tuple(sorted(self.fields))
+
+
+class _FormReader(HTMLParser):
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = page
+        self.forms: list[Form] = []
+        self._form: Form | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            if a.get("method", "get").lower() == "post":
+                self._form = Form(page=self.page, action=urljoin(self.page, a.get("action", "")))
+            return
+        form = self._form
+        if form is None or not a.get("name"):
+            if tag == "option" and form is not None and self._select:
+                form.fields[self._select][1].append(a.get("value", ""))
+            return
+        name = a["name"]
+        if name == "csrfmiddlewaretoken":
+            return
+        if tag == "select":
+            self._select = name
+            form.fields[name] = ("select", [])
+        elif tag == "textarea":
+            form.fields[name] = ("text", [""])
+        elif tag in ("input", "button"):
+            kind = a.get("type", "text" if tag == "input" else "submit").lower()
+            values = form.fields.get(name, (kind, []))[1]
+            values.append(a.get("value", "on" if kind == "checkbox" else ""))
+            form.fields[name] = (kind, values)
+        elif tag == "option" and self._select:
+            form.fields[self._select][1].append(a.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self._form is not None:
+            self.forms.append(self._form)
+            self._form = None
+        elif tag == "select":
+            self._select = None
+
+
+def _field_strategy(kind: str, values: list[str]) -> st.SearchStrategy[Any]:
+    known = st.sampled_from(values) if values else st.just("")
+    if kind == "file":
+        return st.builds(
+            lambda name, head, body: SimpleUploadedFile(name, head + body),
+            st.sampled_from(FILE_NAMES),
+            st.sampled_from(FILE_HEADS),
+            st.binary(max_size=2048) | TEXT.map(lambda t: t.encode("utf-8", "replace")),
+        )
+    if kind in ("checkbox", "radio", "submit"):
+        return st.none() | known | HOSTILE
+    return known | TEXT  # text, hidden, select, number, date, email, url, password, …
+
+
+def _form_data(form: Form) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {name: _field_strategy(kind, values) for name, (kind, values) in form.fields.items()}
+    )
+
+
+def _row_counts() -> dict[str, int]:
+    """Rows of every Prongsai table except the ones a refused post may write by design."""
+    by_design = {"accounts.loginfailure"}  # a refused sign-in is counted for rate limiting
+    return {
+        m._meta.label_lower: m.objects.count()
+        for m in apps.get_models()
+        if m.__module__.startswith("prongsai.") and m._meta.label_lower not in by_design
+    }
+
+
+@contextmanager
+def _rolled_back() -> Iterator[None]:
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    cache.clear()  # fragments cached under a stamp that the rollback brings back
+
+
+def _lock_everything(world: Any) -> None:
+    """An approved plan and final reports: the state that shows the forms that reopen them."""
+    plan = world.objects["plan"]
+    plan_approve(plan, user=None)
+    for period in Period.values:
+        ProgressReport.objects.update_or_create(
+            plan=plan, period=period, defaults={"state": ProgressReport.State.FINALISED}
+        )
+
+
+STATES: list[Callable[[Any], None]] = [lambda world: None, _lock_everything]
+
+
+def _staff(world: Any) -> Any:
+    """The agency's admin, made site staff too: one user who sees every form."""
+    user = world.users["admin"]
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    return user
+
+
+def _crawl(world: Any, user: Any) -> list[Form]:
+    """The post forms of every page of the authorization matrix, as `user` and as anonymous."""
+    forms: dict[tuple[str, tuple[str, ...]], Form] = {}
+    signed_in, anonymous = Client(), Client()
+    signed_in.force_login(user)
+    for case in ALL_CASES:
+        if case.method != "get":
+            continue
+        url = reverse(case.url_name, kwargs=case.kwargs(world))
+        url += f"?{case.query}" if case.query else ""
+        for client in (signed_in, anonymous):
+            response = client.get(url)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            reader = _FormReader(url)
+            reader.feed(response.content.decode())
+            for form in reader.forms:
+                forms.setdefault(form.key, form)
+    return sorted(forms.values(), key=lambda f: f.key)
+
+
+def _view_names(forms: list[Form]) -> set[str]:
+    return {resolve(urlsplit(f.action).path).view_name for f in forms}
+
+
+def _every_state(world: Any) -> Iterator[list[Form]]:
+    """The forms of each state, each state rolled back after its turn."""
+    user = _staff(world)
+    for setup in STATES:
+        with _rolled_back():
+            setup(world)
+            yield _crawl(world, user)
+
+
+def test_the_crawler_finds_the_forms_of_every_domain(world: Any) -> None:
+    forms = _crawl(world, _staff(world))
+    names = _view_names(forms)
+    for expected in (
+        "accounts:login",
+        "set_language",
+        "orgs:members",
+        "results:edit",
+        "results:import",
+        "plans:measure_add",
+        "progress:action_add",
+        "progress:evidence_add",
+        "imports:upload",
+        "jobs:list",
+        "frameworks:upload",
+        "oversight:bulk",
+    ):
+        assert expected in names, (expected, sorted(names))
+    measure_form = next(f for f in forms if "/measures/" in f.action and "title" in f.fields)
+    assert measure_form.fields["title"][0] == "text"
+    upload = next(f for f in forms if _view_names([f]) == {"results:import"})
+    assert "file" in {kind for kind, _values in upload.fields.values()}
+
+
+def test_every_post_url_of_the_matrix_has_a_form(world: Any) -> None:
+    shown = set().union(*(_view_names(forms) for forms in _every_state(world)))
+    assert {"plans:reopen", "progress:reopen"} <= shown  # found in the second state
+    posted = {case.url_name for case in ALL_CASES if case.method == "post"}
+    missing = sorted(posted - shown - set(NOT_A_FORM))
+    assert not missing, f"POST URLs with no form on any page (fuzz them or say why): {missing}"
+
+
+def test_random_values_in_every_form_never_cause_a_server_error_or_a_partial_write(
+    world: Any,
+) -> None:
+    user = _staff(world)
+    client = Client(raise_request_exception=False)
+    anonymous_forms = {reverse("accounts:login"), reverse("accounts:password_reset")}
+    done: set[tuple[str, tuple[str, ...]]] = set()
+
+    for forms in _every_state(world):
+        for form in forms:
+            if form.key in done:
+                continue
+            done.add(form.key)
+            _fuzz(client, form, user, anonymous=urlsplit(form.action).path in anonymous_forms)
+    assert len(done) >= 30, sorted(done)
+
+
+def _fuzz(client: Client, form: Form, user: Any, *, anonymous: bool) -> None:
+    @EXAMPLES
+    @given(data=_form_data(form))
+    def post(data: dict[str, Any]) -> None:
+        payload = {k: v for k, v in data.items() if v is not None}
+        with _rolled_back():
+            client.logout()
+            if not anonymous:
+                client.force_login(user)
+            before = _row_counts()
+            response = client.post(form.action, payload)
+            assert response.status_code < 500, (form.action, payload)
+            if response.status_code != 302:  # refused: the form again, or 4xx
+                assert _row_counts() == before, (form.action, payload)
+
+    post()
