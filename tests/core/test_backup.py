@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from prongsai.core.backup import backup_restore, backup_write, record_counts
+from prongsai.core.backup import BackupError, backup_restore, backup_write, record_counts
 from prongsai.orgs.models import Agency
 
 
@@ -72,3 +72,53 @@ def test_restore_rejects_a_file_that_is_not_a_backup_and_changes_nothing(tmp_pat
         zf.writestr("uploads/../../etc/x", "x")
     with pytest.raises(CommandError, match="ไม่ปลอดภัย"):
         call_command("restore", str(unsafe))
+
+
+def _rezip(source: Path, target: Path, member: str, edit: Any) -> None:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            dst.writestr(info.filename, edit(body) if info.filename == member else body)
+
+
+@pytest.mark.django_db
+def test_a_damaged_backup_is_refused_in_thai_and_changes_nothing(
+    tmp_path: Path, world: Any
+) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    good = tmp_path / "good.zip"
+    backup_write(good)
+    before = record_counts()
+    damaged = tmp_path / "damaged.zip"
+
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(
+        member=st.sampled_from(["manifest.json", "data.json"]),
+        at=st.floats(0, 1),
+        cut=st.integers(0, 40),
+        insert=st.binary(max_size=20)
+        | st.sampled_from([b'"', b"}", b"]", b"null", b'"pk": "x"', b"\xff", b'"model": "x.y"']),
+        whole=st.none() | st.binary(max_size=300),
+    )
+    def restore(member: str, at: float, cut: int, insert: bytes, whole: bytes | None) -> None:
+        def edit(body: bytes) -> bytes:
+            i = int(at * len(body))
+            return body[:i] + insert + body[i + cut :]
+
+        if whole is not None:
+            damaged.write_bytes(whole)
+        else:
+            _rezip(good, damaged, member, edit)
+        try:
+            backup_restore(damaged, allow_nonempty=True)
+        except BackupError as e:
+            assert str(e).startswith(("ไฟล์", "ไม่รู้จัก", "ข้อมูล", "จำนวน")), str(e)
+        assert record_counts() == before  # refused, or the edit changed nothing that counts
+
+    restore()

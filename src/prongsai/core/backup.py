@@ -81,38 +81,75 @@ def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any
         zf = zipfile.ZipFile(path)
     except BROKEN_ZIP:
         raise BackupError("ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของโปร่งใส (อ่านไฟล์ zip ไม่ได้)") from None
+    except OSError as e:
+        raise BackupError(f"เปิดไฟล์สำรองข้อมูลไม่ได้: {e.strerror or e}") from None
     with zf:
-        names = set(zf.namelist())
-        if not {"manifest.json", "data.json"} <= names:
-            raise BackupError("ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี manifest.json หรือ data.json")
-        manifest = json.loads(zf.read("manifest.json"))
-        if manifest.get("format") != FORMAT:
-            raise BackupError(f"ไม่รู้จักรูปแบบไฟล์สำรองข้อมูล “{manifest.get('format')}”")
+        try:
+            manifest, data, uploads = _read_backup(zf)
+        except BROKEN_ZIP:
+            raise BackupError("ไฟล์สำรองข้อมูลเสียหาย (ข้อมูลใน zip อ่านไม่ได้)") from None
         if Agency.objects.exists() and not allow_nonempty:
             raise BackupError("ฐานข้อมูลนี้มีข้อมูลหน่วยงานอยู่แล้ว กู้คืนได้เฉพาะฐานข้อมูลว่าง")
-        uploads = [n for n in names if n.startswith("uploads/") and not n.endswith("/")]
-        for name in uploads:
-            if ".." in Path(name).parts or name.startswith("/"):
-                raise BackupError(f"ชื่อไฟล์ในไฟล์สำรองข้อมูลไม่ปลอดภัย: {name}")
-        data = zf.read("data.json").decode("utf-8")
         with tempfile.TemporaryDirectory() as staging:
-            for name in uploads:
-                target = Path(staging) / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(name) as src, target.open("wb") as dst:
-                    shutil.copyfileobj(src, dst)
-            with transaction.atomic():
-                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-                fixture = Path(staging) / "data.json"
-                fixture.write_text(data, encoding="utf-8")
-                call_command("loaddata", str(fixture), verbosity=0)
-                counts = record_counts()
-                expected = {k: v for k, v in manifest["counts"].items() if k in counts}
-                if Counter(expected) != Counter({k: counts[k] for k in expected}):
-                    raise BackupError("จำนวนข้อมูลหลังกู้คืนไม่ตรงกับไฟล์สำรองข้อมูล จึงยกเลิกการกู้คืน")
+            try:
+                for name in uploads:
+                    target = Path(staging) / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(name) as src, target.open("wb") as dst:
+                        shutil.copyfileobj(src, dst)
+            except BROKEN_ZIP:
+                raise BackupError("ไฟล์แนบในไฟล์สำรองข้อมูลเสียหาย อ่านไม่ได้") from None
+            _load(Path(staging), data, manifest["counts"])
             media = Path(settings.MEDIA_ROOT)
             media.mkdir(parents=True, exist_ok=True)
             staged = Path(staging) / "uploads"
             if staged.is_dir():
                 shutil.copytree(staged, media, dirs_exist_ok=True)
     return manifest
+
+
+def _read_backup(zf: zipfile.ZipFile) -> tuple[dict[str, Any], str, list[str]]:
+    """The manifest, the records' JSON text and the upload names, each checked; BackupError (Thai)
+    for anything else."""
+    names = set(zf.namelist())
+    if not {"manifest.json", "data.json"} <= names:
+        raise BackupError("ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี manifest.json หรือ data.json")
+    try:
+        manifest = json.loads(zf.read("manifest.json"))
+        data = zf.read("data.json").decode("utf-8")
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError included
+        raise BackupError("ไฟล์สำรองข้อมูลเสียหาย: manifest.json หรือ data.json อ่านไม่ได้") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BackupError(f"ไม่รู้จักรูปแบบไฟล์สำรองข้อมูล “{found}”")
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(k, str) and type(v) is int for k, v in counts.items()
+    ):
+        raise BackupError("ไฟล์สำรองข้อมูลเสียหาย: จำนวนข้อมูลใน manifest.json ไม่ถูกต้อง")
+    uploads = [n for n in names if n.startswith("uploads/") and not n.endswith("/")]
+    for name in uploads:
+        if ".." in Path(name).parts or name.startswith("/"):
+            raise BackupError(f"ชื่อไฟล์ในไฟล์สำรองข้อมูลไม่ปลอดภัย: {name}")
+    return manifest, data, uploads
+
+
+def _load(staging: Path, data: str, expected_counts: dict[str, int]) -> None:
+    """Replace every record with the backup's, in one transaction: all of it or nothing."""
+    fixture = staging / "data.json"
+    fixture.write_text(data, encoding="utf-8")
+    try:
+        with transaction.atomic():
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            call_command("loaddata", str(fixture), verbosity=0)
+            counts = record_counts()
+            expected = {k: v for k, v in expected_counts.items() if k in counts}
+            if Counter(expected) != Counter({k: counts[k] for k in expected}):
+                raise BackupError("จำนวนข้อมูลหลังกู้คืนไม่ตรงกับไฟล์สำรองข้อมูล จึงยกเลิกการกู้คืน")
+    except BackupError:
+        raise
+    except Exception as e:  # loaddata fails in many ways: bad JSON, unknown fields, broken keys
+        detail = str(e).splitlines()[0][:300] if str(e) else type(e).__name__
+        raise BackupError(
+            f"ข้อมูลในไฟล์สำรองข้อมูลเสียหาย จึงยกเลิกการกู้คืน (ไม่มีข้อมูลใดถูกเปลี่ยน): {detail}"
+        ) from e
