@@ -219,9 +219,10 @@ SECURE_SSL_REDIRECT = env_bool("PRONGSAI_SSL_REDIRECT", PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("PRONGSAI_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PRONGSAI_BEHIND_PROXY", False) else None
-)
+# One reverse proxy in front (nginx, deploy/nginx/prongsai.conf): trust its X-Forwarded-Proto, and
+# the address it appends last to X-Forwarded-For as the client's (login rate limiting).
+BEHIND_PROXY = env_bool("PRONGSAI_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -47,3 +47,29 @@ def test_repeated_wrong_passwords_block_the_username_for_a_while(world: Any) -> 
     # another user from elsewhere is not affected
     other = Client(REMOTE_ADDR="10.0.0.9")
     assert other.post(url, {"username": "viewer", "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_failures_count_per_client_not_for_the_proxy(
+    world: Any, settings: Any
+) -> None:
+    # every request reaches the app from nginx's address: counting that address would lock
+    # everybody out after 30 failures anywhere
+    settings.BEHIND_PROXY = True
+    url = reverse("accounts:login")
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    for i in range(3):
+        guesser.post(url, {"username": f"nobody{i}", "password": "wrong"})
+    assert set(LoginFailure.objects.values_list("ip", flat=True)) == {"203.0.113.7"}
+    # a forged header without the proxy's own entry falls back to the connection's address
+    odd = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address")
+    odd.post(url, {"username": "nobody", "password": "wrong"})
+    assert LoginFailure.objects.filter(ip="127.0.0.1").count() == 1
+
+
+@pytest.mark.django_db
+def test_without_a_proxy_the_forwarded_header_is_ignored(world: Any, settings: Any) -> None:
+    settings.BEHIND_PROXY = False
+    client = Client(REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    client.post(reverse("accounts:login"), {"username": "x", "password": "wrong"})
+    assert list(LoginFailure.objects.values_list("ip", flat=True)) == ["198.51.100.4"]

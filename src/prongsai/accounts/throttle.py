@@ -6,6 +6,7 @@ blocks further attempts until the window has passed."""
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 from typing import Any
 
 from django.conf import settings
@@ -27,9 +28,25 @@ def _limits() -> tuple[int, int]:
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The address the request came from. Behind the reverse proxy (PRONGSAI_BEHIND_PROXY) every
+    request comes from the proxy: the client's address is the one the proxy appended last to
+    X-Forwarded-For (the entries before it are the client's word, and can be forged)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if _is_ip(forwarded):
+            return forwarded
+    address = request.META.get("REMOTE_ADDR", "")
+    return address if _is_ip(address) else None
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_blocked(username: str, ip: str | None) -> bool:

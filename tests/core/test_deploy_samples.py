@@ -1,0 +1,97 @@
+"""The sample deployment in deploy/ and the README's configuration table stay true."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import prongsai
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+SETTINGS = Path(prongsai.__file__).parent / "settings.py"
+ENV_OF_TESTS = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+def _variables_read_by_settings() -> set[str]:
+    return set(re.findall(r'"((?:PRONGSAI_[A-Z_]+)|DATABASE_URL)"', SETTINGS.read_text()))
+
+
+def _sample_env() -> dict[str, str]:
+    pairs = {}
+    for line in (DEPLOY / "prongsai.env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PRONGSAI_") and k not in ENV_OF_TESTS
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_every_variable_the_settings_read_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    variables = _variables_read_by_settings()
+    assert len(variables) > 20
+    missing = sorted(v for v in variables if f"`{v}`" not in readme)
+    assert not missing, (
+        f"settings read these, the README's Configuration table lacks them: {missing}"
+    )
+
+
+def test_the_sample_environment_names_only_real_variables() -> None:
+    unknown = sorted(set(_sample_env()) - _variables_read_by_settings())
+    assert not unknown
+
+
+def test_the_sample_environment_passes_the_deployment_checks(tmp_path: Path) -> None:
+    env = _sample_env()
+    # the sample's PostgreSQL server does not exist here: its URL must select PostgreSQL …
+    probe = _run(
+        ["-c", "import prongsai.settings as s; print(s.DATABASES['default']['ENGINE'])"], env
+    )
+    assert probe.stdout.strip() == "django.db.backends.postgresql", probe.stderr
+    # … and the checks run on a throw-away SQLite database with everything else as written
+    env |= {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "PRONGSAI_DATA_DIR": str(tmp_path),
+    }
+    result = _run(["-m", "prongsai", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_sample_units_start_programs_the_package_installs() -> None:
+    bin_dir = Path(sys.executable).parent
+    for unit in (DEPLOY / "systemd").glob("*.service"):
+        for command in re.findall(r"/opt/prongsai/venv/bin/([\w-]+)", unit.read_text()):
+            assert (bin_dir / command).exists(), (unit.name, command)
+    web = (DEPLOY / "systemd" / "prongsai-web.service").read_text()
+    module = re.search(r"^ExecStart=.*/gunicorn .* ([\w.]+)$", web, re.MULTILINE)
+    assert module and module.group(1) == "prongsai.wsgi"
+    assert importlib.util.find_spec("prongsai.wsgi") is not None
+
+
+def test_nginx_lets_the_largest_upload_through() -> None:
+    from django.conf import settings
+
+    conf = (DEPLOY / "nginx" / "prongsai.conf").read_text()
+    found = re.search(r"client_max_body_size (\d+)m;", conf)
+    assert found and int(found.group(1)) * 1024 * 1024 > settings.PRONGSAI_MAX_UPLOAD_BYTES
+    assert "X-Forwarded-Proto" in conf and "$proxy_add_x_forwarded_for" in conf
