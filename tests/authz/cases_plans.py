@@ -1,6 +1,7 @@
 from typing import Any
 
 from prongsai.plans import services
+from prongsai.plans.models import PlanRevision
 from tests.authz.matrix import MANAGE, READ, WRITE, Case
 
 
@@ -15,6 +16,10 @@ def build(world: Any) -> None:
         data={"title": "มาตรการทดสอบ", "question_codes": "i1", "steps": ["ขั้นที่หนึ่ง"]},
     )
     world.objects.update({"plan": plan, "issue": issue, "measure": measure})
+    # an entry of the history with its official copy (as an approval leaves one)
+    revision = PlanRevision.objects.create(plan=plan, action="approve", summary="x", snapshot={})
+    revision.keep_copy(lambda: b"%PDF-1.4\n%%EOF\n", folder=services.copies_folder(plan))
+    world.objects["revision"] = revision
 
 
 def plan(w: Any) -> dict[str, Any]:
@@ -85,6 +90,7 @@ CASES = [
     Case("plans:approve", MANAGE, kwargs=plan, method="post"),
     Case("plans:reopen", MANAGE, kwargs=plan, method="post"),
     Case("plans:history", READ, kwargs=plan),
+    Case("plans:revision_copy", READ, kwargs=plan_obj("revision")),
     Case("plans:preview", READ, kwargs=plan),
     Case("plans:preview_page", READ, kwargs=lambda w: {**plan(w), "page": 1}),
     Case("plans:download", READ, kwargs=lambda w: {**plan(w), "fmt": "pdf"}),

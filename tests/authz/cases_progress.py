@@ -4,8 +4,9 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.plans import services as plan_services
+from prongsai.plans.services import copies_folder
 from prongsai.progress import services
-from prongsai.progress.models import Period
+from prongsai.progress.models import Period, ProgressReport, ReportEvent
 from tests.authz.matrix import MANAGE, READ, WRITE, Case
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -28,8 +29,12 @@ def build(world: Any) -> None:
         url="http://127.0.0.1:9/evidence",
         upload=SimpleUploadedFile("คำสั่ง.pdf", PDF),
     )
+    report = ProgressReport.objects.create(plan=world.objects["plan"], period=Period.HALF)
+    event = ReportEvent.objects.create(report=report, action="finalise", note="สรุปรายงาน")
+    event.keep_copy(lambda: PDF, folder=copies_folder(world.objects["plan"]))
     world.objects.update(
         {
+            "report_event": event,
             "action": action,
             "link_evidence": action.evidence.get(kind="link"),
             "file_evidence": action.evidence.get(kind="file"),
@@ -102,6 +107,7 @@ CASES = [
     Case("progress:evidence_delete", WRITE, kwargs=obj("link_evidence"), method="post"),
     Case("progress:evidence_file", READ, kwargs=obj("file_evidence")),
     Case("progress:reports", READ, kwargs=plan),
+    Case("progress:report_copy", READ, kwargs=obj("report_event")),
     Case("progress:memo_edit", WRITE, kwargs=report(Period.HALF)),
     Case(
         "progress:memo_edit",

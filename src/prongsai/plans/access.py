@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
-from prongsai.plans.models import Measure, Plan, PlanIssue
+from prongsai.plans.models import Measure, Plan, PlanIssue, PlanRevision
 
 
 def get_plan_for_user(
@@ -41,3 +41,12 @@ def get_measure_for_user(user: Any, slug: str, year: int, pk: int) -> tuple[Agen
     access, plan = get_editable_plan_for_user(user, slug, year)
     measures = Measure.objects.select_related("issue__plan")
     return access, get_or_404(measures, "ไม่พบมาตรการนี้", issue__plan=plan, pk=pk)
+
+
+def get_revision_for_user(
+    user: Any, slug: str, year: int, pk: int
+) -> tuple[AgencyAccess, PlanRevision]:
+    """An entry of the plan's history (read access)."""
+    access, plan = get_plan_for_user(user, slug, year)
+    revisions = PlanRevision.objects.select_related("plan__agency")
+    return access, get_or_404(revisions, "ไม่พบรายการนี้ในประวัติ", plan=plan, pk=pk)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
+from prongsai.core.files import OfficialCopy
 from prongsai.orgs.models import Agency, Person, Unit
 
 PLAN_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -143,7 +144,7 @@ class Measure(models.Model):
         return thai.month_range(self.start_date, self.end_date, digits_style=digits_style)
 
 
-class PlanRevision(models.Model):
+class PlanRevision(OfficialCopy):
     """One entry of a plan's history: who did what, when, and the plan as it was after."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")

@@ -20,8 +20,8 @@ from prongsai.plans.models import Measure, Plan, PlanIssue, PlanRevision, fiscal
 from prongsai.plans.selectors import plan_snapshot
 
 
-def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
-    PlanRevision.objects.create(
+def _record(plan: Plan, user: Any, action: str, summary: str) -> PlanRevision:
+    revision = PlanRevision.objects.create(
         plan=plan,
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
@@ -35,6 +35,7 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> None:
     Plan.objects.filter(pk=plan.pk).update(
         updated_at=timezone.now(), open_findings=len(findings), findings=findings
     )
+    return revision
     agency_touch(plan.agency_id)  # the findings show on the plan page
 
 
@@ -408,8 +409,21 @@ def plan_approve(plan: Plan, *, user: Any, approver: Person | None = None) -> Pl
     plan.approved_at = timezone.now()
     plan.approver_person = approver
     plan.save(update_fields=["status", "approved_by", "approved_at", "approver_person"])
-    _record(plan, user, "approve", "อนุมัติมาตรการ")
+    revision = _record(plan, user, "approve", "อนุมัติมาตรการ")
+    revision.keep_copy(lambda: _plan_pdf(plan), folder=copies_folder(plan))
     return plan
+
+
+def copies_folder(plan: Plan) -> str:
+    """Where the official copies of a plan's documents (and its reports') are kept."""
+    return f"copies/{plan.agency_id}/{plan.fiscal_year}"
+
+
+def _plan_pdf(plan: Plan) -> bytes:
+    from prongsai.documents import render
+    from prongsai.plans.documents import plan_document
+
+    return render(plan_document(plan), "pdf")
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:year>/approve/", views.plan_approve, name="approve"),
     path("<int:year>/reopen/", views.plan_reopen, name="reopen"),
     path("<int:year>/history/", views.plan_history, name="history"),
+    path("<int:year>/history/<int:pk>/copy.pdf", views.revision_copy, name="revision_copy"),
     path("<int:year>/preview/", document_views.plan_preview, name="preview"),
     path(
         "<int:year>/preview/<int:page>.png", document_views.plan_preview_page, name="preview_page"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai
+from prongsai.core.files import attachment, official_stamp
 from prongsai.core.fragments import cached_fragment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans import selectors, services
@@ -20,6 +21,7 @@ from prongsai.plans.access import (
     get_issue_for_user,
     get_measure_for_user,
     get_plan_for_user,
+    get_revision_for_user,
 )
 from prongsai.plans.forms import (
     ApproveForm,
@@ -368,3 +370,13 @@ def plan_history(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "revisions": plan.revisions.select_related("user")[:200],
         },
     )
+
+
+@login_required
+def revision_copy(request: HttpRequest, slug: str, year: int, pk: int) -> FileResponse:
+    """The plan's PDF as it was approved in this entry of its history."""
+    _access, revision = get_revision_for_user(request.user, slug, year, pk)
+    if not revision.copy_path:
+        raise Http404("รายการนี้ไม่มีสำเนาเอกสาร")
+    name = f"plan-{slug}-{year}-approved-{official_stamp(revision.at)}.pdf"
+    return attachment(revision.copy_path, filename=name, content_type="application/pdf")

@@ -12,7 +12,7 @@ from django.http import Http404
 from prongsai.orgs.access import AgencyAccess, Need, get_or_404
 from prongsai.plans.access import get_plan_for_user
 from prongsai.plans.models import Measure, Plan
-from prongsai.progress.models import Action, Evidence, Period, ProgressReport
+from prongsai.progress.models import Action, Evidence, Period, ProgressReport, ReportEvent
 from prongsai.progress.selectors import report_for
 
 
@@ -70,3 +70,12 @@ def get_report_for_user(
     report = report_for(plan, period)
     report.plan = plan
     return access, report
+
+
+def get_report_event_for_user(
+    user: Any, slug: str, year: int, pk: int
+) -> tuple[AgencyAccess, ReportEvent]:
+    """An entry of a report's history (finalised, reopened), read access."""
+    access, plan = get_plan_for_user(user, slug, year)
+    events = ReportEvent.objects.select_related("report__plan__agency")
+    return access, get_or_404(events, "ไม่พบรายการนี้ในประวัติ", report__plan=plan, pk=pk)

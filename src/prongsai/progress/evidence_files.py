@@ -12,13 +12,13 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
+from prongsai.core.files import absolute, media_root
 from prongsai.core.zips import BROKEN_ZIP
 from prongsai.progress import conf
 
@@ -75,18 +75,6 @@ def safe_name(name: str, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def media_root() -> Path:
-    return Path(settings.MEDIA_ROOT)
-
-
-def absolute(relative: str) -> Path:
-    root = media_root().resolve()
-    full = (root / relative).resolve()
-    if root not in full.parents:
-        raise ValueError("evidence path escapes MEDIA_ROOT")
-    return full
-
-
 def store_upload(upload: Any, *, folder: str) -> StoredFile:
     """Write an uploaded file under MEDIA_ROOT/folder after checking its size and content.
 
@@ -133,10 +121,6 @@ def remove(relative: str) -> None:
     if relative:
         with contextlib.suppress(FileNotFoundError, ValueError):
             absolute(relative).unlink()
-
-
-def open_for_download(relative: str) -> IO[bytes]:
-    return absolute(relative).open("rb")
 
 
 def _chunks(upload: Any) -> Any:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.files import OfficialCopy
 from prongsai.orgs.models import Agency, Person
 from prongsai.plans.models import Measure, Plan
 
@@ -185,7 +186,7 @@ class ProgressReport(models.Model):
         return self.state == self.State.FINALISED
 
 
-class ReportEvent(models.Model):
+class ReportEvent(OfficialCopy):
     """Who finalised or reopened a report, when and why."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="events")

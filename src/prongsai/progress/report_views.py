@@ -6,18 +6,23 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.documents import DocumentUnavailable
+from prongsai.core.files import attachment, official_stamp
 from prongsai.documents import CONTENT_TYPES
 from prongsai.documents import render as render_document
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans.models import Plan
 from prongsai.progress import conf, selectors, services
-from prongsai.progress.access import get_progress_plan_for_user, get_report_for_user
+from prongsai.progress.access import (
+    get_progress_plan_for_user,
+    get_report_event_for_user,
+    get_report_for_user,
+)
 from prongsai.progress.deadlines import current_plan, plan_deadlines
 from prongsai.progress.documents import KIND_LABELS, KINDS_BY_PERIOD, filename, report_document
 from prongsai.progress.forms import MemoForm, ReopenForm
@@ -135,6 +140,17 @@ def report_download(
     name = filename(report.plan, period, kind, fmt, with_memo=with_memo)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+def report_copy(request: HttpRequest, slug: str, year: int, pk: int) -> FileResponse:
+    """The report (memo in front) as it was finalised in this entry of its history."""
+    _access, event = get_report_event_for_user(request.user, slug, year, pk)
+    if not event.copy_path:
+        raise Http404("รายการนี้ไม่มีสำเนาเอกสาร")
+    period = event.report.period
+    name = f"report-{period}-{slug}-{year}-finalised-{official_stamp(event.at)}.pdf"
+    return attachment(event.copy_path, filename=name, content_type="application/pdf")
 
 
 @login_required

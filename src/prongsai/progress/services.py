@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from prongsai.core import thai
 from prongsai.orgs.models import Person
 from prongsai.plans.models import Measure, Plan
+from prongsai.plans.services import copies_folder
 from prongsai.progress import evidence_files, selectors
 from prongsai.progress.models import (
     Action,
@@ -289,8 +290,20 @@ def report_finalise(report: ProgressReport, *, user: Any) -> ProgressReport:
     if report.memo_date is None:
         report.memo_date = timezone.localdate()
     report.save()
-    ReportEvent.objects.create(report=report, user=_user(user), action="finalise", note="สรุปรายงาน")
+    event = ReportEvent.objects.create(
+        report=report, user=_user(user), action="finalise", note="สรุปรายงาน"
+    )
+    event.keep_copy(lambda: _report_pdf(report), folder=copies_folder(report.plan))
     return report
+
+
+def _report_pdf(report: ProgressReport) -> bytes:
+    """The period's report with its memo in front: what goes to the superior."""
+    from prongsai.documents import render
+    from prongsai.progress.documents import KINDS_BY_PERIOD, report_document
+
+    kind = KINDS_BY_PERIOD[report.period][0]
+    return render(report_document(report.plan, report.period, kind, with_memo=True), "pdf")
 
 
 @transaction.atomic

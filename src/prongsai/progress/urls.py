@@ -18,6 +18,11 @@ urlpatterns = [
     path("<int:year>/evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("<int:year>/evidence/<int:pk>/file/", views.evidence_download, name="evidence_file"),
     path("<int:year>/reports/", report_views.reports, name="reports"),
+    path(
+        "<int:year>/reports/history/<int:pk>/copy.pdf",
+        report_views.report_copy,
+        name="report_copy",
+    ),
     path("<int:year>/reports/<slug:period>/memo/", report_views.memo_edit, name="memo_edit"),
     path(
         "<int:year>/reports/<slug:period>/finalise/", report_views.report_finalise, name="finalise"

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai
+from prongsai.core.files import attachment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans.models import Measure, Plan
-from prongsai.progress import evidence_files, selectors, services
+from prongsai.progress import selectors, services
 from prongsai.progress.access import (
     get_action_for_user,
     get_evidence_for_user,
@@ -251,18 +252,11 @@ def evidence_download(request: HttpRequest, slug: str, year: int, pk: int) -> Fi
     _access, evidence = get_evidence_for_user(request.user, slug, year, pk)
     if not evidence.file_path:
         raise Http404("หลักฐานนี้ไม่มีไฟล์")
-    try:
-        handle = evidence_files.open_for_download(evidence.file_path)
-    except (FileNotFoundError, ValueError):
-        raise Http404("ไม่พบไฟล์หลักฐาน") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return attachment(
+        evidence.file_path,
         filename=evidence.file_name,
         content_type=evidence.content_type or "application/octet-stream",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

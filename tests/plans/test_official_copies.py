@@ -1,0 +1,83 @@
+"""An approved plan keeps a PDF copy of itself as approved: reopening and changing the plan later
+never changes what was approved."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prongsai.core.files import absolute
+from prongsai.plans import services
+from prongsai.plans.models import Measure, PlanRevision
+from tests.authz.world import PASSWORD
+from tests.plans.test_documents import pdftotext
+
+pytestmark = pytest.mark.django_db
+
+
+def _approvals(plan: Any) -> list[PlanRevision]:
+    return list(plan.revisions.filter(action="approve", summary="อนุมัติมาตรการ").order_by("pk"))
+
+
+def test_each_approval_keeps_the_plan_as_it_was_then(world: Any, tmp_path: Path) -> None:
+    plan, measure = world.objects["plan"], world.objects["measure"]
+    services.plan_approve(plan, user=world.users["admin"])
+    services.plan_reopen(plan, user=world.users["admin"], reason="แก้ชื่อมาตรการ")
+    Measure.objects.filter(pk=measure.pk).update(title="มาตรการฉบับแก้ไขใหม่")
+    services.plan_approve(plan, user=world.users["admin"])
+
+    first, second = _approvals(plan)
+    first_text = pdftotext(absolute(first.copy_path).read_bytes(), tmp_path)
+    second_text = pdftotext(absolute(second.copy_path).read_bytes(), tmp_path)
+    assert "มาตรการทดสอบ" in first_text and "มาตรการฉบับแก้ไขใหม่" not in first_text
+    assert "มาตรการฉบับแก้ไขใหม่" in second_text
+    assert first.copy_size == absolute(first.copy_path).stat().st_size > 1000
+    assert len(first.copy_sha256) == 64
+    # edits, creation and reopening keep no copy: only the official act does
+    assert not plan.revisions.exclude(action="approve").exclude(copy_path="").exists()
+    assert plan.revisions.filter(action="reopen").get().copy_path == ""
+
+
+def test_the_history_page_offers_each_approved_copy_as_a_download(world: Any) -> None:
+    plan = world.objects["plan"]
+    services.plan_approve(plan, user=world.users["admin"])
+    (revision,) = _approvals(plan)
+    viewer = Client()
+    viewer.login(username="viewer", password=PASSWORD)
+    page = viewer.get(reverse("plans:history", args=["ours", plan.fiscal_year])).content.decode()
+    url = reverse("plans:revision_copy", args=["ours", plan.fiscal_year, revision.pk])
+    assert f'href="{url}"' in page
+    response = viewer.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="plan-ours-2567-approved-'
+    )
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_an_entry_without_a_copy_answers_404(world: Any) -> None:
+    plan = world.objects["plan"]
+    entry = plan.revisions.filter(copy_path="").first()
+    client = Client()
+    client.login(username="admin", password=PASSWORD)
+    url = reverse("plans:revision_copy", args=["ours", plan.fiscal_year, entry.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_a_copy_that_fails_to_render_does_not_stop_the_approval(
+    world: Any, monkeypatch: Any, caplog: Any
+) -> None:
+    def broken(plan: Any) -> bytes:
+        raise RuntimeError("typst failed")
+
+    monkeypatch.setattr(services, "_plan_pdf", broken)
+    plan = world.objects["plan"]
+    services.plan_approve(plan, user=world.users["admin"])
+    plan.refresh_from_db()
+    assert plan.is_locked
+    (revision,) = _approvals(plan)
+    assert revision.copy_path == ""
+    assert "could not be rendered" in caplog.text
