@@ -34,7 +34,7 @@ def test_templates_use_no_inline_scripts(world: Any) -> None:
 
 
 @pytest.mark.django_db
-def test_repeated_wrong_passwords_block_the_username_for_a_while(world: Any) -> None:
+def test_repeated_wrong_passwords_block_that_username_from_that_address(world: Any) -> None:
     client = Client()
     url = reverse("accounts:login")
     for _ in range(5):
@@ -47,6 +47,39 @@ def test_repeated_wrong_passwords_block_the_username_for_a_while(world: Any) -> 
     # another user from elsewhere is not affected
     other = Client(REMOTE_ADDR="10.0.0.9")
     assert other.post(url, {"username": "viewer", "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_stranger_guessing_cannot_lock_the_officer_out(world: Any) -> None:
+    url = reverse("accounts:login")
+    stranger = Client(REMOTE_ADDR="203.0.113.50")
+    for _ in range(8):
+        stranger.post(url, {"username": "editor", "password": "wrong"})
+    blocked = stranger.post(url, {"username": "editor", "password": PASSWORD})
+    assert "_auth_user_id" not in stranger.session and "โปรดรอ" in blocked.content.decode()
+    officer = Client(REMOTE_ADDR="10.1.2.3")
+    assert officer.post(url, {"username": "editor", "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_accounts_is_blocked(world: Any) -> None:
+    url = reverse("accounts:login")
+    sprayer = Client(REMOTE_ADDR="203.0.113.60")
+    for i in range(30):
+        sprayer.post(url, {"username": f"user{i}", "password": "wrong"})
+    response = sprayer.post(url, {"username": "viewer", "password": PASSWORD})
+    assert "_auth_user_id" not in sprayer.session and "โปรดรอ" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_guessing_one_username_from_many_addresses_is_blocked(world: Any, settings: Any) -> None:
+    settings.PRONGSAI_LOGIN_FAILURES_PER_USERNAME = 12
+    url = reverse("accounts:login")
+    for i in range(12):
+        Client(REMOTE_ADDR=f"198.51.100.{i}").post(url, {"username": "admin", "password": "x"})
+    officer = Client(REMOTE_ADDR="10.1.2.3")
+    response = officer.post(url, {"username": "admin", "password": PASSWORD})
+    assert "_auth_user_id" not in officer.session and "โปรดรอ" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from prongsai.accounts.throttle import client_ip, is_blocked
 
@@ -16,7 +17,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if is_blocked(str(username).lower(), client_ip(self.request)):
             self.throttled = True
             raise ValidationError(
-                "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป โปรดรอ ๑๕ นาทีแล้วลองใหม่ หรือใช้ “ลืมรหัสผ่าน?”",
+                _("เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป โปรดรอ ๑๕ นาทีแล้วลองใหม่ หรือใช้ “ลืมรหัสผ่าน?”"),
                 code="throttled",
             )
         return super().clean()

@@ -1,7 +1,11 @@
 """Login rate limiting, shared by every web process through the database.
 
-More than PER_USERNAME failures for one username, or PER_IP from one address, within WINDOW
-blocks further attempts until the window has passed."""
+Within WINDOW, further attempts are refused after
+- 5 failures for one username from one address (someone guessing one officer's password),
+- 30 failures from one address, whatever the usernames (someone trying many accounts),
+- 100 failures for one username from all addresses together (guessing spread over many machines).
+A stranger failing five times with an officer's username therefore locks out only the stranger's
+address, not the officer; locking the officer out takes failures from several addresses."""
 
 from __future__ import annotations
 
@@ -20,10 +24,11 @@ from prongsai.accounts.models import LoginFailure
 WINDOW = dt.timedelta(minutes=15)
 
 
-def _limits() -> tuple[int, int]:
+def _limits() -> tuple[int, int, int]:
     return (
-        int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_USERNAME", 5)),
+        int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_USERNAME_AND_IP", 5)),
         int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_IP", 30)),
+        int(getattr(settings, "PRONGSAI_LOGIN_FAILURES_PER_USERNAME", 100)),
     )
 
 
@@ -50,12 +55,18 @@ def _is_ip(text: str) -> bool:
 
 
 def is_blocked(username: str, ip: str | None) -> bool:
-    per_username, per_ip = _limits()
-    since = timezone.now() - WINDOW
-    recent = LoginFailure.objects.filter(at__gte=since)
-    if username and recent.filter(username=username.lower()).count() >= per_username:
+    per_pair, per_ip, per_username = _limits()
+    recent = LoginFailure.objects.filter(at__gte=timezone.now() - WINDOW)
+    username = username.lower()
+    if ip and recent.filter(ip=ip).count() >= per_ip:
         return True
-    return bool(ip and recent.filter(ip=ip).count() >= per_ip)
+    if username:
+        mine = recent.filter(username=username)
+        if mine.filter(ip=ip).count() >= per_pair:  # ip None: failures of unknown address
+            return True
+        if mine.count() >= per_username:
+            return True
+    return False
 
 
 @receiver(user_login_failed)
