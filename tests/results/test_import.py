@@ -173,6 +173,23 @@ def test_the_import_page_shows_the_errors_and_saves_nothing(
     assert not Result.objects.filter(agency=world.agency, year=2567).exists()
 
 
+def test_in_the_english_ui_the_import_problems_are_in_english(
+    world: Any, editor_client: Client
+) -> None:
+    editor_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    rows = seed_rows(2567)
+    rows[0] = (2567, "ind1", "", "abc")
+    rows.append((2567, "x9", "", "50"))
+    response = editor_client.post(
+        reverse("results:import", args=["ours"]),
+        {"file": SimpleUploadedFile("ita.csv", csv_of(rows), content_type="text/csv")},
+    )
+    body = response.content.decode()
+    assert "Row 2, column D (ค่า): “abc” is not a number" in body
+    assert "Row 12, column B (รหัส): Unknown code “x9” in the criteria of year 2567" in body
+    assert not Result.objects.filter(agency=world.agency, year=2567).exists()
+
+
 def test_the_template_download_is_an_xlsx(world: Any, editor_client: Client) -> None:
     response = editor_client.get(reverse("results:template", args=["ours", 2566, "xlsx"]))
     assert response.status_code == 200 and response.content[:2] == b"PK"

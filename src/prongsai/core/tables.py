@@ -8,6 +8,8 @@ import io
 import zipfile
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from prongsai.core.zips import BROKEN_ZIP
 
 MAX_INFLATED = 50 * 1024 * 1024  # a results workbook is at most some thousands of rows
@@ -27,7 +29,7 @@ def read_table(content: bytes, filename: str, *, columns: int) -> list[tuple[int
         return _xlsx(content, columns)
     if name.endswith(".csv") or name.endswith(".txt"):
         return _csv(content, columns)
-    raise TableReadError("ไฟล์ต้องเป็น .csv หรือ .xlsx")
+    raise TableReadError(_("ไฟล์ต้องเป็น .csv หรือ .xlsx"))
 
 
 def _pad(values: Any, columns: int) -> list[Any]:
@@ -38,14 +40,14 @@ def _pad(values: Any, columns: int) -> list[Any]:
 def _xlsx(content: bytes, columns: int) -> list[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
-    unreadable = TableReadError("เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx")
+    unreadable = TableReadError(_("เปิดไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx"))
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
             members = zf.infolist()
     except BROKEN_ZIP:
         raise unreadable from None
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_INFLATED:
-        raise TableReadError("ไฟล์ Excel นี้ใหญ่เกินกว่าที่ใช้กับผลการประเมินได้ (อาจเป็นไฟล์ที่ถูกบีบอัดผิดปกติ)")
+        raise TableReadError(_("ไฟล์ Excel นี้ใหญ่เกินกว่าที่ใช้กับผลการประเมินได้ (อาจเป็นไฟล์ที่ถูกบีบอัดผิดปกติ)"))
     # openpyxl raises many kinds of errors on a damaged file (zlib, XML, ValueError, KeyError…),
     # while opening and while reading: any of them means the file cannot be read.
     try:
@@ -67,7 +69,7 @@ def _csv(content: bytes, columns: int) -> list[tuple[int, list[Any]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise TableReadError("อ่านไฟล์ CSV ไม่ได้: ต้องเป็น UTF-8 หรือ TIS-620")
+        raise TableReadError(_("อ่านไฟล์ CSV ไม่ได้: ต้องเป็น UTF-8 หรือ TIS-620"))
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -76,4 +78,6 @@ def _csv(content: bytes, columns: int) -> list[tuple[int, list[Any]]]:
     try:
         return [(n, _pad(values, columns)) for n, values in enumerate(reader, start=1)]
     except csv.Error as e:
-        raise TableReadError(f"อ่านไฟล์ CSV ไม่ได้ (แถวที่ {reader.line_num}): {e}") from None
+        raise TableReadError(
+            _("อ่านไฟล์ CSV ไม่ได้ (แถวที่ %(row)s): %(error)s") % {"row": reader.line_num, "error": e}
+        ) from None

@@ -23,6 +23,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
@@ -54,11 +55,19 @@ class ImportReport:
     @property
     def message(self) -> str:
         years = ", ".join(str(y) for y in self.years)
-        return f"นำเข้าผลการประเมินปีงบประมาณ {years} แล้ว ({self.rows} แถว)"
+        return _("นำเข้าผลการประเมินปีงบประมาณ %(years)s แล้ว (%(rows)s แถว)") % {
+            "years": years,
+            "rows": self.rows,
+        }
 
 
 def _cell(row: int, col: int, message: str) -> str:
-    return f"แถวที่ {row} คอลัมน์ {COLUMNS[col]} ({HEADER[col]}): {message}"
+    return _("แถวที่ %(row)s คอลัมน์ %(column)s (%(header)s): %(message)s") % {
+        "row": row,
+        "column": COLUMNS[col],
+        "header": HEADER[col],
+        "message": message,
+    }
 
 
 def read_rows(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
@@ -91,15 +100,15 @@ def _score(value: Any) -> Decimal | str:
     if isinstance(value, float):
         text = repr(value)
     if "," in text and "." not in text:
-        return f"“{text}” ใช้จุลภาคเป็นจุดทศนิยม ให้ใช้จุด เช่น 97.37"
+        return _("“%(text)s” ใช้จุลภาคเป็นจุดทศนิยม ให้ใช้จุด เช่น 97.37") % {"text": text}
     try:
         number = Decimal(text)
     except InvalidOperation:
-        return f"“{text}” ไม่ใช่ตัวเลข"
+        return _("“%(text)s” ไม่ใช่ตัวเลข") % {"text": text}
     if not Decimal(0) <= number <= Decimal(100):
-        return f"คะแนน {text} ต้องอยู่ระหว่าง 0 ถึง 100"
+        return _("คะแนน %(text)s ต้องอยู่ระหว่าง 0 ถึง 100") % {"text": text}
     if number != round2(number):
-        return f"คะแนน {text} มีทศนิยมเกิน 2 ตำแหน่ง"
+        return _("คะแนน %(text)s มีทศนิยมเกิน 2 ตำแหน่ง") % {"text": text}
     return number
 
 
@@ -117,7 +126,7 @@ def parse_results(
     count = 0
     for number, cells in rows:
         if number > MAX_ROWS:
-            errors.append(f"ไฟล์มีเกิน {MAX_ROWS} แถว")
+            errors.append(_("ไฟล์มีเกิน %(rows)s แถว") % {"rows": MAX_ROWS})
             break
         year_text, code_text, _label, value = cells
         if number == 1 and _integer(year_text) is None:
@@ -134,8 +143,11 @@ def parse_results(
                 _cell(
                     number,
                     0,
-                    f"“{_text(year_text)}” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ "
-                    f"({', '.join(map(str, sorted(frameworks)))})",
+                    _("“%(text)s” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ (%(years)s)")
+                    % {
+                        "text": _text(year_text),
+                        "years": ", ".join(map(str, sorted(frameworks))),
+                    },
                 )
             )
             continue
@@ -150,7 +162,12 @@ def parse_results(
         data = inputs.setdefault(year, ResultInput(year=year, indicators={}, questions={}, oit={}))
         key = code.lower()
         if (year, key) in seen:
-            errors.append(_cell(number, 1, f"รหัส {code} ของปี {year} ซ้ำกับแถวที่ {seen[(year, key)]}"))
+            repeated = _("รหัส %(code)s ของปี %(year)s ซ้ำกับแถวที่ %(row)s") % {
+                "code": code,
+                "year": year,
+                "row": seen[(year, key)],
+            }
+            errors.append(_cell(number, 1, repeated))
             continue
         seen[(year, key)] = number
         problem = _apply(data, fw, key, code, value, questions, items, tools)
@@ -184,7 +201,7 @@ def _apply(
     elif key in items:
         word = _text(value).lower()
         if word not in PASS_WORDS | FAIL_WORDS:
-            return ("value", f"“{_text(value)}” ต้องเป็น ผ่าน หรือ ไม่ผ่าน")
+            return ("value", _("“%(text)s” ต้องเป็น ผ่าน หรือ ไม่ผ่าน") % {"text": _text(value)})
         assert data.oit is not None
         data.oit[key] = word in PASS_WORDS
     elif key == "total" or code.upper() in tools:
@@ -200,16 +217,17 @@ def _apply(
         if level not in level_names(fw):
             return (
                 "value",
-                f"ระดับ “{level}” ไม่มีในเกณฑ์ปี {fw.year} (ใช้ได้: {', '.join(level_names(fw))})",
+                _("ระดับ “%(level)s” ไม่มีในเกณฑ์ปี %(year)s (ใช้ได้: %(levels)s)")
+                % {"level": level, "year": fw.year, "levels": ", ".join(level_names(fw))},
             )
         data.entered_level = level
     elif key in ("rank", "ranked_count"):
         number = _integer(value)
         if number is None or number < 1:
-            return ("value", f"“{_text(value)}” ต้องเป็นจำนวนเต็มตั้งแต่ 1")
+            return ("value", _("“%(text)s” ต้องเป็นจำนวนเต็มตั้งแต่ 1") % {"text": _text(value)})
         setattr(data, key, number)
     else:
-        return ("code", f"ไม่รู้จักรหัส “{code}” ในเกณฑ์ปี {fw.year}")
+        return ("code", _("ไม่รู้จักรหัส “%(code)s” ในเกณฑ์ปี %(year)s") % {"code": code, "year": fw.year})
     return None
 
 
@@ -219,12 +237,12 @@ def results_import(
     """Check the whole file, then save every year in it in one transaction; on any problem
     raise ImportFailed with every problem (Thai, with row and column) and write nothing."""
     if len(content) > MAX_BYTES:
-        raise ImportFailed(["ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB)"])
+        raise ImportFailed([_("ไฟล์ใหญ่เกินไป (ไม่เกิน 5 MB)")])
     inputs, errors, count, broken = parse_results(read_rows(content, filename))
     for year in sorted(set(inputs) - broken):  # a year with a bad cell would only add echoes
         errors += result_check(inputs[year])
     if not inputs and not errors:
-        errors.append("ไม่พบข้อมูลในไฟล์ (ต้องมีคอลัมน์ ปีงบประมาณ, รหัส, รายการ, ค่า)")
+        errors.append(_("ไม่พบข้อมูลในไฟล์ (ต้องมีคอลัมน์ ปีงบประมาณ, รหัส, รายการ, ค่า)"))
     if errors:
         raise ImportFailed(errors)
     with transaction.atomic():

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.scoring import ScoreError, round2, score_indicators
@@ -39,54 +40,65 @@ def level_names(framework: Framework) -> list[str]:
 
 
 def result_check(data: ResultInput) -> list[str]:
-    """Every problem of a result, in Thai (empty when it can be saved)."""
+    """Every problem of a result, in the active language (empty when it can be saved)."""
     framework = Framework.objects.filter(year=data.year).first()
     if framework is None:
-        return [f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ {data.year}"]
+        return [_("ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ %(year)s") % {"year": data.year}]
     errors: list[str] = []
     scheme = scheme_for_year(data.year)
     numbers = scheme.indicator_numbers
     missing = [n for n in numbers if n not in data.indicators]
     if missing:
         errors.append(
-            f"ปีงบประมาณ {data.year}: ขาดคะแนนตัวชี้วัดที่ {', '.join(map(str, missing))}"
-            f" (ต้องมีครบ {len(numbers)} ตัว)"
+            _("ปีงบประมาณ %(year)s: ขาดคะแนนตัวชี้วัดที่ %(missing)s (ต้องมีครบ %(count)s ตัว)")
+            % {"year": data.year, "missing": ", ".join(map(str, missing)), "count": len(numbers)}
         )
     for n, value in data.indicators.items():
         if n not in numbers:
-            errors.append(f"ปีงบประมาณ {data.year}: ไม่มีตัวชี้วัดที่ {n} ในเกณฑ์ปีนี้")
+            errors.append(
+                _("ปีงบประมาณ %(year)s: ไม่มีตัวชี้วัดที่ %(n)s ในเกณฑ์ปีนี้") % {"year": data.year, "n": n}
+            )
         elif not ZERO <= value <= HUNDRED:
-            errors.append(f"ตัวชี้วัดที่ {n}: คะแนนต้องอยู่ระหว่าง 0 ถึง 100")
+            errors.append(_("ตัวชี้วัดที่ %(n)s: คะแนนต้องอยู่ระหว่าง 0 ถึง 100") % {"n": n})
     if data.entered_overall is not None and not ZERO <= data.entered_overall <= HUNDRED:
-        errors.append("คะแนนรวม: ต้องอยู่ระหว่าง 0 ถึง 100")
+        errors.append(_("คะแนนรวม: ต้องอยู่ระหว่าง 0 ถึง 100"))
     tool_codes = [t.code for t in scheme.tools]
     for code, value in data.entered_tools.items():
         if code not in tool_codes:
-            errors.append(f"ไม่มีเครื่องมือ {code} ในเกณฑ์ปี {data.year}")
+            errors.append(
+                _("ไม่มีเครื่องมือ %(code)s ในเกณฑ์ปี %(year)s") % {"code": code, "year": data.year}
+            )
         elif not ZERO <= value <= HUNDRED:
-            errors.append(f"คะแนน {code}: ต้องอยู่ระหว่าง 0 ถึง 100")
+            errors.append(_("คะแนน %(code)s: ต้องอยู่ระหว่าง 0 ถึง 100") % {"code": code})
     if data.entered_level and data.entered_level not in level_names(framework):
         errors.append(
-            f"ระดับ “{data.entered_level}” ไม่มีในเกณฑ์ปี {data.year}"
-            f" (ใช้ได้: {', '.join(level_names(framework))})"
+            _("ระดับ “%(level)s” ไม่มีในเกณฑ์ปี %(year)s (ใช้ได้: %(levels)s)")
+            % {
+                "level": data.entered_level,
+                "year": data.year,
+                "levels": ", ".join(level_names(framework)),
+            }
         )
     if data.rank is not None and data.rank < 1:
-        errors.append("ลำดับที่: ต้องเป็นจำนวนเต็มตั้งแต่ 1")
+        errors.append(_("ลำดับที่: ต้องเป็นจำนวนเต็มตั้งแต่ 1"))
     if data.ranked_count is not None and data.ranked_count < 1:
-        errors.append("จำนวนหน่วยงานที่จัดลำดับ: ต้องเป็นจำนวนเต็มตั้งแต่ 1")
+        errors.append(_("จำนวนหน่วยงานที่จัดลำดับ: ต้องเป็นจำนวนเต็มตั้งแต่ 1"))
     if data.rank and data.ranked_count and data.rank > data.ranked_count:
-        errors.append("ลำดับที่ต้องไม่มากกว่าจำนวนหน่วยงานที่จัดลำดับ")
+        errors.append(_("ลำดับที่ต้องไม่มากกว่าจำนวนหน่วยงานที่จัดลำดับ"))
     if data.questions:
         known = set(framework.questions.values_list("code", flat=True))
         for code, value in data.questions.items():
             if code not in known:
-                errors.append(f"ไม่มีข้อคำถาม {code} ในเกณฑ์ปี {data.year}")
+                errors.append(
+                    _("ไม่มีข้อคำถาม %(code)s ในเกณฑ์ปี %(year)s") % {"code": code, "year": data.year}
+                )
             elif not ZERO <= value <= HUNDRED:
-                errors.append(f"ข้อ {code}: คะแนนต้องอยู่ระหว่าง 0 ถึง 100")
+                errors.append(_("ข้อ %(code)s: คะแนนต้องอยู่ระหว่าง 0 ถึง 100") % {"code": code})
     if data.oit:
         known = set(framework.oit_items.values_list("code", flat=True))
         errors += [
-            f"ไม่มีรายการ OIT {framework.display_code(c)} ในเกณฑ์ปี {data.year}"
+            _("ไม่มีรายการ OIT %(code)s ในเกณฑ์ปี %(year)s")
+            % {"code": framework.display_code(c), "year": data.year}
             for c in data.oit
             if c not in known
         ]
@@ -107,7 +119,7 @@ def result_save(
     except ScoreError as e:
         raise ValidationError(str(e)) from None
     framework = Framework.objects.get(year=data.year)
-    result, _ = Result.objects.select_for_update().get_or_create(
+    result, _created = Result.objects.select_for_update().get_or_create(
         agency=agency,
         year=data.year,
         defaults={"framework": framework, "overall": score.overall, "level": "", "passed": False},
