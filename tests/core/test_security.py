@@ -106,3 +106,20 @@ def test_without_a_proxy_the_forwarded_header_is_ignored(world: Any, settings: A
     client = Client(REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.7")
     client.post(reverse("accounts:login"), {"username": "x", "password": "wrong"})
     assert list(LoginFailure.objects.values_list("ip", flat=True)) == ["198.51.100.4"]
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_any_field_is_refused_before_any_view(world: Any) -> None:
+    # the plan's reopen reason and the analysis texts are read raw by their views: PostgreSQL
+    # cannot store a NUL, so on PostgreSQL they answered with a server error
+    from prongsai.plans.models import PlanRevision
+
+    client = Client()
+    client.login(username="admin", password=PASSWORD)
+    before = PlanRevision.objects.count()
+    response = client.post(reverse("plans:reopen", args=["ours", 2567]), {"reason": "แก้ไข\x00เพิ่ม"})
+    assert response.status_code == 400
+    assert "อักขระที่ใช้ไม่ได้" in response.content.decode()
+    assert PlanRevision.objects.count() == before
+    assert client.get(reverse("orgs:home", args=["ours"]) + "?fy=%00").status_code == 400
+    assert client.get(reverse("orgs:home", args=["ours"])).status_code == 200

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 CSP = "; ".join(
     [
@@ -51,4 +52,27 @@ class ThaiFirstMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
+class NullCharacterMiddleware:
+    """Refuse a request whose query or form fields hold a NUL character: no text an officer types
+    contains one, PostgreSQL cannot store one (SQLite can, so it would only fail there), and the
+    forms already refuse it field by field; this covers the few views that read raw fields.
+    Placed after LocaleMiddleware, so the refusal is in the page's language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        fields = [request.GET]
+        if request.method == "POST":
+            fields.append(request.POST)
+        for query in fields:
+            for values in query.lists():
+                if any("\x00" in value for value in [values[0], *values[1]]):
+                    return HttpResponseBadRequest(
+                        _("ข้อมูลที่ส่งมามีอักขระที่ใช้ไม่ได้ (NUL) กรุณาพิมพ์ใหม่"),
+                        content_type="text/plain; charset=utf-8",
+                    )
         return self.get_response(request)
