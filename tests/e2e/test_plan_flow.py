@@ -53,3 +53,12 @@ def test_analysis_to_suggestions_to_an_approved_plan_and_its_download(
     assert download.suggested_filename == "plan-demo-2567.pdf"
     with open(download.path(), "rb") as f:
         assert f.read(5) == b"%PDF-"
+
+    # the history keeps the plan as approved: the same measures, downloadable later
+    page.goto(f"{base}/a/demo/plans/2567/history/")
+    with page.expect_download() as info:
+        page.click("a.copy-link")
+    copy = info.value
+    assert copy.suggested_filename.startswith("plan-demo-2567-approved-")
+    with open(copy.path(), "rb") as f:
+        assert f.read(5) == b"%PDF-"
