@@ -7,7 +7,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from prongsai.core.backup import BackupError, backup_restore, backup_write, record_counts
+from prongsai.core.backup import (
+    EXCLUDE,
+    BackupError,
+    backup_restore,
+    backup_write,
+    record_counts,
+)
 from prongsai.orgs.models import Agency
 
 
@@ -99,7 +105,7 @@ def test_a_damaged_backup_is_refused_in_thai_and_changes_nothing(
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     @given(
-        member=st.sampled_from(["manifest.json", "data.json"]),
+        member=st.sampled_from(["manifest.json", "data.jsonl"]),
         at=st.floats(0, 1),
         cut=st.integers(0, 40),
         insert=st.binary(max_size=20)
@@ -122,3 +128,33 @@ def test_a_damaged_backup_is_refused_in_thai_and_changes_nothing(
         assert record_counts() == before  # refused, or the edit changed nothing that counts
 
     restore()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_the_first_format_still_restores(tmp_path: Path) -> None:
+    import io
+    import json
+
+    call_command("demo", verbosity=0)
+    before = record_counts()
+    records = io.StringIO()
+    call_command("dumpdata", exclude=EXCLUDE, stdout=records, verbosity=0)  # one JSON document
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(old, "w") as zf:
+        manifest = {"format": "prongsai-backup-1", "counts": before, "created": "2026-01-01"}
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("data.json", records.getvalue())
+    call_command("flush", interactive=False, verbosity=0)
+    backup_restore(old)
+    assert record_counts() == before
+
+
+@pytest.mark.django_db
+def test_a_backup_writes_its_records_one_per_line(tmp_path: Path, world: Any) -> None:
+    archive = tmp_path / "b.zip"
+    manifest = backup_write(archive)
+    assert manifest["format"] == "prongsai-backup-2"
+    with zipfile.ZipFile(archive) as zf:
+        lines = zf.read("data.jsonl").decode().splitlines()
+    assert len(lines) == sum(manifest["counts"].values())
+    assert not list(tmp_path.glob("tmp*"))  # the staging folder is gone

@@ -1,14 +1,19 @@
 """Backups: every record and every uploaded file in one zip; restore into an empty database.
 
 A backup holds `manifest.json` (format, Prongsai version, time, record counts per model),
-`data.json` (Django's serialised records, with their primary keys) and `uploads/…` (the files under
-MEDIA_ROOT). Restore checks the manifest, refuses a database that already holds agencies, loads
-everything in one transaction, then writes the files; the record counts must match the manifest.
+`data.jsonl` (Django's serialised records with their primary keys, one per line) and `uploads/…`
+(the files under MEDIA_ROOT: evidence and official copies). Restore checks the manifest, refuses a
+database that already holds agencies, loads everything in one transaction, then writes the files;
+the record counts must match the manifest.
+
+Both directions stream through files on disk, one record at a time, so memory stays flat at
+national scale (1.3 million records); the records are read in one snapshot (REPEATABLE READ on
+PostgreSQL), so counts and records agree while others keep working. Backups of the first format
+(`data.json`, one JSON document) still restore.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import tempfile
@@ -20,13 +25,14 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from prongsai import __version__
 from prongsai.core.zips import BROKEN_ZIP
 
-FORMAT = "prongsai-backup-1"
+FORMAT = "prongsai-backup-2"
+DATA_MEMBER = {"prongsai-backup-1": "data.json", "prongsai-backup-2": "data.jsonl"}
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
 
 
@@ -51,27 +57,41 @@ def record_counts() -> dict[str, int]:
 
 
 def backup_write(path: Path) -> dict[str, Any]:
-    stream = io.StringIO()
-    with transaction.atomic():  # one consistent snapshot
-        call_command("dumpdata", exclude=EXCLUDE, stdout=stream, verbosity=0)
-        counts = record_counts()
-    manifest = {
-        "format": FORMAT,
-        "version": __version__,
-        "created": timezone.now().isoformat(),
-        "counts": counts,
-    }
-    media = Path(settings.MEDIA_ROOT)
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        zf.writestr("data.json", stream.getvalue())
-        if media.is_dir():
-            for file in sorted(media.rglob("*")):
-                if file.is_file():
-                    zf.write(file, f"uploads/{file.relative_to(media).as_posix()}")
-    tmp.replace(path)
+    with tempfile.TemporaryDirectory(dir=path.parent) as staging:
+        records = Path(staging) / "data.jsonl"
+        outermost = not connection.in_atomic_block
+        with transaction.atomic():  # one consistent snapshot
+            if outermost:
+                _snapshot()
+            call_command(
+                "dumpdata", exclude=EXCLUDE, format="jsonl", output=str(records), verbosity=0
+            )
+            counts = record_counts()
+        manifest = {
+            "format": FORMAT,
+            "version": __version__,
+            "created": timezone.now().isoformat(),
+            "counts": counts,
+        }
+        media = Path(settings.MEDIA_ROOT)
+        tmp = path.with_name(path.name + ".part")
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+            zf.write(records, "data.jsonl")
+            if media.is_dir():
+                for file in sorted(media.rglob("*")):
+                    if file.is_file():
+                        zf.write(file, f"uploads/{file.relative_to(media).as_posix()}")
+        tmp.replace(path)
     return manifest
+
+
+def _snapshot() -> None:
+    """On PostgreSQL, read every table as of one moment (its default isolation would let rows
+    committed meanwhile into later tables). SQLite's transaction is one snapshot already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
 def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any]:
@@ -90,18 +110,20 @@ def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any
             raise BackupError("ไฟล์สำรองข้อมูลเสียหาย (ข้อมูลใน zip อ่านไม่ได้)") from None
         if Agency.objects.exists() and not allow_nonempty:
             raise BackupError("ฐานข้อมูลนี้มีข้อมูลหน่วยงานอยู่แล้ว กู้คืนได้เฉพาะฐานข้อมูลว่าง")
-        with tempfile.TemporaryDirectory() as staging:
+        media = Path(settings.MEDIA_ROOT)
+        media.mkdir(parents=True, exist_ok=True)
+        # staged beside the uploads (the records of a national backup are ~500 MB: not for a
+        # small /tmp), then moved in once the records are in
+        with tempfile.TemporaryDirectory(dir=media.parent) as staging:
             try:
-                for name in uploads:
+                for name in [data, *uploads]:
                     target = Path(staging) / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     with zf.open(name) as src, target.open("wb") as dst:
                         shutil.copyfileobj(src, dst)
             except BROKEN_ZIP:
                 raise BackupError("ไฟล์แนบในไฟล์สำรองข้อมูลเสียหาย อ่านไม่ได้") from None
-            _load(Path(staging), data, manifest["counts"])
-            media = Path(settings.MEDIA_ROOT)
-            media.mkdir(parents=True, exist_ok=True)
+            _load(Path(staging) / data, manifest["counts"])
             staged = Path(staging) / "uploads"
             if staged.is_dir():
                 shutil.copytree(staged, media, dirs_exist_ok=True)
@@ -109,19 +131,21 @@ def backup_restore(path: Path, *, allow_nonempty: bool = False) -> dict[str, Any
 
 
 def _read_backup(zf: zipfile.ZipFile) -> tuple[dict[str, Any], str, list[str]]:
-    """The manifest, the records' JSON text and the upload names, each checked; BackupError (Thai)
-    for anything else."""
+    """The manifest, the name of the records' member and the upload names, each checked;
+    BackupError (Thai) for anything else."""
     names = set(zf.namelist())
-    if not {"manifest.json", "data.json"} <= names:
-        raise BackupError("ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี manifest.json หรือ data.json")
+    if "manifest.json" not in names:
+        raise BackupError("ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี manifest.json")
     try:
         manifest = json.loads(zf.read("manifest.json"))
-        data = zf.read("data.json").decode("utf-8")
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError included
-        raise BackupError("ไฟล์สำรองข้อมูลเสียหาย: manifest.json หรือ data.json อ่านไม่ได้") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BackupError("ไฟล์สำรองข้อมูลเสียหาย: manifest.json อ่านไม่ได้") from None
+    found = manifest.get("format") if isinstance(manifest, dict) else None
+    if not isinstance(found, str) or found not in DATA_MEMBER:
         raise BackupError(f"ไม่รู้จักรูปแบบไฟล์สำรองข้อมูล “{found}”")
+    data = DATA_MEMBER[found]
+    if data not in names:
+        raise BackupError(f"ไฟล์สำรองข้อมูลไม่ครบ: ไม่มี {data}")
     counts = manifest.get("counts")
     if not isinstance(counts, dict) or not all(
         isinstance(k, str) and type(v) is int for k, v in counts.items()
@@ -134,10 +158,8 @@ def _read_backup(zf: zipfile.ZipFile) -> tuple[dict[str, Any], str, list[str]]:
     return manifest, data, uploads
 
 
-def _load(staging: Path, data: str, expected_counts: dict[str, int]) -> None:
+def _load(fixture: Path, expected_counts: dict[str, int]) -> None:
     """Replace every record with the backup's, in one transaction: all of it or nothing."""
-    fixture = staging / "data.json"
-    fixture.write_text(data, encoding="utf-8")
     try:
         with transaction.atomic():
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
