@@ -214,6 +214,8 @@ TASKS = {
 
 # Security. Production turns on HTTPS-only cookies and HSTS.
 SESSION_COOKIE_HTTPONLY = True
+# Offices share computers: a sign-in lasts one working day, not Django's two weeks.
+SESSION_COOKIE_AGE = env_int("PRONGSAI_SESSION_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = env_bool("PRONGSAI_SSL_REDIRECT", PRODUCTION)

@@ -104,3 +104,24 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path: object
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_sign_in_lasts_a_working_day_unless_configured() -> None:
+    def age(**env: str) -> str:
+        clean = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("PRONGSAI_") and k not in ENV_OF_TESTS
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", "import prongsai.settings as s; print(s.SESSION_COOKIE_AGE)"],
+            env={**clean, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return result.stdout.strip() or result.stderr
+
+    assert age() == str(12 * 3600)
+    assert age(PRONGSAI_SESSION_HOURS="8") == str(8 * 3600)
+    assert "PRONGSAI_SESSION_HOURS" in age(PRONGSAI_SESSION_HOURS="0")
