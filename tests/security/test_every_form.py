@@ -1,6 +1,7 @@
 """Every form of the site, fuzzed: the forms are found by reading the pages (every page of the
-authorization matrix, as the agency's admin who is also site staff, and the public pages as
-anonymous), so a new form is fuzzed without anyone listing it. Each form gets random and hostile
+authorization matrix, as the agency's admin who is also site staff, as the district's overseer,
+and as anonymous), so a new form is fuzzed without anyone listing it. Post forms and get forms
+(the filters of the oversight views, the year pickers) alike. Each form gets random and hostile
 values in each of its fields (random text, Thai digits, markup, SQL, null bytes, huge numbers,
 random files) and must never answer with a server error; a refused post must write nothing.
 
@@ -82,17 +83,20 @@ FILE_HEADS = [b"", b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"PK\x03\x04", b"\xff\xd
 class Form:
     page: str
     action: str
+    method: str = "post"
+    actor: str = "admin"  # who saw it: "admin" (also staff), "overseer_above" or "anon"
     fields: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # name → (kind, values)
 
     @property
-    def key(self) -> tuple[str, tuple[str, ...]]:
-        return urlsplit(self.action).path, tuple(sorted(self.fields))
+    def key(self) -> tuple[str, str, tuple[str, ...]]:
+        return self.method, urlsplit(self.action).path, tuple(sorted(self.fields))
 
 
 class _FormReader(HTMLParser):
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, actor: str) -> None:
         super().__init__()
         self.page = page
+        self.actor = actor
         self.forms: list[Form] = []
         self._form: Form | None = None
         self._select: str | None = None
@@ -100,8 +104,12 @@ class _FormReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
-            if a.get("method", "get").lower() == "post":
-                self._form = Form(page=self.page, action=urljoin(self.page, a.get("action", "")))
+            self._form = Form(
+                page=self.page,
+                action=urljoin(self.page, a.get("action", "")),
+                method="post" if a.get("method", "get").lower() == "post" else "get",
+                actor=self.actor,
+            )
             return
         form = self._form
         if form is None or not a.get("name"):
@@ -192,28 +200,30 @@ def _staff(world: Any) -> Any:
 
 
 def _crawl(world: Any, user: Any) -> list[Form]:
-    """The post forms of every page of the authorization matrix, as `user` and as anonymous."""
-    forms: dict[tuple[str, tuple[str, ...]], Form] = {}
-    signed_in, anonymous = Client(), Client()
-    signed_in.force_login(user)
+    """The forms of every page of the authorization matrix, as `user`, as the overseer and as
+    anonymous."""
+    forms: dict[tuple[str, str, tuple[str, ...]], Form] = {}
+    clients = {"admin": Client(), "overseer_above": Client(), "anon": Client()}
+    clients["admin"].force_login(user)
+    clients["overseer_above"].force_login(world.users["overseer_above"])
     for case in ALL_CASES:
         if case.method != "get":
             continue
         url = reverse(case.url_name, kwargs=case.kwargs(world))
         url += f"?{case.query}" if case.query else ""
-        for client in (signed_in, anonymous):
+        for actor, client in clients.items():
             response = client.get(url)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
-            reader = _FormReader(url)
+            reader = _FormReader(url, actor)
             reader.feed(response.content.decode())
             for form in reader.forms:
                 forms.setdefault(form.key, form)
     return sorted(forms.values(), key=lambda f: f.key)
 
 
-def _view_names(forms: list[Form]) -> set[str]:
-    return {resolve(urlsplit(f.action).path).view_name for f in forms}
+def _view_names(forms: list[Form], method: str = "post") -> set[str]:
+    return {resolve(urlsplit(f.action).path).view_name for f in forms if f.method == method}
 
 
 def _every_state(world: Any) -> Iterator[list[Form]]:
@@ -243,6 +253,7 @@ def test_the_crawler_finds_the_forms_of_every_domain(world: Any) -> None:
         "oversight:bulk",
     ):
         assert expected in names, (expected, sorted(names))
+    assert {"oversight:district", "orgs:home", "results:index"} <= _view_names(forms, "get")
     measure_form = next(f for f in forms if "/measures/" in f.action and "title" in f.fields)
     assert measure_form.fields["title"][0] == "text"
     upload = next(f for f in forms if _view_names([f]) == {"results:import"})
@@ -260,33 +271,39 @@ def test_every_post_url_of_the_matrix_has_a_form(world: Any) -> None:
 def test_random_values_in_every_form_never_cause_a_server_error_or_a_partial_write(
     world: Any,
 ) -> None:
-    user = _staff(world)
+    users = {"admin": _staff(world), "overseer_above": world.users["overseer_above"]}
     client = Client(raise_request_exception=False)
-    anonymous_forms = {reverse("accounts:login"), reverse("accounts:password_reset")}
-    done: set[tuple[str, tuple[str, ...]]] = set()
+    done: set[tuple[str, str, tuple[str, ...]]] = set()
 
     for forms in _every_state(world):
         for form in forms:
             if form.key in done:
                 continue
             done.add(form.key)
-            _fuzz(client, form, user, anonymous=urlsplit(form.action).path in anonymous_forms)
-    assert len(done) >= 30, sorted(done)
+            _fuzz(client, form, users.get(form.actor))
+    assert len([k for k in done if k[0] == "post"]) >= 30, sorted(done)
+    assert len([k for k in done if k[0] == "get"]) >= 4, sorted(done)
 
 
-def _fuzz(client: Client, form: Form, user: Any, *, anonymous: bool) -> None:
+def _fuzz(client: Client, form: Form, user: Any) -> None:
     @EXAMPLES
     @given(data=_form_data(form))
-    def post(data: dict[str, Any]) -> None:
+    def send(data: dict[str, Any]) -> None:
         payload = {k: v for k, v in data.items() if v is not None}
         with _rolled_back():
             client.logout()
-            if not anonymous:
+            if user is not None:
                 client.force_login(user)
             before = _row_counts()
-            response = client.post(form.action, payload)
-            assert response.status_code < 500, (form.action, payload)
-            if response.status_code != 302:  # refused: the form again, or 4xx
+            if form.method == "get":
+                files = [k for k, v in payload.items() if not isinstance(v, str)]
+                response = client.get(
+                    form.action, {k: payload[k] for k in payload if k not in files}
+                )
+            else:
+                response = client.post(form.action, payload)
+            assert response.status_code < 500, (form.method, form.action, payload)
+            if form.method == "get" or response.status_code != 302:  # a read, or refused
                 assert _row_counts() == before, (form.action, payload)
 
-    post()
+    send()
