@@ -16,8 +16,10 @@ BLOCK = re.compile(r"\{%\s*blocktranslate[^%]*%\}(.*?)\{%\s*endblocktranslate\s*
 PATTERNS = [
     re.compile(r"""\{%\s*translate\s+"([^"]+)"\s*%\}"""),
     re.compile(r"""\{%\s*translate\s+'([^']+)'\s*%\}"""),
-    re.compile(r"""\b(?:gettext|gettext_lazy|gettext_noop|_)\(\s*"([^"]+)"\s*\)"""),
 ]
+# gettext("…") in Python, also written as adjacent literals over several lines: _("…" "…")
+CALL = re.compile(r"""\b(?:gettext|gettext_lazy|gettext_noop|_)\(\s*((?:"[^"\n]*"\s*)+)\)""")
+LITERAL = re.compile(r'"([^"\n]*)"')
 
 
 def main() -> None:
@@ -28,6 +30,7 @@ def main() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         found = [m.group(1) for p in PATTERNS for m in p.finditer(text)]
+        found += ["".join(LITERAL.findall(m.group(1))) for m in CALL.finditer(text)]
         # {% blocktranslate %}: Django's msgid writes {{ name }} as %(name)s
         found += [
             re.sub(r"\{\{\s*(\w+)\s*\}\}", r"%(\1)s", m.group(1)) for m in BLOCK.finditer(text)

@@ -112,3 +112,24 @@ def test_a_refusal_is_in_the_language_of_the_page(world: Any) -> None:
         with translation.override(language), pytest.raises(ValidationError) as caught:
             services.plan_approve(empty, user=None)
         assert text in caught.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_the_english_report_and_deadline_pages_have_no_thai_sentences_of_ours(
+    world: object,
+) -> None:
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    reports = client.get(reverse("progress:reports", args=["ours", 2567])).content.decode()
+    assert "6-month period (October 2566 – March 2567)" in reports
+    assert "The measure “มาตรการทดสอบ” was not completed on time (30 September 2567)" in reports
+    assert "ต้องระบุ" not in reports and "รอบ 6 เดือน" not in reports
+    deadlines = client.get(reverse("progress:deadlines", args=["ours"]) + "?year=2567")
+    body = deadlines.content.decode()
+    assert "Report, 6-month period" in body and "Not completed on time" in body
+    assert "รายงานรอบ" not in body and "ยังไม่แล้วเสร็จ" not in body
+    form = client.get(
+        reverse("plans:measure_add", args=["ours", 2567, world.objects["issue"].pk])  # type: ignore[attr-defined]
+    ).content.decode()
+    assert ">October 2566<" in form and "ตุลาคม" not in form

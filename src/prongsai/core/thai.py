@@ -37,19 +37,23 @@ def local_digits(text: object) -> str:
     return to_thai_digits(text) if ui_is_thai() else to_arabic_digits(text)
 
 
+def local_month(day: dt.date) -> str:
+    """For the UI: "ตุลาคม ๒๕๖๖" on Thai pages, "October 2566" (still B.E.) otherwise."""
+    if ui_is_thai():
+        return f"{month_name(day.month)} {to_thai_digits(be_year(day))}"
+    from django.utils.formats import date_format
+
+    return f"{date_format(day, 'F')} {day.year + BE_OFFSET}"
+
+
 def local_month_range(start: dt.date, end: dt.date) -> str:
     """For the UI: month_range on Thai pages; "November 2566 – March 2567" otherwise (B.E.)."""
     if ui_is_thai():
         return month_range(start, end)
-    from django.utils.formats import date_format
-
-    def month(d: dt.date) -> str:
-        return f"{date_format(d, 'F')} {d.year + BE_OFFSET}"
-
     return (
-        month(start)
+        local_month(start)
         if (start.year, start.month) == (end.year, end.month)
-        else (f"{month(start)} – {month(end)}")
+        else (f"{local_month(start)} – {local_month(end)}")
     )
 
 

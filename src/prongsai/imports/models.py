@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.orgs.models import Agency
 
@@ -21,9 +22,9 @@ KIND_LABELS = {
 
 class ImportDraft(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "รอตรวจทาน"
-        SAVED = "saved", "บันทึกเป็นมาตรการแล้ว"
-        DISCARDED = "discarded", "ยกเลิก"
+        PENDING = "pending", _("รอตรวจทาน")
+        SAVED = "saved", _("บันทึกเป็นมาตรการแล้ว")
+        DISCARDED = "discarded", _("ยกเลิก")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="import_drafts")
     created_by = models.ForeignKey(

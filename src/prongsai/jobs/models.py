@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.queued import QueuedWork
 from prongsai.orgs.models import Agency
@@ -11,10 +12,10 @@ from prongsai.orgs.models import Agency
 
 class DocumentJob(QueuedWork, models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "รอคิว"
-        RUNNING = "running", "กำลังสร้างเอกสาร"
-        DONE = "done", "เสร็จแล้ว"
-        FAILED = "failed", "ไม่สำเร็จ"
+        QUEUED = "queued", _("รอคิว")
+        RUNNING = "running", _("กำลังสร้างเอกสาร")
+        DONE = "done", _("เสร็จแล้ว")
+        FAILED = "failed", _("ไม่สำเร็จ")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="document_jobs")
     requested_by = models.ForeignKey(

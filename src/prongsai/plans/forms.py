@@ -17,9 +17,7 @@ def fiscal_month_choices(fiscal_year: int) -> list[tuple[int, str]]:
     choices = []
     for month in range(1, 13):
         day = fiscal_month_date(fiscal_year, month)
-        choices.append(
-            (month, f"{thai.month_name(day.month)} {thai.to_thai_digits(thai.be_year(day))}")
-        )
+        choices.append((month, thai.local_month(day)))
     return choices
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from prongsai.core import thai
 from prongsai.plans.models import Measure, Plan
 from prongsai.progress.models import Period, ProgressReport
-from prongsai.progress.periods import long_date, period_end
+from prongsai.progress.periods import period_end, ui_long_date
 from prongsai.progress.selectors import plan_states
 
 
@@ -22,7 +24,7 @@ class Item:
 
     @property
     def when_label(self) -> str:
-        return thai.to_thai_digits(long_date(self.when)) if self.when else ""
+        return ui_long_date(self.when) if self.when else ""
 
 
 @dataclass
@@ -49,9 +51,9 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
         m = state.measure
         if not state.done:
             if m.end_date < on:
-                out.overdue.append(Item(m.end_date, m.title, "ยังไม่แล้วเสร็จตามกำหนด", m))
+                out.overdue.append(Item(m.end_date, m.title, _("ยังไม่แล้วเสร็จตามกำหนด"), m))
             elif m.end_date <= horizon:
-                out.soon.append(Item(m.end_date, m.title, "กำหนดแล้วเสร็จ", m))
+                out.soon.append(Item(m.end_date, m.title, _("กำหนดแล้วเสร็จ"), m))
             for step in m.monitoring:
                 deadline = step.get("deadline")
                 if deadline and on <= dt.date.fromisoformat(deadline) <= horizon:
@@ -59,16 +61,23 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
                         Item(
                             dt.date.fromisoformat(deadline),
                             m.title,
-                            f"กำหนดรายงาน: {step['text']}",
+                            _("กำหนดรายงาน: %(step)s") % {"step": step["text"]},
                             m,
                         )
                     )
         if state.done and not state.evidence:
-            out.missing_evidence.append(Item(state.done_on, m.title, "ดำเนินการแล้วแต่ยังไม่มีหลักฐาน", m))
+            out.missing_evidence.append(
+                Item(state.done_on, m.title, _("ดำเนินการแล้วแต่ยังไม่มีหลักฐาน"), m)
+            )
         for action in state.actions:
             if not action.evidence.all() and not state.done:
                 out.missing_evidence.append(
-                    Item(action.date, m.title, f"การดำเนินการยังไม่มีหลักฐาน: {action.text[:80]}", m)
+                    Item(
+                        action.date,
+                        m.title,
+                        _("การดำเนินการยังไม่มีหลักฐาน: %(text)s") % {"text": action.text[:80]},
+                        m,
+                    )
                 )
         for evidence in state.evidence:
             if evidence.link_problem:
@@ -89,11 +98,11 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
         end = period_end(plan.fiscal_year, period)
         if period in final:
             continue
-        title = f"รายงาน{period.label}"
+        title = _("รายงาน%(period)s") % {"period": period.label}
         if end < on:
-            out.overdue.append(Item(end, title, "สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน", period=period))
+            out.overdue.append(Item(end, title, _("สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน"), period=period))
         elif end <= horizon:
-            out.soon.append(Item(end, title, "สิ้นรอบรายงาน", period=period))
+            out.soon.append(Item(end, title, _("สิ้นรอบรายงาน"), period=period))
     for items in (out.overdue, out.soon, out.missing_evidence, out.broken_links):
         items.sort(key=lambda i: (i.when or dt.date.min, i.title))
     return out

@@ -30,7 +30,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
-ALLOWED_LABEL = "PDF, PNG, JPEG, DOCX หรือ XLSX"
+ALLOWED_LABEL = "PDF, PNG, JPEG, DOCX, XLSX"
 _CHUNK = 64 * 1024
 
 

@@ -36,6 +36,15 @@ def round_label(fiscal_year: int, period: str) -> str:
     return f"รอบ {months} เดือน ({months_label(fiscal_year, period)})"
 
 
+def ui_round_label(fiscal_year: int, period: str) -> str:
+    """For the UI: round_label on Thai pages, "6-month period (October 2566 – March 2567)"
+    otherwise."""
+    if thai.ui_is_thai():
+        return round_label(fiscal_year, period)
+    span = period_range(fiscal_year, period)
+    return f"{Period(period).label} ({thai.local_month_range(span.start, span.end)})"
+
+
 def action_date_label(value: dt.date) -> str:
     """ "ดำเนินการเมื่อวันที่ 3 เดือนตุลาคม พ.ศ. 2566"."""
     return (
@@ -46,6 +55,11 @@ def action_date_label(value: dt.date) -> str:
 def long_date(value: dt.date) -> str:
     """ "3 เมษายน 2567" (Arabic digits; the engine or the template localises)."""
     return f"{value.day} {thai.month_name(value.month)} {thai.be_year(value)}"
+
+
+def ui_long_date(value: dt.date) -> str:
+    """For the UI: "๓ เมษายน ๒๕๖๗" on Thai pages, "3 April 2567" (still B.E.) otherwise."""
+    return thai.to_thai_digits(long_date(value)) if thai.ui_is_thai() else thai.local_date(value)
 
 
 def report_heading(fiscal_year: int, period: str, name: str = REPORT_TITLE) -> str:

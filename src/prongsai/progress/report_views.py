@@ -27,7 +27,7 @@ from prongsai.progress.deadlines import current_plan, plan_deadlines
 from prongsai.progress.documents import KIND_LABELS, KINDS_BY_PERIOD, filename, report_document
 from prongsai.progress.forms import MemoForm, ReopenForm
 from prongsai.progress.models import Period
-from prongsai.progress.periods import period_end, round_label
+from prongsai.progress.periods import period_end, ui_round_label
 from prongsai.progress.views import _add_errors
 
 
@@ -43,7 +43,7 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 "period": period,
                 "report": report,
                 "end": period_end(year, period),
-                "round": round_label(year, period),
+                "round": ui_round_label(year, period),
                 "counts": selectors.counts(states),
                 "late": [s for s in states if s.late],
                 "problems": []

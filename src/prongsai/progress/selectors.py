@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.plans.models import Measure, Plan, PlanIssue
@@ -20,7 +21,7 @@ from prongsai.progress.models import (
     ProgressReport,
     Status,
 )
-from prongsai.progress.periods import long_date, period_end, period_range
+from prongsai.progress.periods import period_end, period_range, ui_long_date
 
 
 @dataclass
@@ -75,11 +76,11 @@ class MeasureState:
         note = self.note
         missing = []
         if note is None or not note.cause.strip():
-            missing.append("สาเหตุ")
+            missing.append(_("สาเหตุ"))
         if note is None or not note.problems.strip():
-            missing.append("ปัญหาอุปสรรค")
+            missing.append(_("ปัญหาอุปสรรค"))
         if note is None or not note.suggestions.strip():
-            missing.append("ข้อเสนอแนะ")
+            missing.append(_("ข้อเสนอแนะ"))
         return missing
 
 
@@ -207,23 +208,30 @@ def report_for(plan: Plan, period: str) -> ProgressReport:
 
 
 def report_problems(plan: Plan, period: str, states: list[MeasureState] | None = None) -> list[str]:
-    """Why the report cannot be finalised yet, one Thai sentence per problem (empty: ready)."""
+    """Why the report cannot be finalised yet, one sentence per problem in the page's language
+    (empty: ready)."""
     problems = []
     end = period_end(plan.fiscal_year, period)
     if today() < end:
         problems.append(
-            thai.to_thai_digits(f"ยังไม่สิ้นสุดรอบรายงาน (สิ้นสุด {long_date(end)}) จึงยังสรุปรายงานไม่ได้")
+            _("ยังไม่สิ้นสุดรอบรายงาน (สิ้นสุด %(end)s) จึงยังสรุปรายงานไม่ได้") % {"end": ui_long_date(end)}
         )
     states = states if states is not None else period_states(plan, period)
     if not states:
-        problems.append("ยังไม่มีมาตรการในแผน จึงยังไม่มีสิ่งที่จะรายงาน")
+        problems.append(_("ยังไม่มีมาตรการในแผน จึงยังไม่มีสิ่งที่จะรายงาน"))
     for state in states:
         missing = state.needs_explanation
         if missing:
-            deadline = thai.to_thai_digits(long_date(state.measure.end_date))
             problems.append(
-                f"มาตรการ “{state.measure.title}” ยังไม่แล้วเสร็จตามกำหนด ({deadline}) "
-                f"ต้องระบุ{' '.join(missing)} ก่อนสรุปรายงาน"
+                _(
+                    "มาตรการ “%(title)s” ยังไม่แล้วเสร็จตามกำหนด (%(deadline)s) "
+                    "ต้องระบุ%(missing)s ก่อนสรุปรายงาน"
+                )
+                % {
+                    "title": state.measure.title,
+                    "deadline": ui_long_date(state.measure.end_date),
+                    "missing": (" " if thai.ui_is_thai() else ", ").join(missing),
+                }
             )
     return problems
 
