@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
-        CREATE = "create", "สร้าง"
-        UPDATE = "update", "แก้ไข"
-        DELETE = "delete", "ลบ"
+        CREATE = "create", _("สร้าง")
+        UPDATE = "update", _("แก้ไข")
+        DELETE = "delete", _("ลบ")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
