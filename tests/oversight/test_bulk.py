@@ -245,3 +245,14 @@ def test_a_job_left_in_the_queue_says_the_worker_may_be_missing(area: Any) -> No
     BulkImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
     page = staff.get(f"/oversight/import/{job.pk}/").content.decode()
     assert "อาจไม่ได้ทำงาน" in page and "prongsai worker" in page
+
+
+def test_the_staff_page_in_english_names_the_problems_in_english(area: Any) -> None:
+    staff = area.client("staff")
+    staff.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    upload = SimpleUploadedFile("r.csv", as_csv([row("999", 2567, "ไม่มีจังหวัดนี้", "", "", "")]))
+    body = staff.post("/oversight/import/", {"file": upload}).content.decode()
+    assert "No province “ไม่มีจังหวัดนี้”" in body
+    assert "There is no agency with code 999" in body
+    assert "ไม่พบจังหวัด" not in body
+    assert not BulkImport.objects.exists()

@@ -27,6 +27,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 from openpyxl.utils import get_column_letter
 
@@ -73,10 +74,10 @@ class BulkReport:
     @property
     def message(self) -> str:
         years = ", ".join(str(y) for y in self.years)
-        return (
-            f"นำเข้าผลการประเมิน {self.rows} แถว ของ {self.agencies} หน่วยงาน (ปีงบประมาณ {years}) "
-            f"สร้างหน่วยงานใหม่ {self.created} แห่ง"
-        )
+        return _(
+            "นำเข้าผลการประเมิน %(rows)s แถว ของ %(agencies)s หน่วยงาน (ปีงบประมาณ %(years)s) "
+            "สร้างหน่วยงานใหม่ %(created)s แห่ง"
+        ) % {"rows": self.rows, "agencies": self.agencies, "years": years, "created": self.created}
 
 
 @dataclass
@@ -108,8 +109,14 @@ def _columns(header: list[Any]) -> tuple[dict[str, int], dict[int, str], list[st
         token = key or text.split()[0]
         letter = get_column_letter(index + 1)
         if token.lower() in seen:
-            errors.append(f"แถวที่ 1 คอลัมน์ {letter}: หัวคอลัมน์ “{text}” ซ้ำกับคอลัมน์ "
-                          f"{get_column_letter(seen[token.lower()] + 1)}")  # fmt: skip
+            errors.append(
+                _("แถวที่ 1 คอลัมน์ %(column)s: หัวคอลัมน์ “%(text)s” ซ้ำกับคอลัมน์ %(other)s")
+                % {
+                    "column": letter,
+                    "text": text,
+                    "other": get_column_letter(seen[token.lower()] + 1),
+                }
+            )
             continue
         seen[token.lower()] = index
         if key:
@@ -118,7 +125,7 @@ def _columns(header: list[Any]) -> tuple[dict[str, int], dict[int, str], list[st
             codes[index] = token
     for key in ("agency", "year"):
         if key not in meta:
-            errors.append(f"แถวที่ 1: ไม่มีคอลัมน์ “{META[key][0]}”")
+            errors.append(_("แถวที่ 1: ไม่มีคอลัมน์ “%(name)s”") % {"name": META[key][0]})
     return meta, codes, errors
 
 
@@ -176,17 +183,22 @@ class _Line:
 
 
 def _cell(number: int, index: int, header: str, message: str) -> str:
-    return f"แถวที่ {number} คอลัมน์ {get_column_letter(index + 1)} ({header}): {message}"
+    return _("แถวที่ %(row)s คอลัมน์ %(column)s (%(header)s): %(message)s") % {
+        "row": number,
+        "column": get_column_letter(index + 1),
+        "header": header,
+        "message": message,
+    }
 
 
 def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
     """Every row of the file as a result to save, and every problem (nothing is written)."""
     if len(content) > MAX_BYTES:
-        return [], [f"ไฟล์ใหญ่เกินไป (ไม่เกิน {MAX_BYTES // (1024 * 1024)} MB)"]
+        return [], [_("ไฟล์ใหญ่เกินไป (ไม่เกิน %(mb)s MB)") % {"mb": MAX_BYTES // (1024 * 1024)}]
     rows_iter = read_rows(content, filename)
     first = next(rows_iter, None)
     if first is None:
-        return [], ["ไฟล์ว่าง ไม่มีหัวคอลัมน์"]
+        return [], [_("ไฟล์ว่าง ไม่มีหัวคอลัมน์")]
     meta, codes, errors = _columns(first[1])
     if errors:
         return [], errors
@@ -196,7 +208,7 @@ def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
     raw: list[tuple[int, list[Any]]] = []
     for number, cells in rows_iter:
         if number > MAX_ROWS + 1:
-            return [], [f"ไฟล์มีเกิน {MAX_ROWS:,} แถว แบ่งเป็นหลายไฟล์"]
+            return [], [_("ไฟล์มีเกิน %(rows)s แถว แบ่งเป็นหลายไฟล์") % {"rows": f"{MAX_ROWS:,}"}]
         if any(_text(c) for c in cells):
             raw.append((number, cells + [None] * (len(first[1]) - len(cells))))
     wanted = {_text(cells[meta["agency"]]) for _n, cells in raw}
@@ -211,17 +223,28 @@ def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
         get, err = line.get, line.err
         code, year = get("agency"), _integer(cells[meta["year"]])
         if not code:
-            err("agency", "ไม่มีรหัสหน่วยงาน")
+            err("agency", _("ไม่มีรหัสหน่วยงาน"))
             continue
         if not CODE.fullmatch(code):
-            err("agency", f"รหัสหน่วยงาน “{code}” ต้องเป็นตัวเลขหรืออักษรอังกฤษ ไม่เกิน 20 ตัว")
+            err(
+                "agency",
+                _("รหัสหน่วยงาน “%(code)s” ต้องเป็นตัวเลขหรืออักษรอังกฤษ ไม่เกิน 20 ตัว") % {"code": code},
+            )
             continue
         if year is None or year not in frameworks:
             years = ", ".join(map(str, sorted(frameworks)))
-            err("year", f"“{get('year')}” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ ({years})")
+            err(
+                "year",
+                _("“%(text)s” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ (%(years)s)")
+                % {"text": get("year"), "years": years},
+            )
             continue
         if (code, year) in seen:
-            err("agency", f"หน่วยงาน {code} ปี {year} ซ้ำกับแถวที่ {seen[(code, year)]}")
+            err(
+                "agency",
+                _("หน่วยงาน %(code)s ปี %(year)s ซ้ำกับแถวที่ %(row)s")
+                % {"code": code, "year": year, "row": seen[(code, year)]},
+            )
             continue
         seen[(code, year)] = number
         new = _agency_check(code, get, err, agencies.get(code), places, created)
@@ -244,10 +267,13 @@ def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
         data.questions = data.questions or None
         data.oit = data.oit or None
         if len(errors) == before:
-            errors += [f"แถวที่ {number}: {message}" for message in result_check(data)]
+            errors += [
+                _("แถวที่ %(row)s: %(message)s") % {"row": number, "message": message}
+                for message in result_check(data)
+            ]
         rows.append(_Row(number, code, data, new))
     if not raw and not errors:
-        errors.append("ไม่พบข้อมูลในไฟล์ (มีแต่หัวคอลัมน์)")
+        errors.append(_("ไม่พบข้อมูลในไฟล์ (มีแต่หัวคอลัมน์)"))
     return rows, errors
 
 
@@ -259,37 +285,64 @@ def _agency_check(
     type_text, name_text = get("type"), get("name")
     province = places.province(province_text) if province_text else None
     if province_text and province is None:
-        err("province", f"ไม่พบจังหวัด “{province_text}”")
+        err("province", _("ไม่พบจังหวัด “%(text)s”") % {"text": province_text})
     district = places.district(district_text, province) if district_text else None
     if district_text and district is None:
-        where = f" ในจังหวัด{province.name}" if province else ""
-        err("district", f"ไม่พบอำเภอ “{district_text}”{where}")
+        if province:
+            err(
+                "district",
+                _("ไม่พบอำเภอ “%(text)s” ในจังหวัด%(province)s")
+                % {"text": district_text, "province": province.name},
+            )
+        else:
+            err("district", _("ไม่พบอำเภอ “%(text)s”") % {"text": district_text})
     kind = _type_of(type_text) if type_text else None
     if type_text and kind is None:
-        err("type", f"ไม่รู้จักประเภท “{type_text}” (เช่น อบต. ทต. ทม. ทน. อบจ.)")
+        err("type", _("ไม่รู้จักประเภท “%(text)s” (เช่น อบต. ทต. ทม. ทน. อบจ.)") % {"text": type_text})
     if agency is not None:
         if province is not None and agency.district.province_id != province.pk:
-            err("province", f"หน่วยงาน {code} อยู่ในจังหวัด{agency.district.province.name} "
-                            f"ไม่ใช่จังหวัด{province.name}")  # fmt: skip
+            err(
+                "province",
+                _("หน่วยงาน %(code)s อยู่ในจังหวัด%(actual)s ไม่ใช่จังหวัด%(given)s")
+                % {"code": code, "actual": agency.district.province.name, "given": province.name},
+            )
         if district is not None and agency.district_id != district.pk:
-            err("district", f"หน่วยงาน {code} อยู่ในอำเภอ{agency.district.name} "
-                            f"ไม่ใช่อำเภอ{district.name}")  # fmt: skip
+            err(
+                "district",
+                _("หน่วยงาน %(code)s อยู่ในอำเภอ%(actual)s ไม่ใช่อำเภอ%(given)s")
+                % {"code": code, "actual": agency.district.name, "given": district.name},
+            )
         if kind is not None and agency.type != kind:
-            err("type", f"หน่วยงาน {code} เป็น{agency.get_type_display()}")
+            err(
+                "type",
+                _("หน่วยงาน %(code)s เป็น%(type)s")
+                % {"code": code, "type": agency.get_type_display()},
+            )
         if name_text and _bare_name(name_text, agency.type) != agency.name:
-            err("name", f"รหัส {code} เป็นของ{agency.full_name} ไม่ใช่ “{name_text}”")
+            err(
+                "name",
+                _("รหัส %(code)s เป็นของ%(agency)s ไม่ใช่ “%(text)s”")
+                % {"code": code, "agency": agency.full_name, "text": name_text},
+            )
         return None
     missing = [META[k][0] for k, v in (("province", province_text), ("district", district_text),
                ("type", type_text), ("name", name_text)) if not v]  # fmt: skip
     if missing:
-        err("agency", f"ไม่พบหน่วยงานรหัส {code} ในระบบ จะสร้างใหม่ได้ต้องมี {', '.join(missing)}")
+        err(
+            "agency",
+            _("ไม่พบหน่วยงานรหัส %(code)s ในระบบ จะสร้างใหม่ได้ต้องมี %(missing)s")
+            % {"code": code, "missing": ", ".join(missing)},
+        )
         return None
     if district is None or kind is None:
         return None
     new = {"district": district, "type": kind, "name": _bare_name(name_text, kind)}
     earlier = created.setdefault(code, new)
     if earlier != new:
-        err("agency", f"หน่วยงานใหม่รหัส {code} มีจังหวัด อำเภอ ประเภท หรือชื่อไม่ตรงกันในแต่ละแถว")
+        err(
+            "agency",
+            _("หน่วยงานใหม่รหัส %(code)s มีจังหวัด อำเภอ ประเภท หรือชื่อไม่ตรงกันในแต่ละแถว") % {"code": code},
+        )
     return new
 
 
@@ -344,7 +397,10 @@ def bulk_import_run(job_id: int) -> str:
         status, notes = BulkImport.Status.FAILED, e.errors
     except Exception as e:
         logger.exception("bulk import %s failed", job.pk)
-        status, notes = BulkImport.Status.FAILED, [f"เกิดข้อผิดพลาดระหว่างบันทึก: {e}"]
+        status, notes = (
+            BulkImport.Status.FAILED,
+            [_("เกิดข้อผิดพลาดระหว่างบันทึก: %(error)s") % {"error": e}],
+        )
     else:
         status, notes = BulkImport.Status.DONE, [report.message]
     BulkImport.objects.filter(pk=job.pk).update(
