@@ -27,6 +27,7 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_records_and_f
     upload.write_bytes(b"%PDF-1.4 evidence")
     before = record_counts()
     texts_before = _document_texts()
+    plan_text_before = _rendered_plan_text(tmp_path)
     archive = tmp_path / "backup.zip"
     backup_write(archive)
 
@@ -38,6 +39,19 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_records_and_f
     assert record_counts() == before
     assert upload.read_bytes() == b"%PDF-1.4 evidence"
     assert _document_texts() == texts_before
+    # the plan as an officer downloads it: the PDF's text, identical after the restore
+    assert _rendered_plan_text(tmp_path) == plan_text_before
+    assert "มาตรการ" in plan_text_before
+
+
+def _rendered_plan_text(tmp_path: Path) -> str:
+    from prongsai.documents import render
+    from prongsai.plans.documents import plan_document
+    from prongsai.plans.models import Plan
+    from tests.plans.test_documents import pdftotext
+
+    plan = Plan.objects.get(agency__slug="demo", fiscal_year=2567)
+    return pdftotext(render(plan_document(plan), "pdf"), tmp_path)
 
 
 def _document_texts() -> list[str]:
