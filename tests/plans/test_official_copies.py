@@ -81,3 +81,17 @@ def test_a_copy_that_fails_to_render_does_not_stop_the_approval(
     (revision,) = _approvals(plan)
     assert revision.copy_path == ""
     assert "could not be rendered" in caplog.text
+
+
+def test_a_disk_that_refuses_the_copy_does_not_stop_the_approval(
+    world: Any, settings: Any, tmp_path: Path, caplog: Any
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the uploads folder should be")
+    settings.MEDIA_ROOT = blocked / "uploads"
+    plan = world.objects["plan"]
+    services.plan_approve(plan, user=world.users["admin"])
+    plan.refresh_from_db()
+    assert plan.is_locked
+    (revision,) = _approvals(plan)
+    assert revision.copy_path == "" and "could not be rendered or written" in caplog.text

@@ -93,14 +93,14 @@ class OfficialCopy(models.Model):
         abstract = True
 
     def keep_copy(self, render_pdf: Callable[[], bytes], *, folder: str) -> None:
-        """Render and keep the copy. A document that fails to render must not stop the act
-        itself: the failure is logged and the entry says it has no copy."""
+        """Render and keep the copy. A document that fails to render, or a disk that refuses the
+        file, must not stop the act itself: the failure is logged and the entry has no copy."""
         try:
             data = render_pdf()
+            stored = bytes_store(data, folder=folder, extension="pdf")
         except Exception:
-            logger.exception("the official copy could not be rendered (%s)", folder)
+            logger.exception("the official copy could not be rendered or written (%s)", folder)
             return
-        stored = bytes_store(data, folder=folder, extension="pdf")
         self.copy_path, self.copy_size, self.copy_sha256 = (
             stored.path,
             stored.size,
