@@ -95,3 +95,20 @@ def test_a_disk_that_refuses_the_copy_does_not_stop_the_approval(
     assert plan.is_locked
     (revision,) = _approvals(plan)
     assert revision.copy_path == "" and "could not be rendered or written" in caplog.text
+
+
+def test_the_officer_is_told_when_the_copy_could_not_be_kept(world: Any, monkeypatch: Any) -> None:
+    def broken(plan: Any) -> bytes:
+        raise RuntimeError("typst failed")
+
+    client = Client()
+    client.login(username="admin", password=PASSWORD)
+    url = reverse("plans:approve", args=["ours", 2567])
+    page = client.post(url, follow=True).content.decode()
+    assert "อนุมัติมาตรการแล้ว" in page and "เก็บสำเนา PDF ของฉบับนี้ไม่ได้" not in page
+    plan = world.objects["plan"]
+    plan.refresh_from_db()
+    services.plan_reopen(plan, user=None)
+    monkeypatch.setattr(services, "_plan_pdf", broken)
+    page = client.post(url, follow=True).content.decode()
+    assert "อนุมัติมาตรการแล้ว" in page and "เก็บสำเนา PDF ของฉบับนี้ไม่ได้" in page

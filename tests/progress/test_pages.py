@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from prongsai.progress import services
 from prongsai.progress.export import plan_workbook
-from prongsai.progress.models import Period
+from prongsai.progress.models import Period, ProgressReport
 from tests.authz.world import PASSWORD
 from tests.progress.conftest import act
 from tests.progress.factories import measures
@@ -101,13 +101,18 @@ def test_finalising_through_the_page(plan: Any, world: Any) -> None:
             data={"cause": "ก", "problems": "ข", "suggestions": "ค"},
         )
     url = reverse("progress:finalise", kwargs={"slug": "ours", "year": 2567, "period": "half"})
-    assert client("editor").post(url).status_code == 302
+    done = client("editor").post(url, follow=True).content.decode()
+    assert "สรุปรายงานแล้ว" in done and "เก็บสำเนา PDF ของฉบับนี้ไม่ได้" not in done
     html = (
         client("viewer")
         .get(reverse("progress:reports", kwargs={"slug": "ours", "year": 2567}))
         .content.decode()
     )
     assert "สรุปแล้ว" in html and "editor" in html
+    event = ProgressReport.objects.get(plan=plan, period=Period.HALF).events.get()
+    copy = reverse("progress:report_copy", kwargs={"slug": "ours", "year": 2567, "pk": event.pk})
+    assert f'href="{copy}"' in html
+    assert b"".join(client("viewer").get(copy).streaming_content).startswith(b"%PDF")
 
 
 def test_the_annual_note_starts_from_the_6_month_note(plan: Any) -> None:

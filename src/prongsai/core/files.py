@@ -80,6 +80,10 @@ def official_stamp(moment: dt.datetime) -> str:
     return f"{local.year + 543}{local:%m%d-%H%M}"
 
 
+# Said after the act when its copy could not be kept (the failure is in the log).
+NO_COPY = _("เก็บสำเนา PDF ของฉบับนี้ไม่ได้ (ดูบันทึกของระบบ) แจ้งผู้ดูแลระบบ ส่วนการดำเนินการเสร็จเรียบร้อยแล้ว")
+
+
 class OfficialCopy(models.Model):
     """The PDF of a document as it stood when it became official (a plan approved, a report
     finalised), kept with the history entry of that act: reopening and changing the document

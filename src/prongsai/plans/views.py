@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai
-from prongsai.core.files import attachment, official_stamp
+from prongsai.core.files import NO_COPY, attachment, official_stamp
 from prongsai.core.fragments import cached_fragment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans import selectors, services
@@ -340,6 +340,8 @@ def plan_approve(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         try:
             services.plan_approve(plan, user=request.user, approver=form.cleaned_data["approver"])
             messages.success(request, _("อนุมัติมาตรการแล้ว"))
+            if not plan.revisions.filter(action="approve").values_list("copy_path", flat=True)[0]:
+                messages.warning(request, NO_COPY)
         except ValidationError as e:
             _errors(request, e)
     return redirect("plans:detail", slug=slug, year=year)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.documents import DocumentUnavailable
-from prongsai.core.files import attachment, official_stamp
+from prongsai.core.files import NO_COPY, attachment, official_stamp
 from prongsai.documents import CONTENT_TYPES
 from prongsai.documents import render as render_document
 from prongsai.orgs.access import Need, get_agency_for_user
@@ -97,12 +97,14 @@ def memo_edit(request: HttpRequest, slug: str, year: int, period: str) -> HttpRe
 def report_finalise(request: HttpRequest, slug: str, year: int, period: str) -> HttpResponse:
     _access, report = get_report_for_user(request.user, slug, year, period, Need.WRITE)
     try:
-        services.report_finalise(report, user=request.user)
+        report = services.report_finalise(report, user=request.user)
     except ValidationError as e:
         for message in e.messages:
             messages.error(request, message)
     else:
         messages.success(request, _("สรุปรายงานแล้ว"))
+        if not report.events.filter(action="finalise").values_list("copy_path", flat=True)[0]:
+            messages.warning(request, NO_COPY)
     return redirect("progress:reports", slug=slug, year=year)
 
 
