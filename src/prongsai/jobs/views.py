@@ -44,21 +44,17 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
     error = None
     if request.method == "POST":
+        raw_year = request.POST.get("fiscal_year", "").strip()
         try:
-            year = int(request.POST.get("fiscal_year", ""))
             job = services.job_start(
                 agency=access.agency,
                 user=request.user,
-                fiscal_year=year,
+                fiscal_year=int(raw_year) if raw_year.isdecimal() and raw_year.isascii() else 0,
                 kinds=request.POST.getlist("kind"),
                 formats=request.POST.getlist("format"),
             )
-        except (ValueError, ValidationError) as e:
-            error = (
-                " ".join(e.messages)
-                if isinstance(e, ValidationError)
-                else _("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗")
-            )
+        except ValidationError as e:  # the service says what is wrong, a bad year included
+            error = " ".join(e.messages)
         else:
             return redirect("jobs:detail", slug=slug, pk=job.pk)
     return render(

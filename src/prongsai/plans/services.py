@@ -35,8 +35,8 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> PlanRevision:
     Plan.objects.filter(pk=plan.pk).update(
         updated_at=timezone.now(), open_findings=len(findings), findings=findings
     )
-    return revision
     agency_touch(plan.agency_id)  # the findings show on the plan page
+    return revision
 
 
 def _ensure_editable(plan: Plan) -> None:
