@@ -21,7 +21,12 @@ from prongsai.orgs.models import Agency
 def test_backup_then_restore_into_an_empty_database_gives_the_same_records_and_files(
     tmp_path: Path,
 ) -> None:
+    from django.contrib.auth.models import Permission, User
+
     call_command("demo", verbosity=0)
+    # a site staff member allowed to change agencies in /admin/ (a permission, not a role)
+    clerk = User.objects.create_user("clerk", is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="change_agency"))
     upload = Path(settings.MEDIA_ROOT) / "evidence" / "x.pdf"
     upload.parent.mkdir(parents=True, exist_ok=True)
     upload.write_bytes(b"%PDF-1.4 evidence")
@@ -37,6 +42,9 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_records_and_f
     backup_restore(archive)
 
     assert record_counts() == before
+    # content types and permissions come back too (they used to be left empty by the restore)
+    assert Permission.objects.count() == before["auth.permission"] > 100
+    assert User.objects.get(username="clerk").has_perm("orgs.change_agency")
     assert upload.read_bytes() == b"%PDF-1.4 evidence"
     assert _document_texts() == texts_before
     # the plan as an officer downloads it: the PDF's text, identical after the restore

@@ -33,7 +33,10 @@ from prongsai.core.zips import BROKEN_ZIP
 
 FORMAT = "prongsai-backup-2"
 DATA_MEMBER = {"prongsai-backup-1": "data.json", "prongsai-backup-2": "data.jsonl"}
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
+# Sessions and the task queue are passing state. Content types and permissions are kept: restore
+# loads into emptied tables, so they come back with their own ids and the permissions given to
+# users and groups still point at them.
+EXCLUDE = ["sessions", "django_tasks_database"]
 
 
 class BackupError(Exception):
@@ -168,6 +171,7 @@ def _load(fixture: Path, expected_counts: dict[str, int]) -> None:
             expected = {k: v for k, v in expected_counts.items() if k in counts}
             if Counter(expected) != Counter({k: counts[k] for k in expected}):
                 raise BackupError("จำนวนข้อมูลหลังกู้คืนไม่ตรงกับไฟล์สำรองข้อมูล จึงยกเลิกการกู้คืน")
+            _complete_content_types()
     except BackupError:
         raise
     except Exception as e:  # loaddata fails in many ways: bad JSON, unknown fields, broken keys
@@ -175,3 +179,14 @@ def _load(fixture: Path, expected_counts: dict[str, int]) -> None:
         raise BackupError(
             f"ข้อมูลในไฟล์สำรองข้อมูลเสียหาย จึงยกเลิกการกู้คืน (ไม่มีข้อมูลใดถูกเปลี่ยน): {detail}"
         ) from e
+
+
+def _complete_content_types() -> None:
+    """Content types and permissions of the models this version has that the backup lacks (a
+    backup of the first format kept none; a newer version may have added models)."""
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
