@@ -125,6 +125,35 @@ def test_private_and_loopback_addresses_are_refused_unless_allowed(settings: Any
         assert "ที่อยู่ภายใน" in result.detail
 
 
+def test_ipv6_addresses_wrapping_a_private_ipv4_address_are_refused(settings: Any) -> None:
+    """NAT64, 6to4, IPv4-mapped, IPv4-compatible and Teredo addresses carry an IPv4 address
+    inside: a gateway on the way turns them into that address, so 64:ff9b::a00:1 reaches
+    10.0.0.1. Python calls most of them global; the check looks at the address inside."""
+    settings.PRONGSAI_LINK_CHECK_ALLOW_PRIVATE = False
+    for host in (
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254 (cloud metadata)
+        "64:ff9b:1::a00:1",  # local-use NAT64 prefix
+        "2002:a00:1::1",  # 6to4 of 10.0.0.1
+        "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+        "::ffff:10.0.0.1",  # IPv4-mapped
+        "::10.0.0.1",  # IPv4-compatible
+        "::a9fe:a9fe",  # IPv4-compatible 169.254.169.254
+        "2001:0:4136:e378:8000:63bf:f5ff:fffe",  # Teredo, client 10.0.0.1
+    ):
+        result = linkcheck.check_url(f"http://[{host}]/", timeout=0.5)
+        assert result.status == "refused", host
+        assert "ที่อยู่ภายใน" in result.detail
+
+
+def test_addresses_wrapping_a_public_ipv4_address_are_judged_by_it() -> None:
+    assert linkcheck._public("64:ff9b::808:808")  # NAT64 of 8.8.8.8
+    assert linkcheck._public("2002:808:808::1")  # 6to4 of 8.8.8.8
+    assert linkcheck._public("2606:4700:4700::1111")
+    assert not linkcheck._public("64:ff9b::e000:1")  # NAT64 of multicast 224.0.0.1
+
+
 def test_a_redirect_to_a_private_address_is_refused(server: str, monkeypatch: Any) -> None:
     """A public page that redirects inside is stopped at the redirect."""
     calls: list[str] = []

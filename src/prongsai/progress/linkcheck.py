@@ -34,11 +34,33 @@ class LinkResult:
     detail: str = ""
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the last 32 bits are the IPv4 address
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, any embedding
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated, still routed by some stacks
+
+
 def _public(ip: str) -> bool:
+    """A public address, judged by the IPv4 address inside the IPv6 ones that carry one (a
+    gateway turns NAT64 64:ff9b::a00:1, 6to4 2002:a00:1:: and ::ffff:10.0.0.1 into 10.0.0.1;
+    Python's `is_global` calls the first two public)."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr in _NAT64_LOCAL or addr.teredo is not None:
+            return False
+        inner = _embedded_ipv4(addr)
+        if inner is not None:
+            return _public(str(inner))
     return addr.is_global and not addr.is_multicast
+
+
+def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    if addr.sixtofour is not None:
+        return addr.sixtofour
+    if addr in _NAT64 or (addr in _IPV4_COMPATIBLE and int(addr) > 1):  # ::, ::1 stay IPv6
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return None
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
