@@ -25,9 +25,19 @@ if PRODUCTION and DEBUG:
 
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-prongsai-0000000000"  # noqa: S105
 SECRET_KEY = env_str("PRONGSAI_SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
+# Values that are examples, not secrets: the sample environment's, Django's start-project ones,
+# our development key. Anyone who read the repository could sign sessions and reset links.
+_PLACEHOLDER_SECRET_MARKS = ("change-me", "changeme", "change_me", "replace-me", "django-insecure")
 if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY == _DEV_SECRET):
     raise ImproperlyConfigured(
         "PRONGSAI_SECRET_KEY must be set to a random value of at least 50 characters in production"
+        + (" (this is the development placeholder)" if SECRET_KEY == _DEV_SECRET else "")
+    )
+_placeholder = next((m for m in _PLACEHOLDER_SECRET_MARKS if m in SECRET_KEY.lower()), None)
+if PRODUCTION and _placeholder:
+    raise ImproperlyConfigured(
+        f"PRONGSAI_SECRET_KEY is a placeholder (it contains {_placeholder!r}): set a random value, "
+        'e.g. python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
     )
 
 ALLOWED_HOSTS = env_list(

@@ -1,3 +1,5 @@
+import os
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -180,3 +182,17 @@ def test_a_backup_writes_its_records_one_per_line(tmp_path: Path, world: Any) ->
         lines = zf.read("data.jsonl").decode().splitlines()
     assert len(lines) == sum(manifest["counts"].values())
     assert not list(tmp_path.glob("tmp*"))  # the staging folder is gone
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_only_by_its_owner(tmp_path: Path, world: Any) -> None:
+    # it holds every password hash and every agency's records: the usual umask (022) made it
+    # readable by every account on the machine
+    archive = tmp_path / "b.zip"
+    previous = os.umask(0o022)
+    try:
+        backup_write(archive)
+        backup_write(archive)  # overwriting an existing backup keeps the mode too
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600

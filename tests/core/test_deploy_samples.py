@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -60,8 +61,18 @@ def test_the_sample_environment_names_only_real_variables() -> None:
     assert not unknown
 
 
+def test_the_sample_environments_placeholder_secret_key_is_refused() -> None:
+    # copied as it is, the sample used to pass `check --deploy`: a site whose sessions and reset
+    # links anyone who read the repository could forge
+    result = _run(["-m", "prongsai", "check", "--deploy"], _sample_env())
+    assert result.returncode != 0
+    assert "PRONGSAI_SECRET_KEY" in result.stderr and "change-me" in result.stderr
+
+
 def test_the_sample_environment_passes_the_deployment_checks(tmp_path: Path) -> None:
     env = _sample_env()
+    assert "change-me" in env["PRONGSAI_SECRET_KEY"]  # the one value the sample cannot carry
+    env["PRONGSAI_SECRET_KEY"] = secrets.token_urlsafe(64)  # as the sample's comment says
     # the sample's PostgreSQL server does not exist here: its URL must select PostgreSQL …
     probe = _run(
         ["-c", "import prongsai.settings as s; print(s.DATABASES['default']['ENGINE'])"], env

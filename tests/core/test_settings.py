@@ -41,6 +41,23 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     assert "PRONGSAI_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "change-me-to-64-random-characters-change-me-to-64-random-characters",
+        "django-insecure-" + "k" * 50,
+        "dev-only-insecure-key-do-not-use-in-production-prongsai-0000000000",
+        "CHANGEME" * 8,
+    ],
+)
+def test_production_refuses_a_placeholder_secret_key(key: str) -> None:
+    result = load_settings(
+        PRONGSAI_PRODUCTION="1", PRONGSAI_ALLOWED_HOSTS="example.go.th", PRONGSAI_SECRET_KEY=key
+    )
+    assert result.returncode != 0
+    assert "PRONGSAI_SECRET_KEY" in result.stderr and "placeholder" in result.stderr
+
+
 def test_production_refuses_to_start_without_allowed_hosts() -> None:
     result = load_settings(PRONGSAI_PRODUCTION="1", PRONGSAI_SECRET_KEY="x" * 60)
     assert result.returncode != 0

@@ -15,6 +15,7 @@ PostgreSQL), so counts and records agree while others keep working. Backups of t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -78,7 +79,14 @@ def backup_write(path: Path) -> dict[str, Any]:
         }
         media = Path(settings.MEDIA_ROOT)
         tmp = path.with_name(path.name + ".part")
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        tmp.unlink(missing_ok=True)
+        # every password hash is inside: readable by the service's own account only (0600),
+        # whatever the umask; created so, never chmod-ed after being written
+        owner_only = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with (
+            os.fdopen(owner_only, "wb") as raw,
+            zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        ):
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
             zf.write(records, "data.jsonl")
             if media.is_dir():
