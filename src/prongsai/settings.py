@@ -147,6 +147,8 @@ CACHES = {
     },
 }
 
+# Every sign-in, /admin/login/ included, goes through the rate limits (accounts/throttle.py).
+AUTHENTICATION_BACKENDS = ["prongsai.accounts.throttle.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

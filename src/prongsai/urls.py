@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", include("prongsai.core.urls")),
@@ -15,5 +16,11 @@ urlpatterns = [
     path("frameworks/", include("prongsai.frameworks.urls")),
     path("oversight/", include("prongsai.oversight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # the admin's own password change has no rate limit on the old password: use ours
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="accounts:password_change"),
+        name="admin_password_change",
+    ),
     path("admin/", admin.site.urls),
 ]

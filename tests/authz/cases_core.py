@@ -8,6 +8,7 @@ CASES = [
     Case("accounts:logout", PUBLIC, method="post"),
     Case("accounts:password_change", SIGNED_IN),
     Case("accounts:password_change_done", SIGNED_IN),
+    Case("admin_password_change", PUBLIC),  # a redirect to accounts:password_change
     Case("accounts:password_reset", PUBLIC),
     Case("accounts:password_reset_done", PUBLIC),
     Case(
