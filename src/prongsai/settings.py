@@ -194,6 +194,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
 
 # Evidence link checks (background task) and deadline reminders.
+# Document batches: the most documents in one batch, the batches one agency may have queued or
+# running at once (jobs/services.py)
+PRONGSAI_BATCH_MAX_DOCUMENTS = env_int("PRONGSAI_BATCH_MAX_DOCUMENTS", 24, minimum=1)
+PRONGSAI_BATCH_MAX_ACTIVE = env_int("PRONGSAI_BATCH_MAX_ACTIVE", 3, minimum=1)
 PRONGSAI_LINK_CHECK_TIMEOUT = env_int("PRONGSAI_LINK_CHECK_TIMEOUT", 10, minimum=1)
 PRONGSAI_LINK_CHECK_CONCURRENCY = env_int("PRONGSAI_LINK_CHECK_CONCURRENCY", 4, minimum=1)
 # Outbound checks refuse private and loopback addresses unless this is on (an intranet, tests).

@@ -1,7 +1,7 @@
 from typing import Any
 
 from prongsai.jobs.models import DocumentJob
-from tests.authz.matrix import READ, WRITE, Case
+from tests.authz.matrix import MANAGE, READ, WRITE, Case
 
 
 def build(world: Any) -> None:
@@ -27,4 +27,5 @@ CASES = [
     ),
     Case("jobs:detail", READ, kwargs=job),
     Case("jobs:download", NOT_READY, kwargs=job),  # not rendered yet: nobody gets a file
+    Case("jobs:cancel", MANAGE, kwargs=job, method="post"),  # the agency admin only
 ]

@@ -80,7 +80,7 @@ def _fresh_database_env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_share_the_queue_without_taking_a_job_twice(tmp_path: Path) -> None:
-    env = _fresh_database_env(tmp_path)
+    env = _fresh_database_env(tmp_path) | {"PRONGSAI_BATCH_MAX_ACTIVE": "6"}  # one agency's six
     cli = [sys.executable, "-m", "prongsai"]
     subprocess.run([*cli, "demo"], env=env, check=True, capture_output=True, timeout=300)
     queue = (

@@ -256,3 +256,25 @@ def test_the_staff_page_in_english_names_the_problems_in_english(area: Any) -> N
     assert "There is no agency with code 999" in body
     assert "ไม่พบจังหวัด" not in body
     assert not BulkImport.objects.exists()
+
+
+def test_an_unexpected_error_shows_a_thai_message_and_is_logged(
+    area: Any, monkeypatch: Any, caplog: Any
+) -> None:
+    import logging
+
+    from prongsai.oversight import bulk
+
+    agency = area.agencies[0]
+    job = bulk_import_queue(as_csv([row(agency.code, 2567)]), "r.csv")
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError('relation "results_result" does not exist')
+
+    monkeypatch.setattr(bulk, "bulk_import", broken)
+    with caplog.at_level(logging.ERROR):
+        assert bulk_import_run.call(job.pk) == "failed"
+    job.refresh_from_db()
+    assert not any("results_result" in m for m in job.messages)
+    assert any("ผู้ดูแลระบบ" in m for m in job.messages)
+    assert "results_result" in caplog.text

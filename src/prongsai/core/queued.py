@@ -6,16 +6,21 @@ finished or waits too long (a job still queued after a couple of minutes most li
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 STALLED_AFTER = dt.timedelta(minutes=2)
 
 
 class QueuedWork:
-    """Mixed into a job model with `status` ("queued", "running", "done", "failed"),
+    """Mixed into a job model with `status` ("queued", "running", "done", "failed", and
+    "cancelled" where a job can be cancelled),
     `created_at`, `done`, `total`, `percent` and `messages`."""
 
     status: Any
@@ -23,7 +28,7 @@ class QueuedWork:
 
     @property
     def finished(self) -> bool:
-        return self.status in ("done", "failed")
+        return self.status in ("done", "failed", "cancelled")
 
     @property
     def stalled(self) -> bool:
@@ -42,4 +47,14 @@ def job_status(job: Any) -> JsonResponse:
             "percent": job.percent,
             "messages": job.messages,
         }
+    )
+
+
+def failure_message(what: str, pk: int) -> str:
+    """Log the exception being handled, with its traceback, for the site's administrators, and
+    return what the job's page shows instead: the exception's own text can hold paths, SQL or
+    another agency's data, and means nothing to an officer."""
+    logger.exception("%s %s failed", what, pk)
+    return _(
+        "เกิดข้อผิดพลาดในระบบระหว่างทำงานนี้ ผู้ดูแลระบบได้รับรายละเอียดแล้ว โปรดลองใหม่ภายหลังหรือแจ้งผู้ดูแลระบบ"
     )

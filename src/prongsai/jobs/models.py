@@ -16,6 +16,7 @@ class DocumentJob(QueuedWork, models.Model):
         RUNNING = "running", _("กำลังสร้างเอกสาร")
         DONE = "done", _("เสร็จแล้ว")
         FAILED = "failed", _("ไม่สำเร็จ")
+        CANCELLED = "cancelled", _("ยกเลิกแล้ว")
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="document_jobs")
     requested_by = models.ForeignKey(

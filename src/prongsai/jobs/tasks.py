@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
+from prongsai.core.queued import failure_message
 from prongsai.core.thai import to_thai_digits
 from prongsai.documents import render
 from prongsai.jobs.models import DocumentJob
@@ -18,9 +19,10 @@ from prongsai.jobs.models import DocumentJob
 @task()
 def render_documents(job_id: int) -> str:
     job = DocumentJob.objects.select_related("agency").get(pk=job_id)
-    job.status = DocumentJob.Status.RUNNING
     job.total = len(job.kinds) * len(job.formats)
-    job.save(update_fields=["status", "total"])
+    live = DocumentJob.objects.filter(pk=job.pk).exclude(status=DocumentJob.Status.CANCELLED)
+    if not live.update(status=DocumentJob.Status.RUNNING, total=job.total):
+        return ""  # cancelled before a worker took it
     folder = Path(settings.MEDIA_ROOT) / "jobs"
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip"
@@ -35,6 +37,9 @@ def render_documents(job_id: int) -> str:
                     notes.append(f"{kind}: {e}")
                     document = None
                 for fmt in job.formats:
+                    if not live.exists():  # the agency admin cancelled it: stop here
+                        tmp.unlink(missing_ok=True)
+                        return ""
                     if document is not None:
                         zf.writestr(
                             f"{kind}-{job.agency.slug}-{job.fiscal_year}.{fmt}",
@@ -43,18 +48,20 @@ def render_documents(job_id: int) -> str:
                     job.done += 1
                     DocumentJob.objects.filter(pk=job.pk).update(done=job.done)
         tmp.replace(folder / name)
-    except Exception as e:
+    except Exception:
         tmp.unlink(missing_ok=True)
-        DocumentJob.objects.filter(pk=job.pk).update(
+        live.update(
             status=DocumentJob.Status.FAILED,
-            messages=[*notes, f"เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: {e}"],
+            messages=[*notes, failure_message("document job", job.pk)],
             finished_at=timezone.now(),
         )
         raise
-    DocumentJob.objects.filter(pk=job.pk).update(
+    if not live.update(
         status=DocumentJob.Status.DONE,
         result_path=f"jobs/{name}",
         messages=notes or [to_thai_digits(f"สร้างเอกสาร {job.total} ไฟล์แล้ว")],
         finished_at=timezone.now(),
-    )
+    ):
+        (folder / name).unlink(missing_ok=True)  # cancelled during the last document
+        return ""
     return name

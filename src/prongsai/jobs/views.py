@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.documents import document_kinds
 from prongsai.core.queued import job_status
@@ -31,8 +33,10 @@ KIND_LABELS = {
 }
 
 
-def get_job_for_user(user: Any, slug: str, pk: int) -> tuple[AgencyAccess, DocumentJob]:
-    access = get_agency_for_user(user, slug)
+def get_job_for_user(
+    user: Any, slug: str, pk: int, need: Need = Need.READ
+) -> tuple[AgencyAccess, DocumentJob]:
+    access = get_agency_for_user(user, slug, need)
     return access, get_or_404(DocumentJob.objects, "ไม่พบงานนี้", agency=access.agency, pk=pk)
 
 
@@ -79,6 +83,18 @@ def job_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request, "jobs/detail.html", {"access": access, "agency": access.agency, "job": job}
     )
+
+
+@login_required
+@require_POST
+def job_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The agency admin stops a queued or running batch (the worker stops between documents)."""
+    _access, job = get_job_for_user(request.user, slug, pk, Need.MANAGE)
+    if services.job_cancel(job):
+        messages.success(request, gettext("ยกเลิกงานสร้างเอกสารแล้ว"))
+    else:
+        messages.error(request, gettext("งานนี้เสร็จไปแล้ว ยกเลิกไม่ได้"))
+    return redirect("jobs:detail", slug=slug, pk=job.pk)
 
 
 @login_required

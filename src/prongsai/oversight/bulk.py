@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from openpyxl.utils import get_column_letter
 
+from prongsai.core.queued import failure_message
 from prongsai.core.tables import TableReadError, read_table
 from prongsai.frameworks.models import Framework
 from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
@@ -395,12 +396,8 @@ def bulk_import_run(job_id: int) -> str:
         report = bulk_import(bytes(job.content), job.filename, user=job.created_by)
     except BulkImportFailed as e:
         status, notes = BulkImport.Status.FAILED, e.errors
-    except Exception as e:
-        logger.exception("bulk import %s failed", job.pk)
-        status, notes = (
-            BulkImport.Status.FAILED,
-            [_("เกิดข้อผิดพลาดระหว่างบันทึก: %(error)s") % {"error": e}],
-        )
+    except Exception:
+        status, notes = BulkImport.Status.FAILED, [failure_message("bulk import", job.pk)]
     else:
         status, notes = BulkImport.Status.DONE, [report.message]
     BulkImport.objects.filter(pk=job.pk).update(

@@ -13,7 +13,7 @@
     const list = document.getElementById("job-messages");
     list.replaceChildren(...s.messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
     if (s.status === "done") document.getElementById("job-download").hidden = false;
-    if (s.status !== "done" && s.status !== "failed") setTimeout(poll, 2000);
+    if (!["done", "failed", "cancelled"].includes(s.status)) setTimeout(poll, 2000);
   }
   setTimeout(poll, 1000);
 })();
