@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "prongsai.core.security.ThaiFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "prongsai.core.security.NullCharacterMiddleware",
+    "prongsai.core.security.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

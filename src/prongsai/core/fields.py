@@ -1,5 +1,10 @@
 """Form fields shared by the domain apps.
 
+TextField is a free-text field with a length limit said in Thai (Django's own message has no
+Thai): every free-text field of a form has a limit (`tests/security/test_text_limits.py`), since
+625 KB in one field made the plan's PDF take 8.8 s on every view. `text_formfield` gives a model
+form's TextFields that limit (`Meta.formfield_callback`).
+
 RecordChoiceField and RecordMultipleChoiceField are Django's model choice fields that refuse an id
 that no record can have (not a number, or beyond a 64-bit integer) with the field's own "not one
 of the choices" error before asking the database: SQLite raises OverflowError for such a number
@@ -12,8 +17,27 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 _LARGEST_ID = 2**63 - 1
+SHORT_TEXT = 300  # a title, a name, a list of question codes
+LONG_TEXT = 5000  # a free text of several paragraphs (about two pages of Thai)
+
+
+class TextField(forms.CharField):
+    default_error_messages = {
+        "max_length": _(
+            "ข้อความยาวเกินกำหนด: ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร (ที่กรอกมา %(show_value)d ตัวอักษร)"
+        ),
+    }
+
+
+def text_formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> Any:
+    """A model form's field for `db_field`: a TextField gets the LONG_TEXT limit."""
+    if isinstance(db_field, models.TextField):
+        kwargs = {"max_length": db_field.max_length or LONG_TEXT, "form_class": TextField, **kwargs}
+    return db_field.formfield(**kwargs)
 
 
 def _plausible_id(value: Any) -> bool:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext as _
+
+from prongsai.core.text import clean_text
 
 CSP = "; ".join(
     [
@@ -75,3 +77,37 @@ class NullCharacterMiddleware:
                         content_type="text/plain; charset=utf-8",
                     )
         return self.get_response(request)
+
+
+class ControlCharacterMiddleware:
+    """Clean every query and form field of the characters documents cannot hold
+    (`core.text.clean_text`: a vertical tab or form feed pasted from Word becomes a line break,
+    other control characters go) before any form or view reads them: one place for every form of
+    the site, the views that read raw fields included. Passwords are left as typed. Placed after
+    NullCharacterMiddleware (a NUL is refused, not cleaned)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        cleaned = _cleaned(request.GET)
+        if cleaned is not None:
+            request.GET = cleaned  # type: ignore[assignment]
+        if request.method == "POST":
+            cleaned = _cleaned(request.POST)
+            if cleaned is not None:
+                request.POST = cleaned  # type: ignore[assignment]
+        return self.get_response(request)
+
+
+def _cleaned(query: QueryDict) -> QueryDict | None:
+    """A cleaned copy of `query`, or None when nothing needs cleaning (the usual case)."""
+    lists = list(query.lists())
+    if all(clean_text(v) == v for _key, values in lists for v in values):
+        return None
+    copy = query.copy()
+    for key, values in lists:
+        if "password" not in key:
+            copy.setlist(key, [clean_text(v) for v in values])
+    copy._mutable = False
+    return copy

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from prongsai.core.text import clean_text
 from prongsai.core.zips import BROKEN_ZIP
 
 MAX_INFLATED = 50 * 1024 * 1024  # a results workbook is at most some thousands of rows
@@ -33,7 +34,7 @@ def read_table(content: bytes, filename: str, *, columns: int) -> list[tuple[int
 
 
 def _pad(values: Any, columns: int) -> list[Any]:
-    cells = list(values[:columns])
+    cells = [clean_text(v) if isinstance(v, str) else v for v in values[:columns]]
     return cells + [None] * (columns - len(cells))
 
 

@@ -18,6 +18,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Pt, Twips
 
+from prongsai.core.text import clean_text
 from prongsai.documents import docx_xml as x
 from prongsai.documents import model as m
 from prongsai.documents.docx_fonts import embed_sarabun
@@ -71,7 +72,7 @@ class _Writer:
                 self._block(block)
         embed_sarabun(self.out, italic=self.italic)
         props = self.out.core_properties
-        props.title = self.doc.title
+        props.title = clean_text(self.doc.title)
         props.author = self.doc.author or self.doc.agency
         props.subject = self.doc.subject
         props.keywords = self.doc.agency
@@ -154,7 +155,7 @@ class _Writer:
     ) -> None:
         """Runs for one model run: text with line breaks, symbols in a font that has them."""
         self.italic = self.italic or bool(run.italic)
-        for chunk, is_symbol in _split_symbols(run.text):
+        for chunk, is_symbol in _split_symbols(clean_text(run.text)):  # XML-safe, \v a break
             lines = chunk.split("\n")
             out = paragraph.add_run()
             for i, line in enumerate(lines):
@@ -361,7 +362,7 @@ def _split_symbols(text: str) -> list[tuple[str, bool]]:
 
 def _text(value: str) -> Any:
     t = x.el("t")
-    t.text = value
+    t.text = clean_text(value)  # lxml refuses the control characters XML cannot hold
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return t
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from prongsai.core.text import clean_strings
 from prongsai.core.thai import is_fiscal_year
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -108,7 +109,7 @@ def parse_framework_text(raw: bytes | str) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise FrameworkFileError(["ไฟล์ต้องเป็นข้อมูลแบบ key: value (mapping) ที่ระดับบนสุด"])
-    return data
+    return clean_strings(data)  # no control character XML refuses
 
 
 def framework_codes(data: dict[str, Any]) -> set[str]:

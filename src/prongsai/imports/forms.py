@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.fields import LONG_TEXT, SHORT_TEXT, TextField
 from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from prongsai.plans.forms import fiscal_month_choices
 
@@ -17,12 +18,18 @@ class DraftMeasureForm(forms.Form):
     include = forms.BooleanField(label=_("นำเข้า"), required=False, initial=True)
     issue = forms.CharField(label=_("ประเด็น"), max_length=300, required=False)
     title = forms.CharField(label=_("ชื่อมาตรการ"), max_length=300, required=False)
-    question_codes = forms.CharField(label=_("ข้อคำถาม"), required=False)
-    finding = forms.CharField(
-        label=_("ข้อค้นพบ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    question_codes = TextField(label=_("ข้อคำถาม"), required=False, max_length=SHORT_TEXT)
+    finding = TextField(
+        label=_("ข้อค้นพบ"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    steps = forms.CharField(
-        label=_("ขั้นตอน"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    steps = TextField(
+        label=_("ขั้นตอน"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     start_month = forms.TypedChoiceField(label=_("เริ่ม"), coerce=int)
     end_month = forms.TypedChoiceField(label=_("สิ้นสุด"), coerce=int)

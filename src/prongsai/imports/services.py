@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
+from prongsai.core.text import clean_strings
 from prongsai.docimport import ensure_ita_document
 from prongsai.docimport.dates import date_span
 from prongsai.imports.models import ImportDraft
@@ -32,8 +33,8 @@ def draft_create(
         filename=filename[:255],
         kind=parsed["kind"] or "",  # measures found in a document of no recognisable kind
         fiscal_year=parsed.get("fiscal_year"),
-        data=parsed,
-        findings=[f.as_dict() for f in result.findings],
+        data=clean_strings(parsed),  # no character a DOCX or PostgreSQL's JSON cannot hold
+        findings=clean_strings([f.as_dict() for f in result.findings]),
     )
 
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from prongsai.core import thai
+from prongsai.core.spreadsheets import csv_row, xlsx_append
 from prongsai.frameworks.models import Framework
 from prongsai.oversight.filters import STATES
 from prongsai.oversight.selectors import Row, all_rows
@@ -99,9 +100,9 @@ def _about(view: Any) -> list[tuple[str, Any]]:
 def export_csv(view: Any) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns(view))
+    writer.writerow(csv_row(columns(view)))
     for row in _rows(view):
-        writer.writerow(["" if v is None else v for v in values(row)])
+        writer.writerow(csv_row(values(row)))
     return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel open the Thai text
 
 
@@ -114,32 +115,32 @@ def export_xlsx(view: Any) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "หน่วยงาน"
-    ws.append(columns(view))
+    xlsx_append(ws, columns(view))
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = HEAD_FILL
     for row in _rows(view):
-        ws.append([_plain(v) for v in values(row)])
+        xlsx_append(ws, [_plain(v) for v in values(row)])
     ws.freeze_panes = "C2"
     for letter, width in zip("ABCDEFGH", (12, 40, 24, 18, 16, 10, 18, 10), strict=True):
         ws.column_dimensions[letter].width = width
     summary = wb.create_sheet("สรุป")
     for label, value in _about(view):
-        summary.append([label, value])
+        xlsx_append(summary, [label, value])
     agg = view.agg
-    summary.append([])
-    summary.append(["จำนวนหน่วยงาน", agg.agencies])
-    summary.append(["มีผลการประเมิน", agg.results])
-    summary.append(["คะแนนเฉลี่ย", agg.mean])
-    summary.append(["ร้อยละที่ผ่านเกณฑ์", agg.pass_rate])
-    summary.append([])
-    summary.append(["ระดับ", "จำนวนหน่วยงาน"])
+    xlsx_append(summary, [])
+    xlsx_append(summary, ["จำนวนหน่วยงาน", agg.agencies])
+    xlsx_append(summary, ["มีผลการประเมิน", agg.results])
+    xlsx_append(summary, ["คะแนนเฉลี่ย", agg.mean])
+    xlsx_append(summary, ["ร้อยละที่ผ่านเกณฑ์", agg.pass_rate])
+    xlsx_append(summary, [])
+    xlsx_append(summary, ["ระดับ", "จำนวนหน่วยงาน"])
     for level, n in agg.levels:
-        summary.append([level, n])
-    summary.append([])
-    summary.append(["ตัวชี้วัด/เครื่องมือ", "คะแนนเฉลี่ย", f"ปี {agg.year - 1}", "ต่ำสุด", "สูงสุด"])
+        xlsx_append(summary, [level, n])
+    xlsx_append(summary, [])
+    xlsx_append(summary, ["ตัวชี้วัด/เครื่องมือ", "คะแนนเฉลี่ย", f"ปี {agg.year - 1}", "ต่ำสุด", "สูงสุด"])
     for s in [*agg.tools, *agg.indicators]:
-        summary.append([f"{s.key} {s.name}", s.mean, s.prev_mean, s.low, s.high])
+        xlsx_append(summary, [f"{s.key} {s.name}", s.mean, s.prev_mean, s.low, s.high])
     summary.column_dimensions["A"].width = 50
     out = io.BytesIO()
     wb.save(out)
@@ -182,7 +183,7 @@ def _template_columns() -> tuple[list[str], list[tuple[str, str]]]:
 
 def bulk_template_csv() -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerow(_template_columns()[0])
+    csv.writer(out).writerow(csv_row(_template_columns()[0]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -192,14 +193,14 @@ def bulk_template_xlsx() -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "ผลการประเมิน"
-    ws.append(codes)
+    xlsx_append(ws, codes)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = HEAD_FILL
     ws.freeze_panes = "B2"
     about = wb.create_sheet("คำอธิบาย")
     for note in notes:
-        about.append(list(note))
+        xlsx_append(about, list(note))
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 90
     out = io.BytesIO()

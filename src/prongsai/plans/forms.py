@@ -7,10 +7,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
-from prongsai.core.fields import RecordChoiceField, RecordMultipleChoiceField
+from prongsai.core.fields import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    RecordChoiceField,
+    RecordMultipleChoiceField,
+    TextField,
+    text_formfield,
+)
 from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from prongsai.orgs.models import Agency, Person, Unit
-from prongsai.plans.models import Measure, Plan, fiscal_month_date
+from prongsai.plans.models import MAX_MONITORING, Measure, Plan, fiscal_month_date
 
 
 def fiscal_month_choices(fiscal_year: int) -> list[tuple[int, str]]:
@@ -41,6 +48,7 @@ class PlanEditForm(forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["title", "constraints_text"]
+        formfield_callback = text_formfield
         widgets = {"constraints_text": forms.Textarea(attrs={"rows": 5})}
 
 
@@ -50,17 +58,22 @@ class IssueForm(forms.Form):
 
 class MeasureForm(forms.Form):
     title = forms.CharField(label=_("ชื่อมาตรการ"), max_length=300)
-    question_codes = forms.CharField(
+    question_codes = TextField(
         label=_("ข้อคำถาม ITA / ข้อ OIT"),
         required=False,
+        max_length=SHORT_TEXT,
         help_text=_("คั่นด้วยจุลภาค เช่น i19, i20, e10, o25"),
     )
-    finding = forms.CharField(
-        label=_("ข้อค้นพบ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    finding = TextField(
+        label=_("ข้อค้นพบ"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    steps = forms.CharField(
+    steps = TextField(
         label=_("ขั้นตอน/วิธีการปฏิบัติ"),
         required=False,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("บรรทัดละหนึ่งขั้นตอน ระบบจะใส่ลำดับเลขให้"),
     )
@@ -79,8 +92,11 @@ class MeasureForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     responsible_note = forms.CharField(label=_("ผู้รับผิดชอบ (เพิ่มเติม)"), required=False, max_length=300)
-    expected_outcome = forms.CharField(
-        label=_("ผลลัพธ์ที่คาดหวัง"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    expected_outcome = TextField(
+        label=_("ผลลัพธ์ที่คาดหวัง"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, agency: Agency, fiscal_year: int, **kwargs: Any) -> None:
@@ -127,7 +143,7 @@ class MonitoringForm(forms.Form):
     )
 
 
-MonitoringFormSet = forms.formset_factory(MonitoringForm, extra=2, max_num=10)
+MonitoringFormSet = forms.formset_factory(MonitoringForm, extra=2, max_num=MAX_MONITORING)
 
 
 def monitoring_initial(measure: Measure | None) -> list[dict[str, Any]]:

@@ -89,6 +89,9 @@ class PlanIssue(models.Model):
         return self.title
 
 
+MAX_MONITORING = 10  # reporting and follow-up steps of one measure (checked by plans.services)
+
+
 class Measure(models.Model):
     issue = models.ForeignKey(PlanIssue, on_delete=models.CASCADE, related_name="measures")
     order = models.PositiveIntegerField(default=0)

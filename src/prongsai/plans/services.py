@@ -16,7 +16,14 @@ from prongsai.core import thai
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.orgs.stamps import agency_touch
 from prongsai.plans.codes import invalid_codes, normalise_codes
-from prongsai.plans.models import Measure, Plan, PlanIssue, PlanRevision, fiscal_month_date
+from prongsai.plans.models import (
+    MAX_MONITORING,
+    Measure,
+    Plan,
+    PlanIssue,
+    PlanRevision,
+    fiscal_month_date,
+)
 from prongsai.plans.selectors import plan_snapshot
 
 
@@ -230,6 +237,13 @@ def _validate_measure(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
     elif start > end:
         errors["end_month"] = "เดือนสิ้นสุดต้องไม่ก่อนเดือนเริ่มต้น"
     fy = thai.fiscal_year_period(plan.fiscal_year)
+    if (
+        len([s for s in data.get("monitoring", []) if str(s.get("text", "")).strip()])
+        > MAX_MONITORING
+    ):
+        errors["monitoring"] = thai.to_thai_digits(
+            f"การรายงานผล/การกำกับติดตามมีได้ไม่เกิน {MAX_MONITORING} ขั้นตอนต่อมาตรการ"
+        )
     monitoring = []
     for step in data.get("monitoring", []):
         text = str(step.get("text", "")).strip()

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from prongsai.core import thai
+from prongsai.core.spreadsheets import xlsx_append
 from prongsai.plans.models import Plan
 from prongsai.plans.selectors import measure_responsible
 from prongsai.progress.models import Period
@@ -45,15 +46,8 @@ ACTION_COLUMNS = [
 ]
 
 
-def _safe(value: Any) -> Any:
-    """Text that a spreadsheet would read as a formula is stored as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _sheet(ws: Any, columns: list[tuple[str, int]], rows: list[list[Any]]) -> None:
-    ws.append([title for title, _w in columns])
+    xlsx_append(ws, [title for title, _w in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8E8E8")
@@ -61,7 +55,7 @@ def _sheet(ws: Any, columns: list[tuple[str, int]], rows: list[list[Any]]) -> No
     for index, (_title, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     for row in rows:
-        ws.append([_safe(v) for v in row])
+        xlsx_append(ws, row)
     for row_cells in ws.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -117,9 +111,9 @@ def plan_workbook(plan: Plan) -> bytes:
         for cell in row:
             cell.number_format = "yyyy-mm-dd"
     info = wb.create_sheet("ข้อมูล")
-    info.append(["หน่วยงาน", plan.agency.full_name])
-    info.append(["ปีงบประมาณ", plan.fiscal_year])
-    info.append(["ข้อมูล ณ วันที่", thai.format_date(as_of, digits_style="arabic")])
+    xlsx_append(info, ["หน่วยงาน", plan.agency.full_name])
+    xlsx_append(info, ["ปีงบประมาณ", plan.fiscal_year])
+    xlsx_append(info, ["ข้อมูล ณ วันที่", thai.format_date(as_of, digits_style="arabic")])
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 50
     out = io.BytesIO()

@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import thai
-from prongsai.core.fields import RecordChoiceField
+from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField, text_formfield
 from prongsai.orgs.models import Agency, Person
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.progress.models import MeasureNote, ProgressReport
@@ -46,7 +46,9 @@ class EvidenceFields(forms.Form):
 
 class ActionForm(EvidenceFields):
     date = ThaiDateField(label=_("วันที่ดำเนินการ"))
-    text = forms.CharField(label=_("สิ่งที่ดำเนินการ"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = TextField(
+        label=_("สิ่งที่ดำเนินการ"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
     by_person = RecordChoiceField(
         label=_("ผู้ดำเนินการ"), queryset=Person.objects.none(), required=False
     )
@@ -82,6 +84,7 @@ class NoteForm(forms.ModelForm):
     class Meta:
         model = MeasureNote
         fields = ["result", "suggestions", "outcome", "cause", "problems"]
+        formfield_callback = text_formfield
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from prongsai.core.spreadsheets import csv_row, xlsx_append
 from prongsai.frameworks.models import Framework
 from prongsai.results.importing import HEADER
 from prongsai.results.models import Result
@@ -78,9 +79,9 @@ def _plain(value: Any) -> Any:
 def template_csv(framework: Framework, result: Result | None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(HEADER)
+    writer.writerow(csv_row(HEADER))
     for row in template_rows(framework, result):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(csv_row(row))
     return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel open the Thai text
 
 
@@ -89,13 +90,13 @@ def template_xlsx(framework: Framework, result: Result | None) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = f"ITA {framework.year}"
-    ws.append(list(HEADER))
+    xlsx_append(ws, list(HEADER))
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E6EDF6")
     rows = template_rows(framework, result)
     for row in rows:
-        ws.append(row)
+        xlsx_append(ws, row)
     ws.freeze_panes = "A2"
     for column, width in zip("ABCD", (12, 14, 90, 14), strict=True):
         ws.column_dimensions[column].width = width
