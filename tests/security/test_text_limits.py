@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from typing import Any
 
 import pytest
@@ -105,3 +106,24 @@ def test_a_measure_keeps_at_most_ten_monitoring_steps_whoever_saves_it(world: An
     )
     measure.refresh_from_db()
     assert len(measure.monitoring) == 10
+
+
+@pytest.mark.django_db
+def test_the_reopen_reason_read_raw_by_its_view_is_bounded(world: Any) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from prongsai.plans import services
+    from prongsai.plans.models import PlanRevision
+    from tests.authz.world import PASSWORD
+
+    plan = world.objects["plan"]
+    services.plan_approve(plan, user=world.users["admin"])
+    client = Client()
+    client.login(username="admin", password=PASSWORD)
+    page = client.get(reverse("plans:detail", args=["ours", 2567])).content.decode()
+    reason_input = re.search(r'<(?:input|textarea)[^>]*name="reason"[^>]*>', page)
+    assert reason_input and 'maxlength="300"' in reason_input.group()
+    client.post(reverse("plans:reopen", args=["ours", 2567]), {"reason": "เหตุผล" * 10_000})
+    entry = PlanRevision.objects.filter(plan=plan, action="reopen").get()
+    assert len(entry.summary) < 400

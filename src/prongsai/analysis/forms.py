@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.analysis.rules import Rules
 from prongsai.analysis.selectors import WeakItem
+from prongsai.core.fields import LONG_TEXT
 
 
 class RulesForm(forms.Form):
@@ -61,7 +62,7 @@ def texts_from_post(post: Any, items: list[WeakItem]) -> dict[tuple[str, str], t
         if deficiency is None and development is None:
             continue
         out[(item.kind, item.code)] = (
-            (deficiency if deficiency is not None else item.deficiency)[:5000],
-            (development if development is not None else item.development)[:5000],
+            (deficiency if deficiency is not None else item.deficiency)[:LONG_TEXT],
+            (development if development is not None else item.development)[:LONG_TEXT],
         )
     return out

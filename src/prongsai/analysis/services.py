@@ -8,6 +8,7 @@ from django.db import transaction
 
 from prongsai.analysis.models import Analysis, AnalysisNote
 from prongsai.analysis.rules import Rules
+from prongsai.core.fields import LONG_TEXT
 from prongsai.orgs.models import Agency
 
 
@@ -49,7 +50,7 @@ def analysis_texts_save(
             defaults={"deficiency": deficiency.strip(), "development": development.strip()},
         )
     if constraints is not None:
-        analysis.constraints = constraints.strip()
+        analysis.constraints = constraints.strip()[:LONG_TEXT]  # the page's textarea stops there
     analysis.updated_by = user if getattr(user, "pk", None) else None
     analysis.save()
     return analysis

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
+from prongsai.core.fields import SHORT_TEXT
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.orgs.stamps import agency_touch
 from prongsai.plans.codes import invalid_codes, normalise_codes
@@ -446,5 +447,6 @@ def plan_reopen(plan: Plan, *, user: Any, reason: str = "") -> Plan:
         raise ValidationError(_("มาตรการนี้ยังเป็นร่างอยู่แล้ว"))
     plan.status = Plan.Status.DRAFT
     plan.save(update_fields=["status"])
+    reason = reason.strip()[:SHORT_TEXT]  # the page's field stops there
     _record(plan, user, "reopen", "เปิดแก้ไขมาตรการ" + (f": {reason}" if reason else ""))
     return plan
