@@ -23,11 +23,16 @@ def get_plan_for_user(
     return access, plan
 
 
+class PlanIsApproved(PermissionDenied):
+    """Raised for a change to an approved plan; the plan's edit views answer it with the plan page
+    (a Thai message and what was typed), other callers with 403."""
+
+
 def get_editable_plan_for_user(user: Any, slug: str, year: int) -> tuple[AgencyAccess, Plan]:
     """A plan the user may change now: write access, and not locked by approval."""
     access, plan = get_plan_for_user(user, slug, year, Need.WRITE)
     if plan.is_locked:
-        raise PermissionDenied("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้")
+        raise PlanIsApproved("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้")
     return access, plan
 
 

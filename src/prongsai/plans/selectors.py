@@ -62,3 +62,9 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
 
 def plan_measure_count(plan: Plan) -> int:
     return Measure.objects.filter(issue__plan=plan).count()
+
+
+def plan_last_change(plan: Plan) -> tuple[Any, Any]:
+    """Who changed the plan (or any of its issues and measures) last, and when: its history."""
+    revision = plan.revisions.select_related("user").order_by("-at", "-pk").first()
+    return (revision.user, revision.at) if revision is not None else (None, None)

@@ -1,4 +1,7 @@
-"""Every write to a plan. Each one checks the plan is not locked and records a revision."""
+"""Every write to a plan. Each one first takes the plan's row lock (`_lock`), re-checks inside that
+transaction that the plan is not approved, and records a revision: an approval and an edit of the
+same plan never interleave, so an edit that arrives during an approval is refused, and the
+official copy shows exactly what was approved (decision 23)."""
 
 from __future__ import annotations
 
@@ -47,9 +50,35 @@ def _record(plan: Plan, user: Any, action: str, summary: str) -> PlanRevision:
     return revision
 
 
+class PlanLocked(ValidationError):
+    """The plan is approved: nothing of it may change until it is reopened."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        super().__init__(_("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้"), code="locked")
+
+
+def lock_plan(plan: Plan) -> Plan:
+    """Take the plan's row lock for the rest of the transaction and reload it: its state is then
+    the committed one, and stays so until this transaction ends (on SQLite the IMMEDIATE
+    transaction already holds the database's write lock; the reload is what matters there)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_plan needs a transaction")
+    plan.refresh_from_db(from_queryset=Plan.objects.select_for_update())
+    return plan
+
+
 def _ensure_editable(plan: Plan) -> None:
+    """Lock the plan and refuse when it is approved."""
+    lock_plan(plan)
     if plan.is_locked:
-        raise ValidationError(_("มาตรการนี้อนุมัติแล้ว ต้องเปิดแก้ไขก่อนจึงจะแก้ได้"))
+        raise PlanLocked(plan)
+
+
+def _ensure_exists(obj: Any, message: str) -> None:
+    """A part loaded before the lock may have been deleted by the write that held it."""
+    if obj is not None and obj.pk is not None and not type(obj).objects.filter(pk=obj.pk).exists():
+        raise ValidationError(message)
 
 
 def _next_order(qs: Any) -> int:
@@ -184,6 +213,7 @@ def issue_add(
 @transaction.atomic
 def issue_update(issue: PlanIssue, *, title: str, user: Any) -> PlanIssue:
     _ensure_editable(issue.plan)
+    _ensure_exists(issue, _("ประเด็นนี้ถูกลบไปแล้ว"))
     if not title.strip():
         raise ValidationError({"title": "กรุณาระบุชื่อประเด็น"})
     issue.title = title.strip()
@@ -196,6 +226,7 @@ def issue_update(issue: PlanIssue, *, title: str, user: Any) -> PlanIssue:
 def issue_delete(issue: PlanIssue, *, user: Any) -> None:
     plan = issue.plan
     _ensure_editable(plan)
+    _ensure_exists(issue, _("ประเด็นนี้ถูกลบไปแล้ว"))
     title = issue.title
     issue.delete()
     _record(plan, user, "issue_delete", f"ลบประเด็น “{title}”")
@@ -218,6 +249,7 @@ def _move(obj: Any, siblings: Any, direction: str) -> bool:
 @transaction.atomic
 def issue_move(issue: PlanIssue, *, direction: str, user: Any) -> None:
     _ensure_editable(issue.plan)
+    _ensure_exists(issue, _("ประเด็นนี้ถูกลบไปแล้ว"))
     if _move(issue, issue.plan.issues.all(), direction):
         _record(issue.plan, user, "issue_move", f"เลื่อนประเด็น “{issue.title}”")
 
@@ -287,6 +319,8 @@ def measure_save(
     """Create a measure under `issue`, or update `measure`; validates everything first."""
     plan = issue.plan
     _ensure_editable(plan)
+    _ensure_exists(issue, _("ประเด็นนี้ถูกลบไปแล้ว"))
+    _ensure_exists(measure, _("มาตรการนี้ถูกลบไปแล้ว"))
     clean = _validate_measure(plan, data)
     units, people = list(units), list(people)
     if any(u.agency_id != plan.agency_id for u in units) or any(
@@ -328,6 +362,7 @@ def measure_save(
 def measure_delete(measure: Measure, *, user: Any) -> None:
     plan = measure.issue.plan
     _ensure_editable(plan)
+    _ensure_exists(measure, _("มาตรการนี้ถูกลบไปแล้ว"))
     title = measure.title
     measure.delete()
     _record(plan, user, "measure_delete", f"ลบมาตรการ “{title}”")
@@ -336,6 +371,7 @@ def measure_delete(measure: Measure, *, user: Any) -> None:
 @transaction.atomic
 def measure_move(measure: Measure, *, direction: str, user: Any) -> None:
     _ensure_editable(measure.issue.plan)
+    _ensure_exists(measure, _("มาตรการนี้ถูกลบไปแล้ว"))
     if _move(measure, measure.issue.measures.all(), direction):
         _record(measure.issue.plan, user, "measure_move", f"เลื่อนมาตรการ “{measure.title}”")
 
@@ -414,7 +450,20 @@ def suggestions_accept(
 
 @transaction.atomic
 def plan_approve(plan: Plan, *, user: Any, approver: Person | None = None) -> Plan:
-    _ensure_editable(plan)
+    """Approve and keep the official copy, both inside the plan's lock: a second approval
+    waits, then finds the plan approved and is refused (one approval, one copy)."""
+    lock_plan(plan)
+    if plan.is_locked:
+        from prongsai.core.versions import when_label, who_label
+
+        raise ValidationError(
+            _("มาตรการนี้อนุมัติไปแล้วโดย %(who)s เมื่อ %(when)s")
+            % {
+                "who": who_label(plan.approved_by),
+                "when": when_label(plan.approved_at) if plan.approved_at else "-",
+            },
+            code="locked",
+        )
     if not Measure.objects.filter(issue__plan=plan).exists():
         raise ValidationError(_("ยังไม่มีมาตรการ จึงยังอนุมัติไม่ได้"))
     if approver is not None and approver.agency_id != plan.agency_id:
@@ -443,6 +492,7 @@ def _plan_pdf(plan: Plan) -> bytes:
 
 @transaction.atomic
 def plan_reopen(plan: Plan, *, user: Any, reason: str = "") -> Plan:
+    lock_plan(plan)
     if not plan.is_locked:
         raise ValidationError(_("มาตรการนี้ยังเป็นร่างอยู่แล้ว"))
     plan.status = Plan.Status.DRAFT

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.core import thai
+from prongsai.core import thai, versions
 from prongsai.core.files import NO_COPY, attachment, official_stamp
 from prongsai.core.fragments import cached_fragment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans import selectors, services
 from prongsai.plans.access import (
+    PlanIsApproved,
     get_editable_plan_for_user,
     get_issue_for_user,
     get_measure_for_user,
@@ -27,6 +32,7 @@ from prongsai.plans.forms import (
     ApproveForm,
     IssueForm,
     MeasureForm,
+    MonitoringForm,
     MonitoringFormSet,
     PlanCreateForm,
     PlanEditForm,
@@ -76,6 +82,17 @@ def plan_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
+    return _plan_page(request, access, plan)
+
+
+def _plan_page(
+    request: HttpRequest,
+    access: Any,
+    plan: Plan,
+    *,
+    unsaved: list[tuple[str, str]] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     editable = access.can_write and not plan.is_locked
     body = cached_fragment(
         request,
@@ -103,8 +120,42 @@ def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "plan": plan,
             "editable": editable,
             "body": body,
+            "unsaved": unsaved,
         },
+        status=status,
     )
+
+
+def _approved_message(plan: Plan) -> str:
+    return _(
+        "มาตรการนี้อนุมัติแล้วโดย %(who)s เมื่อ %(when)s จึงแก้ไขไม่ได้ ผู้ดูแลของหน่วยงานต้องเปิดแก้ไขมาตรการก่อน"
+    ) % {
+        "who": versions.who_label(plan.approved_by),
+        "when": versions.when_label(plan.approved_at) if plan.approved_at else "-",
+    }
+
+
+def shows_plan_when_approved(*form_classes: Any) -> Callable[[Any], Any]:
+    """An edit of an approved plan (approved before the page was opened, or while the officer
+    typed) answers with the plan page and a Thai message, not a 403; a refused post shows the
+    text the officer typed, to copy before leaving (issue #17)."""
+
+    def wrap(view: Any) -> Any:
+        @functools.wraps(view)
+        def inner(request: HttpRequest, slug: str, year: int, **kwargs: Any) -> HttpResponse:
+            try:
+                return view(request, slug, year, **kwargs)
+            except (PlanIsApproved, services.PlanLocked):
+                access, plan = get_plan_for_user(request.user, slug, year)
+                messages.warning(request, _approved_message(plan))
+                if request.method != "POST":
+                    return redirect("plans:detail", slug=slug, year=year)
+                typed = versions.typed_text(request.POST, *form_classes)
+                return _plan_page(request, access, plan, unsaved=typed, status=409)
+
+        return inner
+
+    return wrap
 
 
 def _findings(plan: Plan) -> list[dict[str, str]]:
@@ -119,17 +170,28 @@ def _findings(plan: Plan) -> list[dict[str, str]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@shows_plan_when_approved(PlanEditForm)
 def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_editable_plan_for_user(request.user, slug, year)
+    fields = ("title", "constraints_text")
+    guard = versions.Guard(
+        request,
+        current=lambda: versions.model_values(Plan.objects.filter(pk=plan.pk).first(), fields),
+        lock=Plan.objects.filter(pk=plan.pk),
+        who=lambda: selectors.plan_last_change(plan),
+    )
     form = PlanEditForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        services.plan_update(
-            plan,
-            user=request.user,
-            **{k: form.cleaned_data[k] for k in ("title", "constraints_text")},
-        )
-        messages.success(request, _("บันทึกแล้ว"))
-        return redirect("plans:detail", slug=slug, year=year)
+        try:
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.plan_update(
+                    plan, user=request.user, **{k: form.cleaned_data[k] for k in fields}
+                )
+        except versions.Conflict:
+            pass
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("plans:detail", slug=slug, year=year)
     return render(
         request,
         "plans/form.html",
@@ -138,8 +200,10 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "access": access,
             "plan": plan,
             "form": form,
+            "version": guard,
             "title": _("แก้ไขข้อมูลมาตรการ"),
         },
+        status=409 if guard.conflict else 200,
     )
 
 
@@ -158,6 +222,7 @@ def plan_copy(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@shows_plan_when_approved()
 def plan_suggest(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     from prongsai.plans.suggestions import plan_suggestions
 
@@ -192,6 +257,7 @@ def plan_suggest(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@shows_plan_when_approved(IssueForm)
 def issue_add(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     _access, plan = get_editable_plan_for_user(request.user, slug, year)
     form = IssueForm(request.POST)
@@ -205,13 +271,29 @@ def issue_add(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@shows_plan_when_approved(IssueForm)
 def issue_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     access, issue = get_issue_for_user(request.user, slug, year, pk)
+    guard = versions.Guard(
+        request,
+        current=lambda: versions.model_values(PlanIssue.objects.filter(pk=pk).first(), ["title"]),
+        lock=Plan.objects.filter(pk=issue.plan_id),
+        who=lambda: selectors.plan_last_change(issue.plan),
+    )
     form = IssueForm(request.POST or None, initial={"title": issue.title})
     if request.method == "POST" and form.is_valid():
-        services.issue_update(issue, title=form.cleaned_data["title"], user=request.user)
-        messages.success(request, _("บันทึกแล้ว"))
-        return redirect("plans:detail", slug=slug, year=year)
+        try:
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.issue_update(issue, title=form.cleaned_data["title"], user=request.user)
+        except versions.Conflict:
+            pass
+        except services.PlanLocked:
+            raise
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("plans:detail", slug=slug, year=year)
     return render(
         request,
         "plans/form.html",
@@ -220,13 +302,16 @@ def issue_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpRespo
             "access": access,
             "plan": issue.plan,
             "form": form,
+            "version": guard,
             "title": _("แก้ไขประเด็น"),
         },
+        status=409 if guard.conflict else 200,
     )
 
 
 @login_required
 @require_POST
+@shows_plan_when_approved()
 def issue_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     _access, issue = get_issue_for_user(request.user, slug, year, pk)
     services.issue_delete(issue, user=request.user)
@@ -236,10 +321,19 @@ def issue_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpRes
 
 @login_required
 @require_POST
+@shows_plan_when_approved()
 def issue_move(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     _access, issue = get_issue_for_user(request.user, slug, year, pk)
     services.issue_move(issue, direction=request.POST.get("direction", "up"), user=request.user)
     return redirect(f"{_plan_url(slug, year)}#issue-{issue.pk}")
+
+
+def _measure_values(pk: int | None) -> dict[str, Any]:
+    """What the measure form shows of the measure as it is now (nothing when it is gone)."""
+    measure = Measure.objects.filter(pk=pk).first() if pk else None
+    if measure is None:
+        return {}
+    return {**MeasureForm.initial_for(measure), "monitoring": monitoring_initial(measure)}
 
 
 def _measure_form(
@@ -258,18 +352,35 @@ def _measure_form(
     formset = MonitoringFormSet(
         request.POST or None, initial=monitoring_initial(measure), prefix="mon"
     )
+    guard = versions.Guard(
+        request,
+        current=lambda: _measure_values(measure.pk if measure else None),
+        lock=Plan.objects.filter(pk=plan.pk),
+        who=lambda: selectors.plan_last_change(plan),
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.measure_data()
-        data["monitoring"] = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("text")]
+        monitoring = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("text")]
+        data["monitoring"] = monitoring
+        yours = {
+            **form.cleaned_data,
+            "monitoring": [{"text": m["text"], "deadline": m.get("deadline")} for m in monitoring],
+        }
+        labels = versions.labels(form, monitoring=_("การรายงานผลและการกำกับติดตาม"))
         try:
-            saved = services.measure_save(
-                issue,
-                user=request.user,
-                data=data,
-                measure=measure,
-                units=form.cleaned_data["responsible_units"],
-                people=form.cleaned_data["responsible_people"],
-            )
+            with guard.unchanged(yours, labels=labels):
+                saved = services.measure_save(
+                    issue,
+                    user=request.user,
+                    data=data,
+                    measure=measure,
+                    units=form.cleaned_data["responsible_units"],
+                    people=form.cleaned_data["responsible_people"],
+                )
+        except versions.Conflict:
+            pass
+        except services.PlanLocked:
+            raise
         except ValidationError as e:
             if hasattr(e, "error_dict"):
                 for field, errs in e.message_dict.items():
@@ -290,7 +401,9 @@ def _measure_form(
             "measure": measure,
             "form": form,
             "formset": formset,
+            "version": guard if measure else None,
         },
+        status=409 if guard.conflict else 200,
     )
 
 
@@ -302,6 +415,7 @@ def _plan_url(slug: str, year: int) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@shows_plan_when_approved(MeasureForm, MonitoringForm)
 def measure_add(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     access, issue = get_issue_for_user(request.user, slug, year, pk)
     return _measure_form(request, slug, year, issue, None, access)
@@ -309,6 +423,7 @@ def measure_add(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResp
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@shows_plan_when_approved(MeasureForm, MonitoringForm)
 def measure_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     access, measure = get_measure_for_user(request.user, slug, year, pk)
     return _measure_form(request, slug, year, measure.issue, measure, access)
@@ -316,6 +431,7 @@ def measure_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpRes
 
 @login_required
 @require_POST
+@shows_plan_when_approved()
 def measure_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     _access, measure = get_measure_for_user(request.user, slug, year, pk)
     services.measure_delete(measure, user=request.user)
@@ -325,6 +441,7 @@ def measure_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpR
 
 @login_required
 @require_POST
+@shows_plan_when_approved()
 def measure_move(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     _access, measure = get_measure_for_user(request.user, slug, year, pk)
     services.measure_move(measure, direction=request.POST.get("direction", "up"), user=request.user)

@@ -1,7 +1,9 @@
 """Every write to progress: actions, evidence, notes per period, reports and their memo.
 
 Entries dated inside a finalised report's period are frozen until that report is reopened, so a
-finalised report keeps saying what it said."""
+finalised report keeps saying what it said. Every write first takes the plan's row lock
+(`plans.services.lock_plan`) and checks the periods inside that transaction: an action sent
+while a report is being finalised waits for it, then is refused (decision 23)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 from prongsai.core import thai
 from prongsai.orgs.models import Person
 from prongsai.plans.models import Measure, Plan
-from prongsai.plans.services import copies_folder
+from prongsai.plans.services import copies_folder, lock_plan
 from prongsai.progress import evidence_files, selectors
 from prongsai.progress.models import (
     Action,
@@ -41,7 +43,14 @@ def _plan_of(measure: Measure) -> Plan:
     return measure.issue.plan
 
 
+def _gone(obj: Any, message: str) -> None:
+    """A record loaded before the lock may have been deleted by the write that held it."""
+    if not type(obj).objects.filter(pk=obj.pk).exists():
+        raise ValidationError(message)
+
+
 def _ensure_open(plan: Plan, day: dt.date) -> None:
+    lock_plan(plan)
     for report in selectors.finalised_periods_covering(plan, day):
         raise ValidationError(
             f"รายงาน{report.get_period_display()}สรุปแล้ว รายการที่ลงวันที่ในรอบนั้นแก้ไขไม่ได้ "
@@ -170,7 +179,9 @@ def action_add(
 
 @transaction.atomic
 def action_update(action: Action, *, user: Any, data: dict[str, Any]) -> Action:
-    plan = _plan_of(action.measure)
+    plan = lock_plan(_plan_of(action.measure))
+    _gone(action, _("รายการนี้ถูกลบไปแล้ว"))
+    action.refresh_from_db(fields=["date"])
     _ensure_open(plan, action.date)
     clean = _clean_action(action.measure, data)
     _ensure_open(plan, clean["date"])
@@ -181,9 +192,12 @@ def action_update(action: Action, *, user: Any, data: dict[str, Any]) -> Action:
 
 
 def action_delete(action: Action, *, user: Any) -> None:
-    _ensure_open(_plan_of(action.measure), action.date)
-    paths = [e.file_path for e in action.evidence.all() if e.file_path]
     with transaction.atomic():
+        lock_plan(_plan_of(action.measure))
+        _gone(action, _("รายการนี้ถูกลบไปแล้ว"))
+        action.refresh_from_db(fields=["date"])
+        _ensure_open(_plan_of(action.measure), action.date)
+        paths = [e.file_path for e in action.evidence.all() if e.file_path]
         action.delete()
         transaction.on_commit(lambda: _remove_files(paths))
 
@@ -202,6 +216,7 @@ def evidence_add(
     try:
         with transaction.atomic():
             _ensure_open(_plan_of(action.measure), action.date)
+            _gone(action, _("รายการนี้ถูกลบไปแล้ว"))
             return _add_evidence(action, files, user=user, url=url, title=title, upload=upload)
     except BaseException:
         files.discard()
@@ -209,9 +224,10 @@ def evidence_add(
 
 
 def evidence_delete(evidence: Evidence, *, user: Any) -> None:
-    _ensure_open(_plan_of(evidence.action.measure), evidence.action.date)
     path = evidence.file_path
     with transaction.atomic():
+        _ensure_open(_plan_of(evidence.action.measure), evidence.action.date)
+        _gone(evidence, _("หลักฐานนี้ถูกลบไปแล้ว"))
         evidence.delete()
         transaction.on_commit(lambda: evidence_files.remove(path))
 
@@ -231,6 +247,7 @@ def evidence_record_check(
 
 
 def _ensure_report_open(plan: Plan, period: str) -> ProgressReport:
+    lock_plan(plan)
     report = selectors.report_for(plan, period)
     if report.is_final:
         raise ValidationError(
@@ -257,8 +274,11 @@ def note_save(measure: Measure, *, period: str, user: Any, data: dict[str, Any])
 def report_update_memo(
     report: ProgressReport, *, user: Any, data: dict[str, Any]
 ) -> ProgressReport:
+    lock_plan(report.plan)
     if report.pk is None:
         report = ProgressReport.objects.get_or_create(plan=report.plan, period=report.period)[0]
+    else:
+        report.refresh_from_db(fields=["state"])
     if report.is_final:
         raise ValidationError(_("รายงานนี้สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้บันทึกข้อความได้"))
     for name in MEMO_FIELDS:
@@ -274,11 +294,15 @@ def report_update_memo(
 
 @transaction.atomic
 def report_finalise(report: ProgressReport, *, user: Any) -> ProgressReport:
+    """Finalise and keep the official copy, inside the plan's lock: no action, note or memo
+    change of the plan can land between the checks, the copy and the commit."""
+    plan = lock_plan(report.plan)
     if report.pk is None:
         report, _created = ProgressReport.objects.get_or_create(
             plan=report.plan, period=report.period
         )
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    report.plan = plan
     if report.is_final:
         raise ValidationError(_("รายงานนี้สรุปแล้ว"))
     problems = selectors.report_problems(report.plan, report.period)
@@ -310,7 +334,9 @@ def _report_pdf(report: ProgressReport) -> bytes:
 def report_reopen(report: ProgressReport, *, user: Any, reason: str = "") -> ProgressReport:
     if report.pk is None:
         raise ValidationError(_("รายงานนี้ยังเป็นร่างอยู่แล้ว"))
+    plan = lock_plan(report.plan)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    report.plan = plan
     if not report.is_final:
         raise ValidationError(_("รายงานนี้ยังเป็นร่างอยู่แล้ว"))
     report.state = ProgressReport.State.DRAFT
