@@ -107,7 +107,8 @@ def changed_since(posted: str | None, current: Mapping[str, Any]) -> list[str]:
     shown = _read(posted.strip())
     if shown is None:
         return list(current)
-    return [name for name, value in current.items() if shown.get(name) != _digest(value)]
+    names = list(current) + [name for name in shown if name not in current]
+    return [name for name in names if shown.get(name) != _digest(current.get(name))]
 
 
 def display(value: Any) -> str:
@@ -178,6 +179,18 @@ def labels(form: Any, **extra: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A token to render where no Guard is at hand (a cached page part)."""
+
+    token: str
+    conflict: Conflict | None = None
+
+
+def shown(values: Mapping[str, Any]) -> Shown:
+    return Shown(token(values))
+
+
 class Guard:
     """One edit page's version check: the token to render, the check at save time, and the
     conflict to show."""
@@ -217,7 +230,7 @@ class Guard:
                 Change(name, labels.get(name, name), display(yours.get(name)), display(now))
                 for name in changed_since(self.posted, current)
                 if name in yours
-                for now in [current[name]]
+                for now in [current.get(name)]
                 if canonical(yours.get(name)) != canonical(now)
             ]
             if changes:
@@ -267,8 +280,11 @@ def typed_text(data: Mapping[str, Any], *form_classes: Any) -> list[tuple[str, s
 
 def model_values(instance: models.Model | None, fields: Iterable[str]) -> dict[str, Any]:
     """The values a ModelForm shows of `instance` (nothing when it is gone)."""
-    from django.forms.models import model_to_dict
-
     if instance is None:
         return {}
-    return model_to_dict(instance, fields=list(fields))
+    out: dict[str, Any] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        value = getattr(instance, name)
+        out[name] = list(value.all()) if field.many_to_many else value
+    return out

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.core import versions
 from prongsai.core.fragments import cached_fragment
 from prongsai.core.thai import is_fiscal_year
 from prongsai.orgs import selectors, services
@@ -28,7 +32,7 @@ from prongsai.orgs.forms import (
     PersonForm,
     UnitForm,
 )
-from prongsai.orgs.models import Person, Role, Unit
+from prongsai.orgs.models import Agency, Person, Role, Unit
 
 
 def _form_errors_from(form: object, error: ValidationError) -> None:
@@ -93,14 +97,31 @@ def unit_list(request: HttpRequest, slug: str) -> HttpResponse:
 def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, slug, pk, Need.MANAGE)
     form = UnitForm(request.POST or None, instance=unit)
+    guard = _guard(request, Unit.objects.filter(pk=unit.pk), UnitForm.Meta.fields)
     if request.method == "POST" and form.is_valid():
-        services.unit_save(form.instance)
-        messages.success(request, _("บันทึกแล้ว"))
-        return redirect("orgs:units", slug=slug)
+        try:
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.unit_save(form.instance)
+        except versions.Conflict:
+            pass
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("orgs:units", slug=slug)
     return render(
         request,
         "orgs/form.html",
-        {"agency": unit.agency, "form": form, "title": _("แก้ไขส่วนราชการ")},
+        {"agency": unit.agency, "form": form, "title": _("แก้ไขส่วนราชการ"), "version": guard},
+        status=409 if guard.conflict else 200,
+    )
+
+
+def _guard(request: HttpRequest, record: QuerySet[Any], fields: list[str]) -> versions.Guard:
+    """The version check of an edit form of one agency record (locked by its own row)."""
+    return versions.Guard(
+        request,
+        current=lambda: versions.model_values(record.first(), fields),
+        lock=record,
+        who=lambda: versions.audit_last_change(record.first()),
     )
 
 
@@ -147,12 +168,23 @@ def person_list(request: HttpRequest, slug: str) -> HttpResponse:
 def person_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, slug, pk, Need.MANAGE)
     form = PersonForm(request.POST or None, instance=person, agency=person.agency)
+    guard = _guard(request, Person.objects.filter(pk=person.pk), PersonForm.Meta.fields)
     if request.method == "POST" and form.is_valid():
-        services.person_save(form.instance)
-        messages.success(request, _("บันทึกแล้ว"))
-        return redirect("orgs:people", slug=slug)
+        try:
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.person_save(form.instance)
+        except versions.Conflict:
+            pass
+        except ValidationError as e:
+            _form_errors_from(form, e)
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("orgs:people", slug=slug)
     return render(
-        request, "orgs/form.html", {"agency": person.agency, "form": form, "title": _("แก้ไขบุคลากร")}
+        request,
+        "orgs/form.html",
+        {"agency": person.agency, "form": form, "title": _("แก้ไขบุคลากร"), "version": guard},
+        status=409 if guard.conflict else 200,
     )
 
 
@@ -232,12 +264,20 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug, Need.MANAGE)
     form = AgencySettingsForm(request.POST or None, instance=access.agency)
+    fields = AgencySettingsForm.Meta.fields
+    guard = _guard(request, Agency.objects.filter(pk=access.agency.pk), fields)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("บันทึกแล้ว"))
-        return redirect("orgs:home", slug=slug)
+        try:
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                form.instance.save(update_fields=fields)  # only what the form edits
+        except versions.Conflict:
+            pass
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("orgs:home", slug=slug)
     return render(
         request,
         "orgs/form.html",
-        {"agency": access.agency, "form": form, "title": _("ข้อมูลหน่วยงาน")},
+        {"agency": access.agency, "form": form, "title": _("ข้อมูลหน่วยงาน"), "version": guard},
+        status=409 if guard.conflict else 200,
     )

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.core import versions
 from prongsai.core.documents import DocumentUnavailable
 from prongsai.core.files import NO_COPY, attachment, official_stamp
 from prongsai.documents import CONTENT_TYPES
@@ -26,7 +27,7 @@ from prongsai.progress.access import (
 from prongsai.progress.deadlines import current_plan, plan_deadlines
 from prongsai.progress.documents import KIND_LABELS, KINDS_BY_PERIOD, filename, report_document
 from prongsai.progress.forms import MemoForm, ReopenForm
-from prongsai.progress.models import Period
+from prongsai.progress.models import Period, ProgressReport
 from prongsai.progress.periods import period_end, ui_round_label
 from prongsai.progress.views import _add_errors
 
@@ -71,9 +72,21 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def memo_edit(request: HttpRequest, slug: str, year: int, period: str) -> HttpResponse:
     access, report = get_report_for_user(request.user, slug, year, period, Need.WRITE)
     form = MemoForm(request.POST or None, instance=report)
+    saved = ProgressReport.objects.filter(plan=report.plan, period=period)
+    guard = versions.Guard(
+        request,
+        current=lambda: versions.model_values(
+            saved.first() or ProgressReport(plan=report.plan, period=period), services.MEMO_FIELDS
+        ),
+        lock=Plan.objects.filter(pk=report.plan_id),
+        who=lambda: versions.audit_last_change(saved.first()),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_update_memo(report, user=request.user, data=form.cleaned_data)
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.report_update_memo(report, user=request.user, data=form.cleaned_data)
+        except versions.Conflict:
+            pass
         except ValidationError as e:
             _add_errors(form, e)
         else:
@@ -88,7 +101,9 @@ def memo_edit(request: HttpRequest, slug: str, year: int, period: str) -> HttpRe
             "form": form,
             "plan": report.plan,
             "title": _("บันทึกข้อความ") + " " + str(Period(period).label),
+            "version": guard,
         },
+        status=409 if guard.conflict else 200,
     )
 
 

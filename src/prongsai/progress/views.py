@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.core import thai
+from prongsai.core import thai, versions
 from prongsai.core.files import attachment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans.models import Measure, Plan
@@ -167,9 +167,18 @@ def action_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResp
     form = ActionForm(
         request.POST or None, agency=access.agency, with_evidence=False, initial=initial
     )
+    guard = versions.Guard(
+        request,
+        current=lambda: versions.model_values(Action.objects.filter(pk=pk).first(), initial),
+        lock=Plan.objects.filter(pk=action.measure.issue.plan_id),
+        who=lambda: versions.audit_last_change(action),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_update(action, user=request.user, data=form.cleaned_data)
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.action_update(action, user=request.user, data=form.cleaned_data)
+        except versions.Conflict:
+            pass
         except ValidationError as e:
             _add_errors(form, e)
         else:
@@ -185,7 +194,9 @@ def action_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResp
             "title": _("แก้ไขการดำเนินการ"),
             "back": action.measure,
             "plan": action.measure.issue.plan,
+            "version": guard,
         },
+        status=409 if guard.conflict else 200,
     )
 
 
@@ -273,9 +284,30 @@ def note_edit(request: HttpRequest, slug: str, year: int, pk: int, period: str) 
             initial = {name: getattr(half, name) for name in services.NOTE_FIELDS}
     form = NoteForm(request.POST or None, instance=note, initial=initial)
     state = selectors.measure_state(measure, period_end(year, period), period)
+    notes = MeasureNote.objects.filter(measure=measure, period=period).select_related("updated_by")
+    shown_initial = initial
+
+    def current() -> dict[str, object]:
+        saved = notes.first()
+        if saved is None:  # what the form shows before the note exists
+            return dict(shown_initial)
+        return versions.model_values(saved, services.NOTE_FIELDS)
+
+    def who() -> versions.Who:
+        saved = notes.first()
+        return (saved.updated_by, saved.updated_at) if saved is not None else (None, None)
+
+    guard = versions.Guard(
+        request, current=current, lock=Plan.objects.filter(pk=measure.issue.plan_id), who=who
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.note_save(measure, period=period, user=request.user, data=form.cleaned_data)
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.note_save(
+                    measure, period=period, user=request.user, data=form.cleaned_data
+                )
+        except versions.Conflict:
+            pass
         except ValidationError as e:
             _add_errors(form, e)
         else:
@@ -292,7 +324,9 @@ def note_edit(request: HttpRequest, slug: str, year: int, pk: int, period: str) 
             "plan": measure.issue.plan,
             "period": Period(period),
             "state": state,
+            "version": guard,
         },
+        status=409 if guard.conflict else 200,
     )
 
 

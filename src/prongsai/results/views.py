@@ -3,6 +3,8 @@ through results.access, reads in selectors, writes in services."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,12 +13,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.core import versions
 from prongsai.frameworks.selectors import framework_years
 from prongsai.orgs.access import Need, agency_access, get_agency_for_user
 from prongsai.results import selectors, services
 from prongsai.results.access import get_result_for_user, get_result_year_for_user
 from prongsai.results.forms import ImportForm, ResultForm
 from prongsai.results.importing import ImportFailed
+from prongsai.results.models import Result
 from prongsai.results.sheets import template_csv, template_xlsx
 
 
@@ -56,9 +60,22 @@ def result_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def result_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, framework, result = get_result_year_for_user(request.user, slug, year, Need.WRITE)
     form = ResultForm(request.POST or None, framework=framework, result=result)
+    guard = versions.Guard(
+        request,
+        current=lambda: (
+            ResultForm(
+                framework=framework, result=selectors.result_for(access.agency, year)
+            ).initial
+        ),
+        lock=Result.objects.filter(agency=access.agency, year=year),
+        who=lambda: _last_saved(access.agency, year),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.result_save(access.agency, form.to_input(), user=request.user)
+            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
+                services.result_save(access.agency, form.to_input(), user=request.user)
+        except versions.Conflict:
+            pass
         except ValidationError as e:
             for message in e.messages:
                 form.add_error(None, message)
@@ -74,8 +91,15 @@ def result_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "form": form,
             "framework": framework,
             "result": result,
+            "version": guard,
         },
+        status=409 if guard.conflict else 200,
     )
+
+
+def _last_saved(agency: Any, year: int) -> versions.Who:
+    saved = Result.objects.filter(agency=agency, year=year).select_related("updated_by").first()
+    return (saved.updated_by, saved.updated_at) if saved is not None else (None, None)
 
 
 @login_required
