@@ -55,7 +55,9 @@ def timeline_months(text: str, fiscal_year: int) -> tuple[int, int]:
 def draft_save_as_plan(
     draft: ImportDraft, *, user: Any, fiscal_year: int, measures: list[dict[str, Any]]
 ) -> Plan:
-    """Create a draft plan from the reviewed measures. All or nothing."""
+    """Create a draft plan from the reviewed measures. All or nothing. The draft's row is locked
+    and its state re-read first: two saves of one draft at once make one plan."""
+    draft.refresh_from_db(from_queryset=ImportDraft.objects.select_for_update())
     if draft.status != ImportDraft.Status.PENDING:
         raise ValidationError(_("เอกสารนี้บันทึกหรือยกเลิกไปแล้ว"))
     if not measures:
