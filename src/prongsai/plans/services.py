@@ -1,7 +1,7 @@
 """Every write to a plan. Each one first takes the plan's row lock (`_lock`), re-checks inside that
 transaction that the plan is not approved, and records a revision: an approval and an edit of the
 same plan never interleave, so an edit that arrives during an approval is refused, and the
-official copy shows exactly what was approved (decision 23)."""
+official copy shows exactly what was approved (decision 24)."""
 
 from __future__ import annotations
 

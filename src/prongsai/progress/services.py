@@ -3,7 +3,7 @@
 Entries dated inside a finalised report's period are frozen until that report is reopened, so a
 finalised report keeps saying what it said. Every write first takes the plan's row lock
 (`plans.services.lock_plan`) and checks the periods inside that transaction: an action sent
-while a report is being finalised waits for it, then is refused (decision 23)."""
+while a report is being finalised waits for it, then is refused (decision 24)."""
 
 from __future__ import annotations
 
