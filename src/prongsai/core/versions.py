@@ -240,6 +240,26 @@ class Guard:
                 raise self.conflict
             yield
 
+    def saved(
+        self,
+        form: Any,
+        save: Callable[[], Any],
+        *,
+        yours: Mapping[str, Any] | None = None,
+        field_labels: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Run `save` inside `unchanged`: True when saved, False when the record changed since
+        the form was opened (nothing written; the template shows the conflict)."""
+        try:
+            with self.unchanged(
+                form.cleaned_data if yours is None else yours,
+                labels=labels(form) if field_labels is None else field_labels,
+            ):
+                save()
+        except Conflict:
+            return False
+        return True
+
 
 def audit_last_change(*records: models.Model | None) -> Who:
     """Who last changed any of these records, and when, from the audit trail."""

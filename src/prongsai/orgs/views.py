@@ -98,15 +98,10 @@ def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, slug, pk, Need.MANAGE)
     form = UnitForm(request.POST or None, instance=unit)
     guard = _guard(request, Unit.objects.filter(pk=unit.pk), UnitForm.Meta.fields)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.unit_save(form.instance)
-        except versions.Conflict:
-            pass
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("orgs:units", slug=slug)
+    saving = request.method == "POST" and form.is_valid()
+    if saving and guard.saved(form, lambda: services.unit_save(form.instance)):
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("orgs:units", slug=slug)
     return render(
         request,
         "orgs/form.html",
@@ -171,15 +166,11 @@ def person_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     guard = _guard(request, Person.objects.filter(pk=person.pk), PersonForm.Meta.fields)
     if request.method == "POST" and form.is_valid():
         try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.person_save(form.instance)
-        except versions.Conflict:
-            pass
+            if guard.saved(form, lambda: services.person_save(form.instance)):
+                messages.success(request, _("บันทึกแล้ว"))
+                return redirect("orgs:people", slug=slug)
         except ValidationError as e:
             _form_errors_from(form, e)
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("orgs:people", slug=slug)
     return render(
         request,
         "orgs/form.html",
@@ -266,15 +257,10 @@ def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
     form = AgencySettingsForm(request.POST or None, instance=access.agency)
     fields = AgencySettingsForm.Meta.fields
     guard = _guard(request, Agency.objects.filter(pk=access.agency.pk), fields)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                form.instance.save(update_fields=fields)  # only what the form edits
-        except versions.Conflict:
-            pass
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("orgs:home", slug=slug)
+    saving = request.method == "POST" and form.is_valid()
+    if saving and guard.saved(form, lambda: form.instance.save(update_fields=fields)):
+        messages.success(request, _("บันทึกแล้ว"))
+        return redirect("orgs:home", slug=slug)
     return render(
         request,
         "orgs/form.html",

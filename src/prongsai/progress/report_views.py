@@ -83,15 +83,16 @@ def memo_edit(request: HttpRequest, slug: str, year: int, period: str) -> HttpRe
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.report_update_memo(report, user=request.user, data=form.cleaned_data)
-        except versions.Conflict:
-            pass
+            if guard.saved(
+                form,
+                lambda: services.report_update_memo(
+                    report, user=request.user, data=form.cleaned_data
+                ),
+            ):
+                messages.success(request, _("บันทึกแล้ว"))
+                return redirect("progress:reports", slug=slug, year=year)
         except ValidationError as e:
             _add_errors(form, e)
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("progress:reports", slug=slug, year=year)
     return render(
         request,
         "progress/form.html",

@@ -175,15 +175,14 @@ def action_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResp
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.action_update(action, user=request.user, data=form.cleaned_data)
-        except versions.Conflict:
-            pass
+            if guard.saved(
+                form,
+                lambda: services.action_update(action, user=request.user, data=form.cleaned_data),
+            ):
+                messages.success(request, _("บันทึกแล้ว"))
+                return redirect("progress:measure", slug=slug, year=year, pk=action.measure_id)
         except ValidationError as e:
             _add_errors(form, e)
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("progress:measure", slug=slug, year=year, pk=action.measure_id)
     return render(
         request,
         "progress/form.html",
@@ -302,17 +301,16 @@ def note_edit(request: HttpRequest, slug: str, year: int, pk: int, period: str) 
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.note_save(
+            if guard.saved(
+                form,
+                lambda: services.note_save(
                     measure, period=period, user=request.user, data=form.cleaned_data
-                )
-        except versions.Conflict:
-            pass
+                ),
+            ):
+                messages.success(request, _("บันทึกแล้ว"))
+                return redirect("progress:measure", slug=slug, year=year, pk=pk)
         except ValidationError as e:
             _add_errors(form, e)
-        else:
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("progress:measure", slug=slug, year=year, pk=pk)
     return render(
         request,
         "progress/note_form.html",

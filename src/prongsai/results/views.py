@@ -72,16 +72,15 @@ def result_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with guard.unchanged(form.cleaned_data, labels=versions.labels(form)):
-                services.result_save(access.agency, form.to_input(), user=request.user)
-        except versions.Conflict:
-            pass
+            if guard.saved(
+                form,
+                lambda: services.result_save(access.agency, form.to_input(), user=request.user),
+            ):
+                messages.success(request, _("บันทึกผลการประเมินแล้ว"))
+                return redirect("results:detail", slug=slug, year=year)
         except ValidationError as e:
             for message in e.messages:
                 form.add_error(None, message)
-        else:
-            messages.success(request, _("บันทึกผลการประเมินแล้ว"))
-            return redirect("results:detail", slug=slug, year=year)
     return render(
         request,
         "results/edit.html",
