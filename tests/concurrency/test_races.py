@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from prongsai.core.files import absolute, media_root
 from prongsai.plans import services as plan_services
 from prongsai.plans.models import Measure, PlanRevision
 from prongsai.progress import services as progress_services
@@ -70,6 +71,13 @@ def test_two_approvals_at_once_approve_once_with_one_official_copy(
     approvals = list(_approvals(plan))
     assert len(approvals) == 1, [a.at for a in approvals]
     assert approvals[0].copy_path  # the one official PDF
+    kept = {r.copy_path for r in PlanRevision.objects.filter(plan=plan).exclude(copy_path="")}
+    kept |= {e.copy_path for e in ReportEvent.objects.exclude(copy_path="")}  # same folder
+    on_disk = {
+        p.relative_to(media_root().resolve()).as_posix()
+        for p in absolute(plan_services.copies_folder(plan)).glob("*.pdf")
+    }
+    assert on_disk == kept  # no second PDF written beside it
     refused = two.content.decode()
     assert "มาตรการนี้อนุมัติไปแล้วโดย admin" in refused
     assert "อนุมัติมาตรการแล้ว" not in refused
