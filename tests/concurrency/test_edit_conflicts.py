@@ -164,6 +164,12 @@ EDITS = [
         lambda w: ProgressReport.objects.get(plan=_plan(w), period="half").memo_to,
     ),
     Edit(
+        "analysis rules",
+        lambda w: _url("analysis:year", year=2566),
+        "threshold",
+        lambda w: str(Analysis.objects.get(agency=w.agency, year=2566).threshold),
+    ),
+    Edit(
         "unit",
         lambda w: _url("orgs:unit_edit", pk=w.objects["unit"].pk),
         "name",
@@ -185,7 +191,7 @@ EDITS = [
         first="admin",
     ),
 ]
-VALUES = {"ind_4": ("88.5", "77.25")}
+VALUES = {"ind_4": ("88.5", "77.25"), "threshold": ("90", "80")}
 
 
 def _client(username: str) -> Client:

@@ -160,7 +160,7 @@ class Conflict(ValidationError):
 
     def __init__(self, changes: list[Change], who: Any, at: dt.datetime | None) -> None:
         self.changes, self.who, self.at = changes, who_label(who), at
-        when = when_label(at) if at is not None else _("ระหว่างนั้น")
+        when = when_label(at) if at is not None else _("ไม่นานมานี้")
         super().__init__(
             _(
                 "ยังไม่ได้บันทึก: %(who)s แก้ไขข้อมูลนี้เมื่อ %(when)s ระหว่างที่คุณเปิดแบบฟอร์มนี้อยู่ "
