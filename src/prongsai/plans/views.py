@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -17,11 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai, versions
 from prongsai.core.files import NO_COPY, attachment, official_stamp
-from prongsai.core.fragments import cached_fragment
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans import selectors, services
 from prongsai.plans.access import (
-    PlanIsApproved,
     get_editable_plan_for_user,
     get_issue_for_user,
     get_measure_for_user,
@@ -39,6 +35,8 @@ from prongsai.plans.forms import (
     monitoring_initial,
 )
 from prongsai.plans.models import Measure, Plan, PlanIssue
+from prongsai.plans.pages import plan_page as _plan_page
+from prongsai.plans.pages import shows_plan_when_approved
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -83,89 +81,6 @@ def plan_list(request: HttpRequest, slug: str) -> HttpResponse:
 def plan_detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
     return _plan_page(request, access, plan)
-
-
-def _plan_page(
-    request: HttpRequest,
-    access: Any,
-    plan: Plan,
-    *,
-    unsaved: list[tuple[str, str]] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    editable = access.can_write and not plan.is_locked
-    body = cached_fragment(
-        request,
-        access,
-        "plan-detail",
-        (plan.pk,),
-        "plans/_detail_body.html",
-        lambda: {
-            "access": access,
-            "agency": access.agency,
-            "plan": plan,
-            "issues": selectors.plan_issues(plan),
-            "editable": editable,
-            "approve_form": ApproveForm(agency=access.agency),
-            "issue_form": IssueForm(),
-            "findings": _findings(plan),
-        },
-    )
-    return render(
-        request,
-        "plans/detail.html",
-        {
-            "access": access,
-            "agency": access.agency,
-            "plan": plan,
-            "editable": editable,
-            "body": body,
-            "unsaved": unsaved,
-        },
-        status=status,
-    )
-
-
-def _approved_message(plan: Plan) -> str:
-    return _(
-        "มาตรการนี้อนุมัติแล้วโดย %(who)s เมื่อ %(when)s จึงแก้ไขไม่ได้ ผู้ดูแลของหน่วยงานต้องเปิดแก้ไขมาตรการก่อน"
-    ) % {
-        "who": versions.who_label(plan.approved_by),
-        "when": versions.when_label(plan.approved_at) if plan.approved_at else "-",
-    }
-
-
-def shows_plan_when_approved(*form_classes: Any) -> Callable[[Any], Any]:
-    """An edit of an approved plan (approved before the page was opened, or while the officer
-    typed) answers with the plan page and a Thai message, not a 403; a refused post shows the
-    text the officer typed, to copy before leaving (issue #17)."""
-
-    def wrap(view: Any) -> Any:
-        @functools.wraps(view)
-        def inner(request: HttpRequest, slug: str, year: int, **kwargs: Any) -> HttpResponse:
-            try:
-                return view(request, slug, year, **kwargs)
-            except (PlanIsApproved, services.PlanLocked):
-                access, plan = get_plan_for_user(request.user, slug, year)
-                messages.warning(request, _approved_message(plan))
-                if request.method != "POST":
-                    return redirect("plans:detail", slug=slug, year=year)
-                typed = versions.typed_text(request.POST, *form_classes)
-                return _plan_page(request, access, plan, unsaved=typed, status=409)
-
-        return inner
-
-    return wrap
-
-
-def _findings(plan: Plan) -> list[dict[str, str]]:
-    """The checker's findings, kept on the plan by every change (services._record); computed
-    here only for a plan written by other means (bulk-generated data)."""
-    if plan.findings or not plan.open_findings:
-        return list(plan.findings)
-    from prongsai.plans.checks import plan_findings
-
-    return [f.as_dict() for f in plan_findings(plan)]
 
 
 @login_required
