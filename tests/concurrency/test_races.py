@@ -16,6 +16,7 @@ from prongsai.plans import services as plan_services
 from prongsai.plans.models import Measure, PlanRevision
 from prongsai.progress import services as progress_services
 from prongsai.progress.models import Action, Period, ProgressReport, ReportEvent
+from tests.authz.cases_plans import MEASURE_POST
 from tests.concurrency.conftest import signed_in, together
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -96,16 +97,7 @@ def test_a_measure_edit_sent_during_the_approval_is_refused_with_the_plan_page_a
     hold = Hold(plan_services._plan_pdf)
     monkeypatch.setattr(plan_services, "_plan_pdf", hold)
     admin = signed_in("admin")
-    typed = {
-        "_version": token,
-        "title": "ชื่อมาตรการที่พิมพ์ระหว่างอนุมัติ",
-        "question_codes": "i1",
-        "steps": "ขั้นที่หนึ่ง",
-        "start_month": 1,
-        "end_month": 12,
-        "mon-TOTAL_FORMS": 0,
-        "mon-INITIAL_FORMS": 0,
-    }
+    typed = {**MEASURE_POST, "_version": token, "title": "ชื่อมาตรการที่พิมพ์ระหว่างอนุมัติ"}
 
     approved, edited = together(
         tmp_path,

@@ -14,15 +14,21 @@ from tests.e2e.conftest import login
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_second_of_two_browsers_saving_one_measure_sees_the_conflict_with_its_text_kept(
-    live_server: Any, browser: Any, page: Any, tmp_path: Path
-) -> None:
+def _draft_measure() -> Measure:
+    """The first measure of the demo's FY2567 plan, the plan a draft."""
     demo_build()
     plan = Plan.objects.get(agency__slug="demo", fiscal_year=2567)
     if plan.is_locked:
         plan_reopen(plan, user=None, reason="ทดสอบ")
     measure = Measure.objects.filter(issue__plan=plan).order_by("pk").first()
     assert measure is not None
+    return measure
+
+
+def test_the_second_of_two_browsers_saving_one_measure_sees_the_conflict_with_its_text_kept(
+    live_server: Any, browser: Any, page: Any, tmp_path: Path
+) -> None:
+    measure = _draft_measure()
     url = f"{live_server.url}/a/demo/plans/2567/measures/{measure.pk}/edit/"
     other = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
     second = other.new_page()
@@ -72,12 +78,8 @@ def test_saving_a_measure_of_a_plan_approved_meanwhile_shows_the_plan_and_the_ty
     from prongsai.orgs.models import Agency
     from prongsai.plans.services import plan_approve
 
-    demo_build()
-    plan = Plan.objects.get(agency__slug="demo", fiscal_year=2567)
-    if plan.is_locked:
-        plan_reopen(plan, user=None, reason="ทดสอบ")
-    measure = Measure.objects.filter(issue__plan=plan).order_by("pk").first()
-    assert measure is not None
+    measure = _draft_measure()
+    plan = measure.issue.plan
     login(page, live_server.url, "demo-editor", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/a/demo/")
     page.goto(f"{live_server.url}/a/demo/plans/2567/measures/{measure.pk}/edit/")
