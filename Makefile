@@ -6,17 +6,34 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test test-postgres system-deps bench clean
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11 --custom-compile-command 'make lock'
+
+.PHONY: install demo test test-postgres system-deps bench clean lock
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exact versions with hashes from the lock (pip refuses any file whose hash differs), then the
+# app itself without resolving anything again. A dependency added to pyproject.toml needs
+# `make lock` (tests/core/test_lock.py says so).
+$(STAMP): pyproject.toml $(DEV_LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Prongsai needs Python 3.11 or newer"'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
+	@$(BIN)/python scripts/lock_check.py || echo "warning: the lock does not match pyproject.toml: run make lock"
 	$(BIN)/prongsai compilemessages
 	@touch $(STAMP)
+
+# Resolve pyproject.toml again (for Python 3.11 and newer, every platform) into the two locks:
+# requirements.lock (what production installs) and requirements-dev.lock (plus the dev tools).
+lock:
+	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet uv; }
+	$(UV_COMPILE) -o $(LOCK)
+	$(UV_COMPILE) --extra dev -o $(DEV_LOCK)
+	$(BIN)/python scripts/lock_check.py
 
 demo: install
 	$(BIN)/prongsai compilemessages
@@ -42,6 +59,7 @@ system-deps:
 
 bench: install system-deps
 	$(BIN)/prongsai bench render
+	$(BIN)/prongsai bench batch
 	$(BIN)/prongsai bench web
 
 clean:

@@ -236,7 +236,7 @@ def run(write: Callable[[str], object] = print) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from prongsai.oversight.national import national_exists
+    from bench.national import national_exists
 
     data_dir = str(Path(settings.DATA_DIR))
     call_command("migrate", verbosity=0)

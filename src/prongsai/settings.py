@@ -219,6 +219,20 @@ EMAIL_HOST_PASSWORD = env_str("PRONGSAI_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("PRONGSAI_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("PRONGSAI_FROM_EMAIL", "prongsai@localhost")
 
+# Background jobs (prongsai.core.queued): a running job whose worker has not renewed its lease
+# for JOB_LEASE_SECONDS is put back in the queue (at most JOB_MAX_ATTEMPTS runs, then it fails);
+# every worker writes its heartbeat every WORKER_BEAT_SECONDS and sweeps for such jobs.
+JOB_LEASE_SECONDS = env_int("PRONGSAI_JOB_LEASE_SECONDS", 60, minimum=5)
+JOB_MAX_ATTEMPTS = env_int("PRONGSAI_JOB_MAX_ATTEMPTS", 3, minimum=1)
+WORKER_BEAT_SECONDS = env_int("PRONGSAI_WORKER_BEAT_SECONDS", 10, minimum=1)
+# How long a bulk import's chunk waits for a row an officer is saving (PostgreSQL lock_timeout),
+# and how long an officer's own save waits for a row an import holds, before saying "try again".
+IMPORT_LOCK_TIMEOUT_SECONDS = env_int("PRONGSAI_IMPORT_LOCK_TIMEOUT", 5, minimum=1)
+SAVE_LOCK_TIMEOUT_SECONDS = env_int("PRONGSAI_SAVE_LOCK_TIMEOUT", 10, minimum=1)
+# `prongsai prune audit|history` removes what is older than this (days) by default.
+PRUNE_AUDIT_DAYS = env_int("PRONGSAI_PRUNE_AUDIT_DAYS", 730, minimum=1)
+PRUNE_HISTORY_DAYS = env_int("PRONGSAI_PRUNE_HISTORY_DAYS", 730, minimum=1)
+
 TASKS = {
     "default": {
         "BACKEND": (

@@ -1,4 +1,7 @@
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from prongsai.jobs.models import DocumentJob
 from tests.authz.matrix import MANAGE, READ, WRITE, Case
@@ -8,10 +11,22 @@ def build(world: Any) -> None:
     world.objects["job"] = DocumentJob.objects.create(
         agency=world.agency, fiscal_year=2567, kinds=["plan"], formats=["pdf"], total=1
     )
+    # a batch waiting for a worker for three minutes: its page offers the retry button
+    stalled = DocumentJob.objects.create(
+        agency=world.agency, fiscal_year=2567, kinds=["plan"], formats=["pdf"], total=1
+    )
+    DocumentJob.objects.filter(pk=stalled.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=3)
+    )
+    world.objects["stalled_job"] = stalled
 
 
 def job(w: Any) -> dict[str, Any]:
     return {"slug": w.agency.slug, "pk": w.objects["job"].pk}
+
+
+def stalled(w: Any) -> dict[str, Any]:
+    return {"slug": w.agency.slug, "pk": w.objects["stalled_job"].pk}
 
 
 NOT_READY = {k: ("404" if v in ("ok", "404") else v) for k, v in READ.items()}
@@ -28,4 +43,6 @@ CASES = [
     Case("jobs:detail", READ, kwargs=job),
     Case("jobs:download", NOT_READY, kwargs=job),  # not rendered yet: nobody gets a file
     Case("jobs:cancel", MANAGE, kwargs=job, method="post"),  # the agency admin only
+    Case("jobs:detail", READ, kwargs=stalled),
+    Case("jobs:retry", WRITE, kwargs=stalled, method="post"),
 ]

@@ -22,9 +22,16 @@ STAFF_ONLY = MEMBERS_FORBIDDEN | {
 
 
 def build(world: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
     from prongsai.oversight.models import BulkImport
 
-    world.objects["bulk_import"] = BulkImport.objects.create(filename="r.csv", content=b"", rows=1)
+    # waiting for a worker for three minutes: its page offers the retry button
+    job = BulkImport.objects.create(filename="r.csv", rows=1)
+    BulkImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(minutes=3))
+    world.objects["bulk_import"] = job
 
 
 def ours(w: Any) -> dict[str, Any]:
@@ -59,4 +66,10 @@ CASES = [
     Case("oversight:bulk", STAFF_ONLY, method="post"),
     Case("oversight:bulk_template", STAFF_ONLY, kwargs=lambda w: {"fmt": "xlsx"}),
     Case("oversight:bulk_job", STAFF_ONLY, kwargs=lambda w: {"pk": w.objects["bulk_import"].pk}),
+    Case(
+        "oversight:bulk_retry",
+        STAFF_ONLY,
+        kwargs=lambda w: {"pk": w.objects["bulk_import"].pk},
+        method="post",
+    ),
 ]

@@ -106,3 +106,25 @@ def test_nginx_lets_the_largest_upload_through() -> None:
     found = re.search(r"client_max_body_size (\d+)m;", conf)
     assert found and int(found.group(1)) * 1024 * 1024 > settings.PRONGSAI_MAX_UPLOAD_BYTES
     assert "X-Forwarded-Proto" in conf and "$proxy_add_x_forwarded_for" in conf
+
+
+def test_the_worker_unit_waits_for_the_chunk_in_hand_longer_than_a_lease_and_its_retries() -> None:
+    from django.conf import settings
+
+    from prongsai.oversight import bulk
+
+    unit = (DEPLOY / "systemd" / "prongsai-worker@.service").read_text()
+    found = re.search(r"^TimeoutStopSec=(\d+)$", unit, re.MULTILINE)
+    assert found, "the worker unit keeps systemd's 90 s stop limit"
+    # the longest chunk: an import chunk meeting locked rows on every try, with its back-off
+    longest = bulk.CHUNK_TRIES * settings.IMPORT_LOCK_TIMEOUT_SECONDS + 2**bulk.CHUNK_TRIES
+    assert int(found.group(1)) >= max(4 * longest, 2 * settings.JOB_LEASE_SECONDS)
+    assert re.search(r"^KillSignal=SIGTERM$", unit, re.MULTILINE)
+
+
+def test_the_prune_timers_name_the_kinds_the_command_knows() -> None:
+    service = (DEPLOY / "systemd" / "prongsai-prune@.service").read_text()
+    assert "ExecStart=/opt/prongsai/venv/bin/prongsai prune %i" in service
+    for kind in re.findall(r"prongsai-prune@(\w+)\.timer", service):
+        assert kind in ("sessions", "audit", "history")
+    assert (DEPLOY / "systemd" / "prongsai-prune@.timer").is_file()

@@ -136,11 +136,13 @@ def test_a_batch_left_in_the_queue_says_the_worker_may_be_missing(world: Any) ->
     client = Client()
     client.login(username="editor", password=PASSWORD)
     url = reverse("jobs:detail", args=[world.agency.slug, job.pk])
-    assert "prongsai worker" not in client.get(url).content.decode()
+    hidden = '<div id="job-stalled" class="error" role="status" hidden>'
+    assert hidden in client.get(url).content.decode()  # there for the script, not shown
     DocumentJob.objects.filter(pk=job.pk).update(
         created_at=timezone.now() - dt.timedelta(minutes=3)
     )
-    assert "prongsai worker" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert hidden not in page and "ค้าง" in page and "prongsai worker" in page
 
 
 @pytest.mark.parametrize("year", ["-1", "0", "67", "25670", "abc", ""])

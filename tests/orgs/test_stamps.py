@@ -94,6 +94,7 @@ NOT_AGENCY_DATA = {
     "frameworks.oititem",
     "oversight.dataversion",
     "oversight.bulkimport",
+    "jobs.workerbeat",  # a worker process's heartbeat
 }
 
 

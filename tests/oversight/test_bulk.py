@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from prongsai.audit.models import AuditEntry
+from prongsai.core.files import bytes_read
 from prongsai.frameworks.scoring import score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency
@@ -163,9 +164,12 @@ def test_the_page_is_for_site_staff_and_the_template_reimports(
     assert response.status_code == 302 and response["Location"] == f"/oversight/import/{job.pk}/"
     assert Result.objects.filter(agency=area.agencies[0], year=2567).exists()
     upload = SimpleUploadedFile("r.csv", as_csv([row("1", 2567)]))
-    response = staff.post("/oversight/import/", {"file": upload})
-    assert response.status_code == 200 and "ไม่ได้บันทึกอะไร" in response.content.decode()
-    assert BulkImport.objects.count() == 1  # a file with problems is not queued
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post("/oversight/import/", {"file": upload})
+    bad = BulkImport.objects.exclude(pk=job.pk).get()  # checked by the worker, not the request
+    assert bad.status == BulkImport.Status.FAILED
+    page = staff.get(response["Location"]).content.decode()
+    assert "ไม่ได้บันทึกอะไร" in page and "ไม่พบหน่วยงานรหัส 1" in page
 
 
 def test_a_checked_file_is_saved_in_the_background_and_its_page_says_so(
@@ -177,14 +181,16 @@ def test_a_checked_file_is_saved_in_the_background_and_its_page_says_so(
     with django_capture_on_commit_callbacks(execute=False) as queued:
         response = staff.post("/oversight/import/", {"file": upload})
     job = BulkImport.objects.get()
-    assert job.status == BulkImport.Status.QUEUED and job.rows == 1
+    assert job.status == BulkImport.Status.QUEUED and job.file_path  # only kept, not read yet
     assert not Result.objects.filter(agency=agency, year=2567).exists()  # not yet
     page = staff.get(response["Location"]).content.decode()
     assert "ทั้งจังหวัด.csv" in page and "รอคิว" in page
     for callback in queued:
         callback()  # the worker runs the task
     job.refresh_from_db()
-    assert job.status == BulkImport.Status.DONE and bytes(job.content) == b""
+    assert job.status == BulkImport.Status.DONE and job.rows == 1
+    with pytest.raises(FileNotFoundError):
+        bytes_read(job.file_path)  # the file goes once written
     assert Result.objects.filter(agency=agency, year=2567).exists()
     status = staff.get(response["Location"], headers={"Accept": "application/json"}).json()
     assert (
@@ -219,7 +225,7 @@ def test_a_job_is_written_once_even_when_its_task_comes_twice(area: Any) -> None
     job = bulk_import_queue(as_csv([row(agency.code, 2567)]), "r.csv")
     assert bulk_import_run.call(job.pk) == "done"
     entries = AuditEntry.objects.count()
-    assert bulk_import_run.call(job.pk) == "done"
+    assert bulk_import_run.call(job.pk) == "taken"  # finished: nothing to do
     assert AuditEntry.objects.count() == entries
 
 
@@ -241,21 +247,26 @@ def test_a_job_left_in_the_queue_says_the_worker_may_be_missing(area: Any) -> No
 
     job = bulk_import_queue(as_csv([row(area.agencies[0].code, 2567)]), "r.csv")
     staff = area.client("staff")
-    assert "prongsai worker" not in staff.get(f"/oversight/import/{job.pk}/").content.decode()
+    hidden = '<div id="job-stalled" class="error" role="status" hidden>'
+    assert hidden in staff.get(f"/oversight/import/{job.pk}/").content.decode()
     BulkImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
     page = staff.get(f"/oversight/import/{job.pk}/").content.decode()
-    assert "อาจไม่ได้ทำงาน" in page and "prongsai worker" in page
+    assert hidden not in page and "ค้าง" in page and "prongsai worker" in page
 
 
-def test_the_staff_page_in_english_names_the_problems_in_english(area: Any) -> None:
+def test_the_staff_page_in_english_names_the_problems_in_english(
+    area: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     staff = area.client("staff")
     staff.post("/i18n/setlang/", {"language": "en", "next": "/"})
     upload = SimpleUploadedFile("r.csv", as_csv([row("999", 2567, "ไม่มีจังหวัดนี้", "", "", "")]))
-    body = staff.post("/oversight/import/", {"file": upload}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the worker checks it, in English
+        response = staff.post("/oversight/import/", {"file": upload})
+    body = staff.get(response["Location"]).content.decode()
     assert "No province “ไม่มีจังหวัดนี้”" in body
     assert "There is no agency with code 999" in body
     assert "ไม่พบจังหวัด" not in body
-    assert not BulkImport.objects.exists()
+    assert BulkImport.objects.get().status == BulkImport.Status.FAILED
 
 
 def test_an_unexpected_error_shows_a_thai_message_and_is_logged(
@@ -271,7 +282,7 @@ def test_an_unexpected_error_shows_a_thai_message_and_is_logged(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError('relation "results_result" does not exist')
 
-    monkeypatch.setattr(bulk, "bulk_import", broken)
+    monkeypatch.setattr(bulk, "_write_chunk", broken)
     with caplog.at_level(logging.ERROR):
         assert bulk_import_run.call(job.pk) == "failed"
     job.refresh_from_db()

@@ -44,7 +44,10 @@ def _tracked(sender: Any) -> bool:
 
 def _record(obj: Any, action: str, changes: dict[str, Any]) -> None:
     from prongsai.audit.models import AuditEntry
+    from prongsai.audit.services import audit_is_quiet
 
+    if audit_is_quiet():
+        return  # a bulk change writes one summary entry instead
     agency = agency_of(obj)
     if agency is None:
         return

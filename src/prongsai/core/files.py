@@ -111,3 +111,21 @@ class OfficialCopy(models.Model):
             stored.sha256,
         )
         self.save(update_fields=["copy_path", "copy_size", "copy_sha256"])
+
+
+def bytes_read(relative: str) -> bytes:
+    """The content of a kept file (FileNotFoundError when it is gone)."""
+    try:
+        return absolute(relative).read_bytes()
+    except ValueError:
+        raise FileNotFoundError(relative) from None
+
+
+def file_delete(relative: str) -> None:
+    """Remove a kept file; nothing happens when it is already gone."""
+    if not relative:
+        return
+    try:
+        absolute(relative).unlink(missing_ok=True)
+    except ValueError:
+        logger.warning("refused to delete %r outside MEDIA_ROOT", relative)

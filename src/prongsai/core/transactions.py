@@ -27,3 +27,12 @@ def on_commit_once(fn: Callable[[], None], key: Hashable | None = None) -> None:
         if getattr(item[1], "prongsai_key", None) == key and item[0] <= current:
             return
     transaction.on_commit(_Once(key, fn))
+
+
+def lock_timeout(seconds: int) -> None:
+    """Inside a transaction: wait at most `seconds` for a row another transaction holds, then
+    fail with OperationalError (PostgreSQL's lock_timeout, for this transaction only). SQLite
+    has one writer at a time and waits up to its own `timeout` option instead."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{int(seconds)}s'")

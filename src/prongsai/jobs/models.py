@@ -1,4 +1,5 @@
-"""A batch of documents rendered in the background (a worker process), with visible progress."""
+"""A batch of documents rendered in the background (a worker process), with visible progress;
+and the heartbeat of every running worker process."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from prongsai.core.queued import QueuedWork
 from prongsai.orgs.models import Agency
 
 
-class DocumentJob(QueuedWork, models.Model):
+class DocumentJob(QueuedWork):
     class Status(models.TextChoices):
         QUEUED = "queued", _("รอคิว")
         RUNNING = "running", _("กำลังสร้างเอกสาร")
@@ -30,7 +31,10 @@ class DocumentJob(QueuedWork, models.Model):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)  # Thai notes: documents skipped and why
-    result_path = models.CharField(max_length=300, blank=True)  # under MEDIA_ROOT
+    result_path = models.CharField(max_length=300, blank=True)  # kept through core.files
+    # Each document made so far, "kind.format" -> its kept file ("" when the kind had no data):
+    # a batch taken over from a dead worker resumes from here instead of from zero.
+    parts = models.JSONField(default=dict)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -42,3 +46,45 @@ class DocumentJob(QueuedWork, models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+    def task_enqueue(self) -> None:
+        from prongsai.jobs.tasks import render_documents
+
+        render_documents.enqueue(self.pk)
+
+    def partial_discard(self) -> None:
+        from prongsai.core.files import file_delete
+
+        for path in self.parts.values():
+            file_delete(path)
+        if self.status != self.Status.DONE:
+            file_delete(self.result_path)
+
+    def gave_up_messages(self) -> list[str]:
+        return [
+            str(
+                _(
+                    "ตัวทำงานเบื้องหลังหยุดไประหว่างสร้างเอกสารชุดนี้ %(n)s ครั้ง ระบบจึงหยุดลองใหม่ "
+                    "และลบไฟล์ที่สร้างไว้บางส่วนแล้ว สั่งสร้างเอกสารใหม่อีกครั้ง หรือแจ้งผู้ดูแลระบบ"
+                )
+                % {"n": self.attempts}
+            )
+        ]
+
+
+class WorkerBeat(models.Model):
+    """One running `prongsai worker` process and when it was last heard of (every few seconds):
+    readiness checks count the live ones (`prongsai.jobs.selectors.workers_alive`)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+        verbose_name = _("ตัวทำงานเบื้องหลัง")
+
+    def __str__(self) -> str:
+        return f"{self.hostname}:{self.pid} ({self.last_seen:%H:%M:%S})"

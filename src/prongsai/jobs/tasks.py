@@ -1,15 +1,22 @@
-"""The background task: render every document of a job into one zip under MEDIA_ROOT/jobs."""
+"""The background task: render every document of a job, one document per chunk, then zip them.
+
+Each document is kept as it is made (through `core.files`) and named in the job's `parts` in the
+same update that renews its lease; a batch taken over from a dead worker skips the documents it
+already has. On SIGTERM the worker finishes the document in hand, and hands the job back. A
+cancelled batch (`job_cancel`) stops before its next document: its lease can no longer be
+renewed."""
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from prongsai.core import queued
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
+from prongsai.core.files import bytes_read, bytes_store, file_delete
 from prongsai.core.queued import failure_message
 from prongsai.core.thai import to_thai_digits
 from prongsai.documents import render
@@ -18,50 +25,72 @@ from prongsai.jobs.models import DocumentJob
 
 @task()
 def render_documents(job_id: int) -> str:
-    job = DocumentJob.objects.select_related("agency").get(pk=job_id)
-    job.total = len(job.kinds) * len(job.formats)
-    live = DocumentJob.objects.filter(pk=job.pk).exclude(status=DocumentJob.Status.CANCELLED)
-    if not live.update(status=DocumentJob.Status.RUNNING, total=job.total):
-        return ""  # cancelled before a worker took it
-    folder = Path(settings.MEDIA_ROOT) / "jobs"
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip"
-    tmp = folder / (name + ".part")
-    notes: list[str] = []
+    job = queued.job_claim(DocumentJob, job_id)
+    if job is None:
+        return "taken"  # finished, or run by another worker
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for kind in job.kinds:
-                try:
-                    document = build_document(kind, job.agency, job.fiscal_year, DocumentOptions())
-                except DocumentUnavailable as e:
-                    notes.append(f"{kind}: {e}")
-                    document = None
-                for fmt in job.formats:
-                    if not live.exists():  # the agency admin cancelled it: stop here
-                        tmp.unlink(missing_ok=True)
-                        return ""
-                    if document is not None:
-                        zf.writestr(
-                            f"{kind}-{job.agency.slug}-{job.fiscal_year}.{fmt}",
-                            render(document, fmt),
-                        )
-                    job.done += 1
-                    DocumentJob.objects.filter(pk=job.pk).update(done=job.done)
-        tmp.replace(folder / name)
+        return _render(job)
+    except queued.JobLost:
+        return "lost"  # cancelled (job_cancel removed its files), or taken over by another worker
     except Exception:
-        tmp.unlink(missing_ok=True)
-        live.update(
+        DocumentJob.objects.filter(
+            pk=job.pk, status=DocumentJob.Status.RUNNING, worker_id=queued.worker_id()
+        ).update(
             status=DocumentJob.Status.FAILED,
-            messages=[*notes, failure_message("document job", job.pk)],
+            messages=[*job.messages, failure_message("document job", job.pk)],
             finished_at=timezone.now(),
         )
+        job.refresh_from_db()
+        job.partial_discard()
         raise
-    if not live.update(
+
+
+def _render(job: DocumentJob) -> str:
+    agency, year = job.agency, job.fiscal_year
+    total = len(job.kinds) * len(job.formats)
+    queued.job_beat(job, total=total, done=len(job.parts))
+    for kind in job.kinds:
+        missing = [f for f in job.formats if f"{kind}.{f}" not in job.parts]
+        if not missing:
+            continue
+        try:
+            document = build_document(kind, agency, year, DocumentOptions())
+        except DocumentUnavailable as e:
+            parts = {**job.parts, **{f"{kind}.{f}": "" for f in missing}}
+            queued.job_beat(
+                job, parts=parts, done=len(parts), messages=[*job.messages, f"{kind}: {e}"]
+            )
+            continue
+        for fmt in missing:
+            stored = bytes_store(render(document, fmt), folder=f"jobs/{job.pk}", extension=fmt)
+            parts = {**job.parts, f"{kind}.{fmt}": stored.path}
+            try:
+                queued.job_beat(job, parts=parts, done=len(parts))
+            except queued.JobLost:
+                file_delete(stored.path)  # the new holder makes its own
+                raise
+            if queued.stop_requested():
+                queued.job_release(job)
+                return "released"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for key, path in job.parts.items():
+            if path:
+                kind, fmt = key.split(".")
+                zf.writestr(f"{kind}-{agency.slug}-{year}.{fmt}", bytes_read(path))
+    stored = bytes_store(out.getvalue(), folder="jobs", extension="zip")
+    done = DocumentJob.objects.filter(
+        pk=job.pk, status=DocumentJob.Status.RUNNING, worker_id=queued.worker_id()
+    ).update(
         status=DocumentJob.Status.DONE,
-        result_path=f"jobs/{name}",
-        messages=notes or [to_thai_digits(f"สร้างเอกสาร {job.total} ไฟล์แล้ว")],
+        result_path=stored.path,
+        messages=job.messages or [to_thai_digits(f"สร้างเอกสาร {total} ไฟล์แล้ว")],
         finished_at=timezone.now(),
-    ):
-        (folder / name).unlink(missing_ok=True)  # cancelled during the last document
-        return ""
-    return name
+        heartbeat_at=timezone.now(),
+    )
+    if not done:
+        file_delete(stored.path)
+        raise queued.JobLost(job.pk)
+    for path in job.parts.values():
+        file_delete(path)
+    return stored.path

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.documents import document_kinds
+from prongsai.core.files import attachment
 from prongsai.core.queued import job_status
 from prongsai.core.thai import fiscal_year
 from prongsai.jobs import services
@@ -102,9 +101,20 @@ def job_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     _access, job = get_job_for_user(request.user, slug, pk)
     if job.status != DocumentJob.Status.DONE or not job.result_path:
         raise Http404("เอกสารยังไม่พร้อม")
-    path = Path(settings.MEDIA_ROOT) / job.result_path
-    if not path.is_file():
-        raise Http404("ไม่พบไฟล์")
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=path.name, content_type="application/zip"
+    return attachment(
+        job.result_path,
+        filename=f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip",
+        content_type="application/zip",
     )
+
+
+@login_required
+@require_POST
+def job_retry(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The retry button of a stalled batch (its worker died, or none runs)."""
+    _access, job = get_job_for_user(request.user, slug, pk, Need.WRITE)
+    if services.job_retry(job):
+        messages.success(request, gettext("ส่งงานกลับเข้าคิวแล้ว ตัวทำงานเบื้องหลังจะทำต่อจากเอกสารที่สร้างไว้"))
+    else:
+        messages.info(request, gettext("งานนี้ไม่ได้ค้างแล้ว ไม่ต้องลองใหม่"))
+    return redirect("jobs:detail", slug=slug, pk=pk)

@@ -13,56 +13,48 @@ functions, and every result is saved by `prongsai.results.services.result_save`.
 the agency's result of that year; its question scores and OIT items only when the row gives
 some (a row of indicator scores keeps the saved ones).
 
-All or nothing: every row is checked first and every problem is reported in Thai with its row and
-column; only a file with no problem is written, in one transaction.
+All or nothing for the checks: every row is checked first and every problem is reported in Thai
+with its row and column; only a file with no problem is written. The writing goes in chunks of
+CHUNK_ROWS rows, each its own short transaction (docs/decisions.md, "Bulk imports checked
+whole, written in chunks", says why not one): a write that fails part-way says exactly how many
+rows were written, and sending the same file again finishes it (a row replaces the agency's
+result of that year).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
+from django.conf import settings
+from django.db import OperationalError, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from openpyxl.utils import get_column_letter
 
+from prongsai.audit.services import audit_quiet, audit_summary
+from prongsai.core import queued
+from prongsai.core.files import bytes_read, bytes_store, file_delete
 from prongsai.core.queued import failure_message
-from prongsai.core.tables import TableReadError, read_table
-from prongsai.frameworks.models import Framework
-from prongsai.orgs.models import AGENCY_TYPE_SHORT, Agency, AgencyType, District, Province
+from prongsai.core.transactions import lock_timeout
+from prongsai.orgs.models import Agency
 from prongsai.orgs.services import agency_create
 from prongsai.orgs.stamps import touches_after_commit
+from prongsai.oversight.bulk_rows import MAX_BYTES, BulkImportFailed, _Row, parse
 from prongsai.oversight.models import BulkImport
 from prongsai.oversight.versioning import bump
-from prongsai.results.importing import _apply, _integer, _text
 from prongsai.results.models import Result
-from prongsai.results.services import ResultInput, result_check, result_save
+from prongsai.results.services import result_save
+
+__all__ = ["BulkImportFailed", "BulkReport", "bulk_import", "bulk_import_queue", "bulk_import_run"]
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 10000
-MAX_COLUMNS = 200
-CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}")
-META = {
-    "agency": ("รหัสหน่วยงาน", "agency_code", "agency"),
-    "year": ("ปีงบประมาณ", "year", "fy"),
-    "province": ("จังหวัด", "province"),
-    "district": ("อำเภอ", "district"),
-    "type": ("ประเภท", "ประเภทหน่วยงาน", "type"),
-    "name": ("ชื่อหน่วยงาน", "ชื่อ", "name"),
-}
-
-
-class BulkImportFailed(Exception):
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+CHUNK_ROWS = 200  # ~2-4 s of writing on PostgreSQL: the longest an officer's save waits behind it
+CHUNK_TRIES = 3
 
 
 @dataclass
@@ -81,282 +73,15 @@ class BulkReport:
         ) % {"rows": self.rows, "agencies": self.agencies, "years": years, "created": self.created}
 
 
-@dataclass
-class _Row:
-    number: int
-    code: str
-    data: ResultInput
-    new: dict[str, Any] | None  # what to create the agency with, when it does not exist
-
-
-def read_rows(content: bytes, filename: str) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        yield from read_table(content, filename, columns=MAX_COLUMNS)
-    except TableReadError as e:
-        raise BulkImportFailed([e.message]) from None
-
-
-def _columns(header: list[Any]) -> tuple[dict[str, int], dict[int, str], list[str]]:
-    """Meta columns by key, result-code columns by index, and header problems."""
-    meta: dict[str, int] = {}
-    codes: dict[int, str] = {}
-    errors: list[str] = []
-    seen: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        text = _text(cell)
-        if not text:
-            continue
-        key = next((k for k, names in META.items() if text.lower() in names), None)
-        token = key or text.split()[0]
-        letter = get_column_letter(index + 1)
-        if token.lower() in seen:
-            errors.append(
-                _("แถวที่ 1 คอลัมน์ %(column)s: หัวคอลัมน์ “%(text)s” ซ้ำกับคอลัมน์ %(other)s")
-                % {
-                    "column": letter,
-                    "text": text,
-                    "other": get_column_letter(seen[token.lower()] + 1),
-                }
-            )
-            continue
-        seen[token.lower()] = index
-        if key:
-            meta[key] = index
-        else:
-            codes[index] = token
-    for key in ("agency", "year"):
-        if key not in meta:
-            errors.append(_("แถวที่ 1: ไม่มีคอลัมน์ “%(name)s”") % {"name": META[key][0]})
-    return meta, codes, errors
-
-
-def _type_of(value: str) -> str | None:
-    text = value.strip().rstrip(".")
-    for t in AgencyType:
-        if text in (t.value, str(t.label), AGENCY_TYPE_SHORT[t].rstrip(".")) and text:
-            return t.value
-    return None
-
-
-def _bare_name(name: str, type_value: str) -> str:
-    name = name.strip()
-    t = AgencyType(type_value)
-    for prefix in (str(t.label), AGENCY_TYPE_SHORT[t], AGENCY_TYPE_SHORT[t].rstrip(".")):
-        if prefix and name.startswith(prefix) and t != AgencyType.OTHER:
-            return name[len(prefix) :].strip()
-    return name
-
-
-class _Places:
-    """Provinces and districts by code or name, read once."""
-
-    def __init__(self) -> None:
-        self.provinces = {p.code: p for p in Province.objects.all()}
-        self.provinces.update({p.name: p for p in list(self.provinces.values())})
-        self.districts = list(District.objects.all())
-
-    def province(self, value: str) -> Province | None:
-        return self.provinces.get(value.removeprefix("จังหวัด").strip())
-
-    def district(self, value: str, province: Province | None) -> District | None:
-        text = value.removeprefix("อำเภอ").removeprefix("เขต").strip()
-        for d in self.districts:
-            in_province = province is None or d.province_id == province.pk
-            if in_province and text in (d.code, d.name):
-                return d
-        return None
-
-
-@dataclass
-class _Line:
-    """One row of the file: its cells by column key, and where its problems go."""
-
-    number: int
-    cells: list[Any]
-    meta: dict[str, int]
-    errors: list[str]
-
-    def get(self, key: str) -> str:
-        return _text(self.cells[self.meta[key]]) if key in self.meta else ""
-
-    def err(self, key: str, message: str) -> None:
-        self.errors.append(_cell(self.number, self.meta[key], META[key][0], message))
-
-
-def _cell(number: int, index: int, header: str, message: str) -> str:
-    return _("แถวที่ %(row)s คอลัมน์ %(column)s (%(header)s): %(message)s") % {
-        "row": number,
-        "column": get_column_letter(index + 1),
-        "header": header,
-        "message": message,
-    }
-
-
-def parse(content: bytes, filename: str) -> tuple[list[_Row], list[str]]:
-    """Every row of the file as a result to save, and every problem (nothing is written)."""
-    if len(content) > MAX_BYTES:
-        return [], [_("ไฟล์ใหญ่เกินไป (ไม่เกิน %(mb)s MB)") % {"mb": MAX_BYTES // (1024 * 1024)}]
-    rows_iter = read_rows(content, filename)
-    first = next(rows_iter, None)
-    if first is None:
-        return [], [_("ไฟล์ว่าง ไม่มีหัวคอลัมน์")]
-    meta, codes, errors = _columns(first[1])
-    if errors:
-        return [], errors
-    frameworks = {f.year: f for f in Framework.objects.prefetch_related("tools")}
-    known: dict[int, tuple[set[str], set[str], set[str]]] = {}
-    places = _Places()
-    raw: list[tuple[int, list[Any]]] = []
-    for number, cells in rows_iter:
-        if number > MAX_ROWS + 1:
-            return [], [_("ไฟล์มีเกิน %(rows)s แถว แบ่งเป็นหลายไฟล์") % {"rows": f"{MAX_ROWS:,}"}]
-        if any(_text(c) for c in cells):
-            raw.append((number, cells + [None] * (len(first[1]) - len(cells))))
-    wanted = {_text(cells[meta["agency"]]) for _n, cells in raw}
-    agencies = {a.code: a for a in Agency.objects.filter(code__in=wanted).select_related(
-        "district__province")}  # fmt: skip
-    rows: list[_Row] = []
-    seen: dict[tuple[str, int], int] = {}
-    created: dict[str, dict[str, Any]] = {}
-    for number, cells in raw:
-        before = len(errors)
-        line = _Line(number, cells, meta, errors)
-        get, err = line.get, line.err
-        code, year = get("agency"), _integer(cells[meta["year"]])
-        if not code:
-            err("agency", _("ไม่มีรหัสหน่วยงาน"))
-            continue
-        if not CODE.fullmatch(code):
-            err(
-                "agency",
-                _("รหัสหน่วยงาน “%(code)s” ต้องเป็นตัวเลขหรืออักษรอังกฤษ ไม่เกิน 20 ตัว") % {"code": code},
-            )
-            continue
-        if year is None or year not in frameworks:
-            years = ", ".join(map(str, sorted(frameworks)))
-            err(
-                "year",
-                _("“%(text)s” ไม่ใช่ปีงบประมาณที่มีเกณฑ์ในระบบ (%(years)s)")
-                % {"text": get("year"), "years": years},
-            )
-            continue
-        if (code, year) in seen:
-            err(
-                "agency",
-                _("หน่วยงาน %(code)s ปี %(year)s ซ้ำกับแถวที่ %(row)s")
-                % {"code": code, "year": year, "row": seen[(code, year)]},
-            )
-            continue
-        seen[(code, year)] = number
-        new = _agency_check(code, get, err, agencies.get(code), places, created)
-        fw = frameworks[year]
-        if year not in known:
-            known[year] = (
-                set(fw.questions.values_list("code", flat=True)),
-                set(fw.oit_items.values_list("code", flat=True)),
-                set(fw.tools.values_list("code", flat=True)),
-            )
-        data = ResultInput(year=year, indicators={}, questions={}, oit={})
-        for index, column in codes.items():
-            value = cells[index] if index < len(cells) else None
-            if _text(value) == "":
-                continue
-            problem = _apply(data, fw, column.lower(), column, value, *known[year])
-            if problem:
-                errors.append(_cell(number, index, column, problem[1]))
-        # A row with question scores or OIT items replaces the saved ones; a row without keeps them.
-        data.questions = data.questions or None
-        data.oit = data.oit or None
-        if len(errors) == before:
-            errors += [
-                _("แถวที่ %(row)s: %(message)s") % {"row": number, "message": message}
-                for message in result_check(data)
-            ]
-        rows.append(_Row(number, code, data, new))
-    if not raw and not errors:
-        errors.append(_("ไม่พบข้อมูลในไฟล์ (มีแต่หัวคอลัมน์)"))
-    return rows, errors
-
-
-def _agency_check(
-    code: str, get: Any, err: Any, agency: Agency | None, places: _Places, created: dict[str, Any]
-) -> dict[str, Any] | None:
-    """Check the place/type/name columns of a row against the agency (or for creating it)."""
-    province_text, district_text = get("province"), get("district")
-    type_text, name_text = get("type"), get("name")
-    province = places.province(province_text) if province_text else None
-    if province_text and province is None:
-        err("province", _("ไม่พบจังหวัด “%(text)s”") % {"text": province_text})
-    district = places.district(district_text, province) if district_text else None
-    if district_text and district is None:
-        if province:
-            err(
-                "district",
-                _("ไม่พบอำเภอ “%(text)s” ในจังหวัด%(province)s")
-                % {"text": district_text, "province": province.name},
-            )
-        else:
-            err("district", _("ไม่พบอำเภอ “%(text)s”") % {"text": district_text})
-    kind = _type_of(type_text) if type_text else None
-    if type_text and kind is None:
-        err("type", _("ไม่รู้จักประเภท “%(text)s” (เช่น อบต. ทต. ทม. ทน. อบจ.)") % {"text": type_text})
-    if agency is not None:
-        if province is not None and agency.district.province_id != province.pk:
-            err(
-                "province",
-                _("หน่วยงาน %(code)s อยู่ในจังหวัด%(actual)s ไม่ใช่จังหวัด%(given)s")
-                % {"code": code, "actual": agency.district.province.name, "given": province.name},
-            )
-        if district is not None and agency.district_id != district.pk:
-            err(
-                "district",
-                _("หน่วยงาน %(code)s อยู่ในอำเภอ%(actual)s ไม่ใช่อำเภอ%(given)s")
-                % {"code": code, "actual": agency.district.name, "given": district.name},
-            )
-        if kind is not None and agency.type != kind:
-            err(
-                "type",
-                _("หน่วยงาน %(code)s เป็น%(type)s")
-                % {"code": code, "type": agency.get_type_display()},
-            )
-        if name_text and _bare_name(name_text, agency.type) != agency.name:
-            err(
-                "name",
-                _("รหัส %(code)s เป็นของ%(agency)s ไม่ใช่ “%(text)s”")
-                % {"code": code, "agency": agency.full_name, "text": name_text},
-            )
-        return None
-    missing = [META[k][0] for k, v in (("province", province_text), ("district", district_text),
-               ("type", type_text), ("name", name_text)) if not v]  # fmt: skip
-    if missing:
-        err(
-            "agency",
-            _("ไม่พบหน่วยงานรหัส %(code)s ในระบบ จะสร้างใหม่ได้ต้องมี %(missing)s")
-            % {"code": code, "missing": ", ".join(missing)},
-        )
-        return None
-    if district is None or kind is None:
-        return None
-    new = {"district": district, "type": kind, "name": _bare_name(name_text, kind)}
-    earlier = created.setdefault(code, new)
-    if earlier != new:
-        err(
-            "agency",
-            _("หน่วยงานใหม่รหัส %(code)s มีจังหวัด อำเภอ ประเภท หรือชื่อไม่ตรงกันในแต่ละแถว") % {"code": code},
-        )
-    return new
-
-
-def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkReport:
-    """Check the whole file, then create the new agencies and save every result in one
-    transaction; on any problem raise BulkImportFailed with every problem and write nothing."""
-    rows, errors = parse(content, filename)
-    if errors:
-        raise BulkImportFailed(errors)
+def _write_chunk(rows: list[_Row], *, user: Any, inside: Callable[[int], None]) -> int:
+    """Save one chunk of checked rows in its own transaction (waiting at most
+    IMPORT_LOCK_TIMEOUT_SECONDS for a row an officer holds); `inside(created)` runs in the same
+    transaction (the job's progress, so a resumed import starts exactly after it). No audit row
+    per record: the import writes one summary."""
     created = 0
-    agencies: dict[str, Agency] = {}
-    with transaction.atomic(), touches_after_commit():
-        bump()  # once for the whole file (the saves below would each ask for one)
+    with transaction.atomic(), touches_after_commit(), audit_quiet():
+        lock_timeout(settings.IMPORT_LOCK_TIMEOUT_SECONDS)
+        bump()  # once for the chunk (the saves below would each ask for one)
         codes = {r.code for r in rows}
         agencies = {a.code: a for a in Agency.objects.filter(code__in=codes) if a.code}
         for row in rows:
@@ -366,44 +91,162 @@ def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkRepor
                                                    **row.new)  # fmt: skip
                 created += 1
             result_save(agencies[row.code], row.data, source=Result.Source.IMPORT, user=user)
-    return BulkReport(len(rows), len(codes), created, sorted({r.data.year for r in rows}))
+        inside(created)
+    return created
 
 
-def bulk_import_queue(content: bytes, filename: str, *, user: Any = None) -> BulkImport:
-    """Check the whole file now (BulkImportFailed with every problem), then leave the writing to
-    a background worker (`bulk_import_run`), which checks it again against the data of then."""
+def _chunks(rows: list[_Row], start: int) -> Iterator[tuple[int, list[_Row]]]:
+    for first in range(start, len(rows), CHUNK_ROWS):
+        yield first, rows[first : first + CHUNK_ROWS]
+
+
+def _summary(
+    filename: str, rows: list[_Row], written: int, created: int, user: Any, pk: Any
+) -> None:
+    audit_summary(
+        user=user,
+        model="oversight.bulkimport",
+        object_pk=pk,
+        object_repr=filename,
+        changes={
+            "rows": len(rows),
+            "written": written,
+            "agencies": len({r.code for r in rows[:written]}),
+            "created": created,
+            "years": sorted({r.data.year for r in rows[:written]}),
+        },
+    )
+
+
+def bulk_import(content: bytes, filename: str, *, user: Any = None) -> BulkReport:
+    """Check the whole file, then create the new agencies and save every result, chunk by chunk
+    (inline: the command line and tests; the web goes through `bulk_import_queue`). On any
+    problem in the file raise BulkImportFailed with every problem and write nothing."""
     rows, errors = parse(content, filename)
     if errors:
         raise BulkImportFailed(errors)
+    created = 0
+    for _first, chunk in _chunks(rows, 0):
+        created += _write_chunk(chunk, user=user, inside=lambda _c: None)
+    _summary(filename, rows, len(rows), created, user, "-")
+    return BulkReport(
+        len(rows), len({r.code for r in rows}), created, sorted({r.data.year for r in rows})
+    )
+
+
+def bulk_import_queue(content: bytes, filename: str, *, user: Any = None) -> BulkImport:
+    """Keep the uploaded file and queue its import; a background worker checks and writes it
+    (`bulk_import_run`). Only what needs no reading is checked here: its size and kind."""
+    if len(content) > MAX_BYTES:
+        raise BulkImportFailed(
+            [_("ไฟล์ใหญ่เกินไป (ไม่เกิน %(mb)s MB)") % {"mb": MAX_BYTES // (1024 * 1024)}]
+        )
+    extension = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if extension not in ("csv", "txt", "xlsx"):
+        raise BulkImportFailed([_("ไฟล์ต้องเป็น .csv หรือ .xlsx")])
+    if not content:
+        raise BulkImportFailed([_("ไฟล์ว่าง ไม่มีหัวคอลัมน์")])
+    stored = bytes_store(content, folder="imports", extension=extension)
     job = BulkImport.objects.create(
         created_by=user if getattr(user, "pk", None) else None,
         filename=filename[:200],
-        content=content,
-        rows=len(rows),
+        file_path=stored.path,
+        language=(translation.get_language() or "th")[:10],
     )
-    transaction.on_commit(lambda: bulk_import_run.enqueue(job.pk))
+    transaction.on_commit(job.task_enqueue)
     return job
+
+
+def _finish(job: BulkImport, status: str, notes: list[str]) -> None:
+    BulkImport.objects.filter(pk=job.pk, worker_id=queued.worker_id()).update(
+        status=status, messages=notes, finished_at=timezone.now(), heartbeat_at=timezone.now()
+    )
+    file_delete(job.file_path)
 
 
 @task()
 def bulk_import_run(job_id: int) -> str:
-    """Write a queued bulk import: all of it in one transaction, or nothing with the reasons."""
-    job = BulkImport.objects.get(pk=job_id)
-    if job.finished:
-        return job.status  # a job is written once, even if its task is delivered twice
-    BulkImport.objects.filter(pk=job.pk).update(status=BulkImport.Status.RUNNING)
+    """Check the queued file as a whole (nothing is written when any row is wrong), then write it
+    chunk by chunk, from the first chunk not yet written (a job taken over from a dead worker
+    resumes there; rows replace the agency's result of the year, so writing one twice is
+    harmless). A chunk that keeps meeting locked rows stops the import with what was written."""
+    job = queued.job_claim(BulkImport, job_id)
+    if job is None:
+        return "taken"  # finished, or run by another worker
+    with translation.override(job.language):
+        return _run(job)
+
+
+def _run(job: BulkImport) -> str:
+    user = job.created_by
+    rows: list[_Row] = []
     try:
-        report = bulk_import(bytes(job.content), job.filename, user=job.created_by)
-    except BulkImportFailed as e:
-        status, notes = BulkImport.Status.FAILED, e.errors
+        try:
+            content = bytes_read(job.file_path)
+        except FileNotFoundError:
+            _finish(job, BulkImport.Status.FAILED, [_("ไม่พบไฟล์ที่ส่งมา ส่งไฟล์อีกครั้ง")])
+            return "failed"
+        rows, errors = parse(content, job.filename)
+        if errors:
+            _finish(job, BulkImport.Status.FAILED, [_("ไม่ได้บันทึกอะไร แก้ไฟล์แล้วส่งใหม่"), *errors])
+            return "failed"
+        queued.job_beat(job, rows=len(rows))
+        for first, chunk in _chunks(rows, job.written):
+            _write_with_retries(job, first, chunk, user)
+            if queued.stop_requested() and job.written < len(rows):
+                queued.job_release(job)
+                return "released"
+    except queued.JobLost:
+        return "lost"
+    except _ChunkFailed as e:
+        _summary(job.filename, rows, job.written, job.created, user, job.pk)
+        _finish(job, BulkImport.Status.FAILED, [e.message])
+        return "failed"
     except Exception:
-        status, notes = BulkImport.Status.FAILED, [failure_message("bulk import", job.pk)]
-    else:
-        status, notes = BulkImport.Status.DONE, [report.message]
-    BulkImport.objects.filter(pk=job.pk).update(
-        status=status, messages=notes, content=b"", finished_at=timezone.now()
+        notice = failure_message("bulk import", job.pk)  # logged with its traceback, not shown
+        job.refresh_from_db(fields=["written", "created"])  # what really committed
+        _finish(job, BulkImport.Status.FAILED, [_written_so_far(job), notice])
+        return "failed"
+    _summary(job.filename, rows, job.written, job.created, user, job.pk)
+    years = sorted({r.data.year for r in rows})
+    report = BulkReport(len(rows), len({r.code for r in rows}), job.created, years)
+    _finish(job, BulkImport.Status.DONE, [report.message])
+    return "done"
+
+
+class _ChunkFailed(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _written_so_far(job: BulkImport) -> str:
+    if not job.written:
+        return _("ยังไม่ได้บันทึกแถวใด")
+    return _(
+        "บันทึกแล้ว %(written)s จาก %(rows)s แถว (ถึงแถวที่ %(line)s ของไฟล์) ส่วนที่เหลือยังไม่ได้บันทึก: "
+        "ส่งไฟล์เดิมอีกครั้งได้ แถวที่บันทึกแล้วจะได้ค่าเดิม"
+    ) % {"written": job.written, "rows": job.rows, "line": job.written + 1}
+
+
+def _write_with_retries(job: BulkImport, first: int, chunk: list[_Row], user: Any) -> None:
+    def progress(created: int) -> None:
+        queued.job_beat(job, written=first + len(chunk), created=job.created + created)
+
+    for attempt in range(CHUNK_TRIES):
+        try:
+            _write_chunk(chunk, user=user, inside=progress)
+            return
+        except OperationalError:  # an officer holds a row (lock timeout), or SQLite is busy
+            job.refresh_from_db(fields=["written", "created"])  # what really committed
+            if attempt == CHUNK_TRIES - 1:
+                logger.exception("bulk import %s: chunk at row %s kept waiting", job.pk, first)
+                break
+            time.sleep(2**attempt)
+            queued.job_beat(job)
+    raise _ChunkFailed(
+        _written_so_far(job) + " " + _("(บางแถวกำลังถูกแก้ไขโดยผู้ใช้คนอื่นนานเกินไป ลองนำเข้าใหม่ภายหลัง)")
     )
-    return str(status)
 
 
 def _free_slug(code: str) -> str:

@@ -22,5 +22,6 @@ urlpatterns = [
     ),
     path("import/", views.bulk, name="bulk"),
     path("import/<int:pk>/", views.bulk_job, name="bulk_job"),
+    path("import/<int:pk>/retry/", views.bulk_retry, name="bulk_retry"),
     re_path(rf"^import/template\.{FMT}$", views.bulk_template, name="bulk_template"),
 ]

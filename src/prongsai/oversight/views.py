@@ -4,12 +4,15 @@ and writes only in bulk import (site staff)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.queued import job_status
+from prongsai.jobs.services import job_retry
 from prongsai.oversight import sheets
 from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
 from prongsai.oversight.forms import BulkImportForm
@@ -114,7 +117,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
             "form": form,
             "errors": errors,
             "columns": sheets.BULK_COLUMNS,
-            "recent": BulkImport.objects.defer("content")[:10],
+            "recent": BulkImport.objects.all()[:10],
         },
     )
 
@@ -123,10 +126,23 @@ def bulk(request: HttpRequest) -> HttpResponse:
 def bulk_job(request: HttpRequest, pk: int) -> HttpResponse:
     """A bulk import's progress: the page, or its status as JSON for the page's script."""
     staff_required(request.user)
-    job = get_object_or_404(BulkImport.objects.defer("content"), pk=pk)
+    job = get_object_or_404(BulkImport.objects, pk=pk)
     if request.headers.get("Accept") == "application/json":
         return job_status(job)
     return render(request, "oversight/bulk_job.html", {"job": job})
+
+
+@login_required
+@require_POST
+def bulk_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """The retry button of a stalled import (its worker died, or none runs)."""
+    staff_required(request.user)
+    job = get_object_or_404(BulkImport.objects, pk=pk)
+    if job_retry(job):
+        messages.success(request, gettext("ส่งงานกลับเข้าคิวแล้ว จะบันทึกต่อจากแถวที่บันทึกไว้"))
+    else:
+        messages.info(request, gettext("งานนี้ไม่ได้ค้างแล้ว ไม่ต้องลองใหม่"))
+    return redirect("oversight:bulk_job", pk=pk)
 
 
 @login_required

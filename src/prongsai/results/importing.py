@@ -21,16 +21,24 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core.tables import TableReadError, read_table
+from prongsai.core.transactions import lock_timeout
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.scoring import round2
 from prongsai.orgs.models import Agency
 from prongsai.results.models import Result
-from prongsai.results.services import ResultInput, level_names, result_check, result_save
+from prongsai.results.services import (
+    ResultInput,
+    busy_message,
+    level_names,
+    result_check,
+    result_save,
+)
 
 HEADER = ("ปีงบประมาณ", "รหัส", "รายการ", "ค่า")
 COLUMNS = ("A", "B", "C", "D")
@@ -245,10 +253,14 @@ def results_import(
         errors.append(_("ไม่พบข้อมูลในไฟล์ (ต้องมีคอลัมน์ ปีงบประมาณ, รหัส, รายการ, ค่า)"))
     if errors:
         raise ImportFailed(errors)
-    with transaction.atomic():
-        for year in sorted(inputs):
-            try:
-                result_save(agency, inputs[year], source=Result.Source.IMPORT, user=user)
-            except ValidationError as e:  # pragma: no cover — checked above
-                raise ImportFailed(e.messages) from None
+    try:
+        with transaction.atomic():
+            lock_timeout(settings.SAVE_LOCK_TIMEOUT_SECONDS)
+            for year in sorted(inputs):
+                try:
+                    result_save(agency, inputs[year], source=Result.Source.IMPORT, user=user)
+                except ValidationError as e:  # pragma: no cover — checked above
+                    raise ImportFailed(e.messages) from None
+    except OperationalError:  # a bulk import holds the rows: say so, never a server error
+        raise ImportFailed([busy_message()]) from None
     return ImportReport(sorted(inputs), count)

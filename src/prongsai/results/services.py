@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
 
 from prongsai.frameworks.models import Framework
@@ -15,6 +19,8 @@ from prongsai.frameworks.scoring import ScoreError, round2, score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency
 from prongsai.results.models import IndicatorScore, OitItemResult, QuestionScore, Result
+
+logger = logging.getLogger(__name__)
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
 
@@ -153,6 +159,37 @@ def result_save(
             OitItemResult(result=result, code=c, passed=ok) for c, ok in data.oit.items()
         )
     return result
+
+
+def busy_message() -> str:
+    return _(
+        "ผลการประเมินนี้กำลังถูกบันทึกอยู่ (งานนำเข้าหลายหน่วยงาน หรือผู้ใช้อื่น) จึงยังไม่ได้บันทึก "
+        "ข้อมูลที่กรอกยังอยู่ในแบบฟอร์ม ลองกดบันทึกอีกครั้งในอีกสักครู่"
+    )
+
+
+@contextmanager
+def waiting_briefly() -> Iterator[None]:
+    """A transaction for an officer's own save: it waits at most SAVE_LOCK_TIMEOUT_SECONDS for
+    rows a bulk import (or another officer) holds, then raises ValidationError with a Thai "try
+    again" instead of keeping the officer waiting minutes or failing with a server error."""
+    from prongsai.core.transactions import lock_timeout
+
+    try:
+        with transaction.atomic():
+            lock_timeout(settings.SAVE_LOCK_TIMEOUT_SECONDS)
+            yield
+    except OperationalError as e:  # lock timeout (PostgreSQL), database is locked (SQLite)
+        logger.warning("a result save waited too long: %s", e)
+        raise ValidationError(busy_message()) from None
+
+
+def result_save_waiting_briefly(
+    agency: Agency, data: ResultInput, *, source: str = Result.Source.FORM, user: Any = None
+) -> Result:
+    """`result_save` inside `waiting_briefly`."""
+    with waiting_briefly():
+        return result_save(agency, data, source=source, user=user)
 
 
 def result_delete(result: Result) -> None:

@@ -72,10 +72,12 @@ def result_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            if guard.saved(
-                form,
-                lambda: services.result_save(access.agency, form.to_input(), user=request.user),
-            ):
+            with services.waiting_briefly():  # the guard's row lock waits briefly too
+                saved = guard.saved(
+                    form,
+                    lambda: services.result_save(access.agency, form.to_input(), user=request.user),
+                )
+            if saved:
                 messages.success(request, _("บันทึกผลการประเมินแล้ว"))
                 return redirect("results:detail", slug=slug, year=year)
         except ValidationError as e:

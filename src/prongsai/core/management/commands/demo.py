@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prongsai.core.demo import DEMO_PASSWORD, demo_build, demo_logins
 
@@ -28,8 +28,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("สร้างข้อมูลสาธิตแล้ว (demo data built)"))
         logins = list(demo_logins())
         if options["scale"] == "national":
-            from prongsai.oversight.national import LOGINS, build_national
-
+            national = _national_generator()
+            LOGINS, build_national = national.LOGINS, national.build_national
             self.stdout.write("กำลังสร้างชุดข้อมูลระดับประเทศ (building the national dataset)…")
             built = build_national(self.stdout.write)
             if built is None:
@@ -38,3 +38,18 @@ class Command(BaseCommand):
         self.stdout.write(f"\nบัญชีสาธิต (demo logins), รหัสผ่านทุกบัญชี / password: {DEMO_PASSWORD}")
         for username, what in logins:
             self.stdout.write(f"  {username:<20} {what}")
+
+
+def _national_generator() -> Any:
+    """The load-test data generator lives in bench/ (a checkout of the repository)."""
+    import importlib
+    import sys
+
+    from prongsai.core.paths import repo_root
+
+    root = repo_root()
+    if root is None or not (root / "bench" / "national.py").is_file():
+        raise CommandError("--scale national runs from a checkout of the repository (bench/)")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return importlib.import_module("bench.national")

@@ -1,4 +1,5 @@
-"""`prongsai demo --scale national`: a national-size dataset for oversight and load tests.
+"""`prongsai demo --scale national`: a national-size dataset for oversight and load tests
+(the benchmarks' data generator; bench/ is in a checkout, not in the installed package).
 
 77 provinces, 928 districts and 8,000 agencies in a realistic type mix; four fiscal years of
 results (indicator scores, with overall, tools and level computed by `prongsai.frameworks.scoring`,
@@ -26,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from bench.national_data import NAME_HEADS, NAME_TAILS, PROVINCES, TYPE_DIGIT
 from prongsai.core.demo import DEMO_PASSWORD
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.scoring import Score, score_indicators
@@ -33,7 +35,6 @@ from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency, District, Membership, Province, Role, Unit
 from prongsai.orgs.services import DEFAULT_UNITS
 from prongsai.orgs.stamps import agencies_touch
-from prongsai.oversight.national_data import NAME_HEADS, NAME_TAILS, PROVINCES, TYPE_DIGIT
 from prongsai.oversight.versioning import bump
 from prongsai.plans.knowledge import measure_kb, standard_issues
 from prongsai.plans.models import Measure, Plan, PlanIssue, fiscal_month_date
@@ -87,7 +88,7 @@ def build_national(say: Callable[[str], Any] = print, total: int | None = None) 
     if national_exists():
         return None
     started = time.perf_counter()
-    rng = random.Random(2569)  # noqa: S311 — made-up demo numbers, not secrets
+    rng = random.Random(2569)
     gen = _Generator(rng, total or TOTAL_AGENCIES)
     out = Built()
     last = [c for c, _n, _d in PROVINCES if c != "10"][-1]  # Bangkok has no other agencies

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from bench import national
 from prongsai.frameworks.scoring import score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency, District, Membership, Role
-from prongsai.oversight import national
 from prongsai.plans.models import Measure, Plan
 from prongsai.progress.models import Action, ProgressReport
 from prongsai.results.models import OitItemResult, QuestionScore, Result
