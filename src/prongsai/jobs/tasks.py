@@ -27,11 +27,11 @@ from prongsai.jobs.models import DocumentJob
 def render_documents(job_id: int) -> str:
     job = queued.job_claim(DocumentJob, job_id)
     if job is None:
-        return "taken"  # finished, or run by another worker
+        return ""  # finished, cancelled, or run by another worker
     try:
         return _render(job)
     except queued.JobLost:
-        return "lost"  # cancelled (job_cancel removed its files), or taken over by another worker
+        return ""  # cancelled (job_cancel removed its files), or taken over by another worker
     except Exception:
         DocumentJob.objects.filter(
             pk=job.pk, status=DocumentJob.Status.RUNNING, worker_id=queued.worker_id()
