@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from prongsai.env import env_bool, env_choice, env_int, env_list, env_str
+from prongsai.env_urls import cache_settings, storage_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("PRONGSAI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -132,21 +133,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # change). Provinces and districts always follow their agencies' data.
 OVERSIGHT_COUNTRY_MAX_AGE = env_int("PRONGSAI_COUNTRY_FIGURES_MAX_AGE", 60, minimum=0)
 
-# In-process caches (nothing to run beside the app). "default" holds the oversight figures,
+# Caches: each process's memory by default (nothing to run beside the app), or one Redis shared
+# by every process (PRONGSAI_CACHE_URL). "default" holds the oversight figures and exports,
 # "fragments" the costly parts of agency pages (prongsai.core.fragments); both are keyed by
 # versions read from the database, so every process serves current data.
 _FRAGMENT_ENTRIES = env_int("PRONGSAI_FRAGMENT_CACHE_ENTRIES", 2000, minimum=0)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "main"},
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if _FRAGMENT_ENTRIES
-        else "django.core.cache.backends.dummy.DummyCache",
-        "LOCATION": "fragments",
-        "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": max(_FRAGMENT_ENTRIES, 1)},
-    },
-}
+CACHES = cache_settings("PRONGSAI_CACHE_URL", env_str("PRONGSAI_CACHE_URL"), _FRAGMENT_ENTRIES)
 
 # Every sign-in, /admin/login/ included, goes through the rate limits (accounts/throttle.py).
 AUTHENTICATION_BACKENDS = ["prongsai.accounts.throttle.ThrottledModelBackend"]
@@ -172,8 +164,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Kept files (evidence, official copies, batches): the file system under MEDIA_ROOT by default, or
+# S3-compatible object storage shared by every machine (prongsai.core.storage, core.files).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_settings(
+        "PRONGSAI_STORAGE_URL",
+        env_str("PRONGSAI_STORAGE_URL"),
+        access_key=env_str("PRONGSAI_STORAGE_ACCESS_KEY"),
+        secret_key=env_str("PRONGSAI_STORAGE_SECRET_KEY"),
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -190,6 +189,9 @@ STATICFILES_FINDERS = [
 # Uploaded files live outside the web root and are only served through views that check access.
 MEDIA_ROOT = Path(env_str("PRONGSAI_MEDIA_ROOT", str(DATA_DIR / "uploads"))).resolve()
 MEDIA_URL = "/_uploads_never_served_directly/"  # no URL route serves this; views check access
+# On S3, downloads (after the view's access check) redirect to a signed URL valid for a minute
+# instead of passing through the web process; the browser must reach the object store.
+PRONGSAI_STORAGE_SIGNED_URLS = env_bool("PRONGSAI_STORAGE_SIGNED_URLS", False)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.files import StoredPath
 from prongsai.core.queued import QueuedWork
 from prongsai.orgs.models import Agency
 
@@ -30,7 +31,7 @@ class DocumentJob(QueuedWork, models.Model):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)  # Thai notes: documents skipped and why
-    result_path = models.CharField(max_length=300, blank=True)  # under MEDIA_ROOT
+    result_path = StoredPath()  # the zip's name in the store (core.files)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

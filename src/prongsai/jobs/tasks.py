@@ -1,14 +1,14 @@
-"""The background task: render every document of a job into one zip under MEDIA_ROOT/jobs."""
+"""The background task: render every document of a job into one zip on the worker's scratch disk,
+then keep it through `prongsai.core.files` (jobs/…), where every web machine can serve it."""
 
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from prongsai.core import files
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
 from prongsai.core.queued import failure_message
 from prongsai.core.thai import to_thai_digits
@@ -23,33 +23,31 @@ def render_documents(job_id: int) -> str:
     live = DocumentJob.objects.filter(pk=job.pk).exclude(status=DocumentJob.Status.CANCELLED)
     if not live.update(status=DocumentJob.Status.RUNNING, total=job.total):
         return ""  # cancelled before a worker took it
-    folder = Path(settings.MEDIA_ROOT) / "jobs"
-    folder.mkdir(parents=True, exist_ok=True)
     name = f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip"
-    tmp = folder / (name + ".part")
     notes: list[str] = []
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for kind in job.kinds:
-                try:
-                    document = build_document(kind, job.agency, job.fiscal_year, DocumentOptions())
-                except DocumentUnavailable as e:
-                    notes.append(f"{kind}: {e}")
-                    document = None
-                for fmt in job.formats:
-                    if not live.exists():  # the agency admin cancelled it: stop here
-                        tmp.unlink(missing_ok=True)
-                        return ""
-                    if document is not None:
-                        zf.writestr(
-                            f"{kind}-{job.agency.slug}-{job.fiscal_year}.{fmt}",
-                            render(document, fmt),
+        with files.temporary_file() as scratch:
+            with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as zf:
+                for kind in job.kinds:
+                    try:
+                        document = build_document(
+                            kind, job.agency, job.fiscal_year, DocumentOptions()
                         )
-                    job.done += 1
-                    DocumentJob.objects.filter(pk=job.pk).update(done=job.done)
-        tmp.replace(folder / name)
+                    except DocumentUnavailable as e:
+                        notes.append(f"{kind}: {e}")
+                        document = None
+                    for fmt in job.formats:
+                        if not live.exists():  # the agency admin cancelled it: stop here
+                            return ""  # (the scratch file goes with the block)
+                        if document is not None:
+                            zf.writestr(
+                                f"{kind}-{job.agency.slug}-{job.fiscal_year}.{fmt}",
+                                render(document, fmt),
+                            )
+                        job.done += 1
+                        DocumentJob.objects.filter(pk=job.pk).update(done=job.done)
+            stored = files.stream_store(scratch, name=f"jobs/{name}")
     except Exception:
-        tmp.unlink(missing_ok=True)
         live.update(
             status=DocumentJob.Status.FAILED,
             messages=[*notes, failure_message("document job", job.pk)],
@@ -58,10 +56,10 @@ def render_documents(job_id: int) -> str:
         raise
     if not live.update(
         status=DocumentJob.Status.DONE,
-        result_path=f"jobs/{name}",
+        result_path=stored.path,
         messages=notes or [to_thai_digits(f"สร้างเอกสาร {job.total} ไฟล์แล้ว")],
         finished_at=timezone.now(),
     ):
-        (folder / name).unlink(missing_ok=True)  # cancelled during the last document
+        files.delete(stored.path)  # cancelled during the last document
         return ""
     return name
