@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from prongsai.env import env_bool, env_choice, env_int, env_list, env_str
+from prongsai.env import admins_list, env_bool, env_choice, env_int, env_list, env_str
 from prongsai.env_urls import cache_settings, storage_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "prongsai.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "prongsai.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,6 +128,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# PostgreSQL connections: Django's psycopg pool inside each process (PRONGSAI_DB_POOL=1; then no
+# persistent connections), or a pgbouncer in transaction mode in front (PRONGSAI_DB_PGBOUNCER=1:
+# no server-side cursors, which do not survive a pooled transaction).
+_DB_POOL = env_bool("PRONGSAI_DB_POOL", False)
+_DB_PGBOUNCER = env_bool("PRONGSAI_DB_PGBOUNCER", False)
+if _DB_POOL or _DB_PGBOUNCER:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "PRONGSAI_DB_POOL and PRONGSAI_DB_PGBOUNCER need a PostgreSQL DATABASE_URL"
+        )
+    if _DB_POOL and _DB_PGBOUNCER:
+        raise ImproperlyConfigured("PRONGSAI_DB_POOL and PRONGSAI_DB_PGBOUNCER: choose one")
+if _DB_POOL:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("PRONGSAI_DB_POOL_SIZE", 4, minimum=1),
+        "timeout": 10,
+    }
+if _DB_PGBOUNCER:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The country's oversight figures are recomputed at most this often (seconds; 0: after every
@@ -249,10 +271,40 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs: JSON lines with the request's id (prongsai.core.logs) in production, plain text on a
+# laptop; server errors mailed to ADMINS without personal data.
+_LOG_LEVEL = env_str("PRONGSAI_LOG_LEVEL", "INFO").upper()
+_LOG_FORMAT = env_choice("PRONGSAI_LOG_FORMAT", ("json", "text"), "json" if PRODUCTION else "text")
+ADMINS = admins_list("PRONGSAI_ADMINS", env_str("PRONGSAI_ADMINS"))
+SERVER_EMAIL = env_str("PRONGSAI_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("PRONGSAI_LOG_LEVEL", "INFO").upper()},
-    "loggers": {"fontTools": {"level": "WARNING"}, "matplotlib": {"level": "WARNING"}},
+    "filters": {
+        "request_id": {"()": "prongsai.core.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "json": {"()": "prongsai.core.logs.JsonFormatter"},
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": _LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "prongsai.core.logs.AdminErrorMail",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+    "loggers": {
+        # replaces Django's own "django" handlers (its admin mail carries the form's fields)
+        "django": {"handlers": ["console", "mail_admins"], "level": _LOG_LEVEL, "propagate": False},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
+    },
 }
