@@ -2,9 +2,7 @@
 whole or not at all, downloads are attachments that are never cached."""
 
 import io
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from django.urls import reverse
 from prongsai.core import files
 from prongsai.jobs.models import DocumentJob
 from tests.authz.world import PASSWORD
+from tests.core.test_settings import settings_printing
 
 pytestmark = pytest.mark.django_db
 
@@ -154,17 +153,8 @@ def test_on_object_storage_a_download_can_redirect_to_a_short_signed_url(
 
 
 def _settings_with(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("PRONGSAI_")}
-    code = (
-        "import prongsai.settings as s; "
-        "print(s.STORAGES['default']['BACKEND']); print(s.CACHES['default']['BACKEND'])"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, "PRONGSAI_DATA_DIR": "/tmp/prongsai-settings-test", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
+    return settings_printing(
+        "print(s.STORAGES['default']['BACKEND']); print(s.CACHES['default']['BACKEND'])", **env
     )
 
 

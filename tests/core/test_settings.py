@@ -144,23 +144,27 @@ def test_a_sign_in_lasts_a_working_day_unless_configured() -> None:
     assert "PRONGSAI_SESSION_HOURS" in age(PRONGSAI_SESSION_HOURS="0")
 
 
-def _database_settings(**env: str) -> subprocess.CompletedProcess[str]:
+def settings_printing(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Python `code` run after `import prongsai.settings as s`, in a clean environment plus `env`."""
     clean = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("PRONGSAI_") and k not in ENV_OF_TESTS
     }
-    code = (
-        "import prongsai.settings as s; d = s.DATABASES['default']; "
-        "print(d.get('OPTIONS', {}).get('pool'), d['CONN_MAX_AGE'], "
-        "d.get('DISABLE_SERVER_SIDE_CURSORS', False))"
-    )
     return subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", f"import prongsai.settings as s; {code}"],
         env={**clean, "PRONGSAI_DATA_DIR": "/tmp/prongsai-settings-test", **env},
         capture_output=True,
         text=True,
         timeout=60,
+    )
+
+
+def _database_settings(**env: str) -> subprocess.CompletedProcess[str]:
+    return settings_printing(
+        "d = s.DATABASES['default']; print(d.get('OPTIONS', {}).get('pool'), d['CONN_MAX_AGE'], "
+        "d.get('DISABLE_SERVER_SIDE_CURSORS', False))",
+        **env,
     )
 
 
