@@ -214,8 +214,8 @@ def test_a_backup_on_b_restores_on_another_machine_with_every_file(
     assert elsewhere.python(check) == f"{count} 0 0"
 
 
-# --- Other engineers' steps (issue #19): they fail on today's main, so they are expected to
-# fail (xfail, not strict) until the job-survival and concurrency work lands.
+# --- The other parts of issue #19: concurrency (landed), and job survival (expected to fail,
+# xfail not strict, until that work lands on main).
 
 
 @pytest.mark.xfail(reason="jobs that survive a dead worker: not on main yet", strict=False)
@@ -255,7 +255,6 @@ def test_a_batch_still_completes_when_its_worker_is_killed(cluster: dict[str, An
     assert s["status"] == "done", s
 
 
-@pytest.mark.xfail(reason="version checks on edit forms: not on main yet", strict=False)
 def test_two_editors_on_one_measure_the_second_is_told(cluster: dict[str, Any]) -> None:
     a, b = cluster["a"], cluster["b"]
     measure = a.python(
@@ -271,11 +270,10 @@ def test_two_editors_on_one_measure_the_second_is_told(cluster: dict[str, Any]) 
         r1 = first.post(a.url + page, {**form_a, "title": "แก้โดยคนแรก"})
         r2 = second.post(b.url + page, {**form_b, "title": "แก้โดยคนที่สอง"})
     assert r1.status == 302
-    assert r2.status == 200  # not "saved": told what changed, the text kept
+    assert r2.status == 409  # not "saved": told what changed, the text kept
     assert "แก้โดยคนที่สอง" in r2.text
 
 
-@pytest.mark.xfail(reason="row locks on approval: not on main yet", strict=False)
 def test_two_approvals_at_once_make_one_official_copy(cluster: dict[str, Any]) -> None:
     a, b = cluster["a"], cluster["b"]
     with Step("two approvals at once (A and B)"):
