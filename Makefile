@@ -11,7 +11,7 @@ DEV_LOCK := requirements-dev.lock
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
 	--python-version 3.11 --custom-compile-command 'make lock'
 
-.PHONY: install demo test test-postgres system-deps bench clean lock
+.PHONY: install demo test test-postgres test-cluster system-deps bench clean lock
 
 install: $(STAMP)
 
@@ -53,6 +53,11 @@ test: install system-deps
 # The test suite again on a throw-away PostgreSQL server (installed from Debian when missing).
 test-postgres: install system-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest -q
+
+# Several machines on loopback: PostgreSQL, Redis, an S3 store (SeaweedFS), two web machines and
+# two workers (tests/cluster); prints the time of each step.
+test-cluster: install system-deps
+	PRONGSAI_PG_PORT=54339 bash scripts/with-postgres.sh $(BIN)/pytest tests/cluster -m cluster -p no:randomly -s -q
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -24,6 +24,8 @@ def in_private_database(name: str) -> int | None:
     data_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PRONGSAI_DATA_DIR": str(data_dir), "PRONGSAI_BENCH_CHILD": name}
     env.pop("DATABASE_URL", None)
+    if os.environ.get("PRONGSAI_BENCH_DATABASE_URL"):  # e.g. a PostgreSQL kept for benchmarks
+        env["DATABASE_URL"] = os.environ["PRONGSAI_BENCH_DATABASE_URL"]
     return subprocess.call([sys.executable, "-m", "prongsai", *sys.argv[1:]], env=env)
 
 

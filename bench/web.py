@@ -13,8 +13,13 @@ what it shows (bench.web_changes). With wrk (the default, bench.web_wrk) each pa
 own run, then one run rotates over all pages, and again while a result is saved every second.
 
 Prints the one-client medians, then per page `page NAME: median X ms, p95 Y ms, errors N` (with
-the rate and p99 on the line before), and last `web p95 X ms; errors N` over all of them (the
-worse mixed run).
+the rate and p99 on the line before), then `web p95 X ms; errors N` over all of them (the worse
+mixed run). With wrk, the bare login page (Django's floor: middleware, session, a template) is
+measured in the same run and server first, and the last line gives each page's throughput as a
+share of it: `web ratio to bare page: agency X, plan X, analysis X, province X, country X`.
+
+On PostgreSQL and Redis: PRONGSAI_BENCH_DATABASE_URL=postgres://… PRONGSAI_CACHE_URL=redis://…
+(the server processes inherit the environment; PRONGSAI_BENCH_WORKERS sets their number).
 """
 
 from __future__ import annotations
@@ -345,9 +350,21 @@ def _report_wrk(
         f"while a result is saved every {CHANGE_SECONDS:g} s (the demo agency's, then one in "
         f"province {PROVINCE}, in turn)"
     )
+    from django.conf import settings
+
+    write(
+        f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+        f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
+    )
     errors = sum(t.errors for t in [*solo.values(), *warm.values()])
+    bare = page_run(HOST, port, "/accounts/login/", "", CLIENTS)
+    bare_rate = bare["requests"] / bare["seconds"]
+    errors += int(bare["errors"])
+    write(f"  bare login page: {bare_rate:.0f}/s; p95 {bare['p95']:.0f} ms (the floor)")
+    ratios = []
     for p in PAGES:
         r = page_run(HOST, port, p.path, cookies[p.user], CLIENTS)
+        ratios.append(f"{p.name} {r['requests'] / r['seconds'] / bare_rate:.2f}")
         errors += int(r["errors"])
         write(
             f"  {p.name}: {r['requests']:.0f} requests ({r['requests'] / r['seconds']:.0f}/s); "
@@ -368,3 +385,4 @@ def _report_wrk(
             f"median {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms"
         )
     write(f"web p95 {max(mixed['p95'], busy['p95']):.0f} ms; errors {errors}")
+    write("web ratio to bare page: " + ", ".join(ratios))

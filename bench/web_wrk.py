@@ -70,7 +70,8 @@ def _run(
 
 
 def page_run(host: str, port: int, path: str, cookie: str, clients: int) -> dict[str, float]:
-    return _run(f"http://{host}:{port}{path}", clients, PAGE_SECONDS, "", [f"Cookie: {cookie}"])
+    headers = [f"Cookie: {cookie}"] if cookie else []
+    return _run(f"http://{host}:{port}{path}", clients, PAGE_SECONDS, "", headers)
 
 
 def mixed_run(host: str, port: int, pages: list[tuple[str, str]], clients: int) -> dict[str, float]:

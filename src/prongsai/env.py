@@ -53,3 +53,21 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}")
     return value
+
+
+def admins_list(name: str, raw: str) -> list[tuple[str, str]]:
+    """ADMINS from `Name <mail@x>, other@y`: (name, address) pairs."""
+    out = []
+    for item in (i.strip() for i in raw.split(",")):
+        if not item:
+            continue
+        if "<" in item and item.endswith(">"):
+            who, _, address = item[:-1].partition("<")
+            who, address = who.strip(), address.strip()
+        else:
+            who, address = "", item
+        local, at, domain = address.partition("@")
+        if not (local and at and "." in domain) or any(c in address for c in " <>,"):
+            raise ImproperlyConfigured(f"{name}: not an e-mail address: {item!r}")
+        out.append((who or address, address))
+    return out

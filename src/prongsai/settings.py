@@ -12,7 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from prongsai.env import env_bool, env_choice, env_int, env_list, env_str
+from prongsai.env import admins_list, env_bool, env_choice, env_int, env_list, env_str
+from prongsai.env_urls import cache_settings, storage_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("PRONGSAI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "prongsai.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "prongsai.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -126,27 +128,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# PostgreSQL connections: Django's psycopg pool inside each process (PRONGSAI_DB_POOL=1; then no
+# persistent connections), or a pgbouncer in transaction mode in front (PRONGSAI_DB_PGBOUNCER=1:
+# no server-side cursors, which do not survive a pooled transaction).
+_DB_POOL = env_bool("PRONGSAI_DB_POOL", False)
+_DB_PGBOUNCER = env_bool("PRONGSAI_DB_PGBOUNCER", False)
+if _DB_POOL or _DB_PGBOUNCER:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "PRONGSAI_DB_POOL and PRONGSAI_DB_PGBOUNCER need a PostgreSQL DATABASE_URL"
+        )
+    if _DB_POOL and _DB_PGBOUNCER:
+        raise ImproperlyConfigured("PRONGSAI_DB_POOL and PRONGSAI_DB_PGBOUNCER: choose one")
+if _DB_POOL:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("PRONGSAI_DB_POOL_SIZE", 4, minimum=1),
+        "timeout": 10,
+    }
+if _DB_PGBOUNCER:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The country's oversight figures are recomputed at most this often (seconds; 0: after every
 # change). Provinces and districts always follow their agencies' data.
 OVERSIGHT_COUNTRY_MAX_AGE = env_int("PRONGSAI_COUNTRY_FIGURES_MAX_AGE", 60, minimum=0)
 
-# In-process caches (nothing to run beside the app). "default" holds the oversight figures,
+# Caches: each process's memory by default (nothing to run beside the app), or one Redis shared
+# by every process (PRONGSAI_CACHE_URL). "default" holds the oversight figures and exports,
 # "fragments" the costly parts of agency pages (prongsai.core.fragments); both are keyed by
 # versions read from the database, so every process serves current data.
 _FRAGMENT_ENTRIES = env_int("PRONGSAI_FRAGMENT_CACHE_ENTRIES", 2000, minimum=0)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "main"},
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if _FRAGMENT_ENTRIES
-        else "django.core.cache.backends.dummy.DummyCache",
-        "LOCATION": "fragments",
-        "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": max(_FRAGMENT_ENTRIES, 1)},
-    },
-}
+CACHES = cache_settings("PRONGSAI_CACHE_URL", env_str("PRONGSAI_CACHE_URL"), _FRAGMENT_ENTRIES)
 
 # Every sign-in, /admin/login/ included, goes through the rate limits (accounts/throttle.py).
 AUTHENTICATION_BACKENDS = ["prongsai.accounts.throttle.ThrottledModelBackend"]
@@ -172,8 +186,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Kept files (evidence, official copies, batches): the file system under MEDIA_ROOT by default, or
+# S3-compatible object storage shared by every machine (prongsai.core.storage, core.files).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_settings(
+        "PRONGSAI_STORAGE_URL",
+        env_str("PRONGSAI_STORAGE_URL"),
+        access_key=env_str("PRONGSAI_STORAGE_ACCESS_KEY"),
+        secret_key=env_str("PRONGSAI_STORAGE_SECRET_KEY"),
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -190,6 +211,9 @@ STATICFILES_FINDERS = [
 # Uploaded files live outside the web root and are only served through views that check access.
 MEDIA_ROOT = Path(env_str("PRONGSAI_MEDIA_ROOT", str(DATA_DIR / "uploads"))).resolve()
 MEDIA_URL = "/_uploads_never_served_directly/"  # no URL route serves this; views check access
+# On S3, downloads (after the view's access check) redirect to a signed URL valid for a minute
+# instead of passing through the web process; the browser must reach the object store.
+PRONGSAI_STORAGE_SIGNED_URLS = env_bool("PRONGSAI_STORAGE_SIGNED_URLS", False)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRONGSAI_MAX_UPLOAD_BYTES = env_int("PRONGSAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
@@ -261,10 +285,40 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs: JSON lines with the request's id (prongsai.core.logs) in production, plain text on a
+# laptop; server errors mailed to ADMINS without personal data.
+_LOG_LEVEL = env_str("PRONGSAI_LOG_LEVEL", "INFO").upper()
+_LOG_FORMAT = env_choice("PRONGSAI_LOG_FORMAT", ("json", "text"), "json" if PRODUCTION else "text")
+ADMINS = admins_list("PRONGSAI_ADMINS", env_str("PRONGSAI_ADMINS"))
+SERVER_EMAIL = env_str("PRONGSAI_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("PRONGSAI_LOG_LEVEL", "INFO").upper()},
-    "loggers": {"fontTools": {"level": "WARNING"}, "matplotlib": {"level": "WARNING"}},
+    "filters": {
+        "request_id": {"()": "prongsai.core.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "json": {"()": "prongsai.core.logs.JsonFormatter"},
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": _LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "prongsai.core.logs.AdminErrorMail",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+    "loggers": {
+        # replaces Django's own "django" handlers (its admin mail carries the form's fields)
+        "django": {"handlers": ["console", "mail_admins"], "level": _LOG_LEVEL, "propagate": False},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
+    },
 }

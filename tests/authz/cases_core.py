@@ -3,6 +3,7 @@ from tests.authz.matrix import PUBLIC, SIGNED_IN, Case
 CASES = [
     Case("core:home", PUBLIC),
     Case("core:healthz", PUBLIC),
+    Case("core:readyz", PUBLIC),
     Case("set_language", PUBLIC, method="post", data=lambda w: {"language": "en", "next": "/"}),
     Case("accounts:login", PUBLIC),
     Case("accounts:logout", PUBLIC, method="post"),

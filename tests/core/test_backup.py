@@ -1,3 +1,4 @@
+import json
 import os
 import stat
 import zipfile
@@ -196,3 +197,79 @@ def test_a_backup_is_readable_only_by_its_owner(tmp_path: Path, world: Any) -> N
     finally:
         os.umask(previous)
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+
+
+def _batch_with_file(world: Any, data: bytes = b"PK batch") -> Any:
+    from prongsai.core import files
+    from prongsai.jobs.models import DocumentJob
+
+    stored = files.bytes_store(data, folder="jobs", extension="zip")
+    return DocumentJob.objects.create(
+        agency=world.agency,
+        fiscal_year=2567,
+        kinds=["plan"],
+        formats=["pdf"],
+        status=DocumentJob.Status.DONE,
+        result_path=stored.path,
+    )
+
+
+@pytest.mark.django_db
+def test_a_backup_missing_a_file_the_database_names_fails_naming_it(
+    tmp_path: Path, world: Any
+) -> None:
+    """It used to exit 0 with whatever files the machine happened to have."""
+    from prongsai.core import files
+
+    kept = _batch_with_file(world)
+    lost = _batch_with_file(world, b"PK lost")
+    files.delete(lost.result_path)
+    archive = tmp_path / "b.zip"
+    with pytest.raises(CommandError) as caught:
+        call_command("backup", str(archive))
+    assert lost.result_path in str(caught.value) and "หายไป" in str(caught.value)
+    assert kept.result_path not in str(caught.value)
+    assert not archive.exists() and not list(tmp_path.glob("*.part"))
+    # asked for explicitly: written, the manifest lists what is missing
+    call_command("backup", str(archive), "--allow-missing")
+    with zipfile.ZipFile(archive) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert zf.read(f"uploads/{kept.result_path}") == b"PK batch"
+    assert manifest["missing"] == [lost.result_path]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_writes_every_file_through_the_storage_and_refuses_one_missing(
+    tmp_path: Path, settings: Any
+) -> None:
+    from prongsai.core import files
+    from prongsai.jobs.models import DocumentJob
+    from tests.authz.world import build_world
+
+    world = build_world()
+    job = _batch_with_file(world)
+    archive = tmp_path / "b.zip"
+    backup_write(archive)
+    call_command("flush", interactive=False, verbosity=0)
+    # another machine: an empty store
+    settings.MEDIA_ROOT = tmp_path / "machine-b"
+    assert not files.exists(job.result_path)
+    call_command("restore", str(archive))
+    assert files.read_bytes(DocumentJob.objects.get(pk=job.pk).result_path) == b"PK batch"
+
+    # a backup whose file was taken out: refused, nothing loaded
+    call_command("flush", interactive=False, verbosity=0)
+    settings.MEDIA_ROOT = tmp_path / "machine-c"
+    gutted = tmp_path / "gutted.zip"
+    _rezip_without(archive, gutted, f"uploads/{job.result_path}")
+    with pytest.raises(CommandError, match="ไม่อยู่ในไฟล์สำรอง") as caught:
+        call_command("restore", str(gutted))
+    assert job.result_path in str(caught.value)
+    assert not Agency.objects.exists() and not DocumentJob.objects.exists()
+
+
+def _rezip_without(source: Path, target: Path, member: str) -> None:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            if info.filename != member:
+                dst.writestr(info.filename, src.read(info.filename))

@@ -79,6 +79,8 @@ def test_the_sample_environment_passes_the_deployment_checks(tmp_path: Path) -> 
     )
     assert probe.stdout.strip() == "django.db.backends.postgresql", probe.stderr
     # … and the checks run on a throw-away SQLite database with everything else as written
+    # (less the PostgreSQL connection pool, which SQLite refuses)
+    env = {k: v for k, v in env.items() if not k.startswith("PRONGSAI_DB_POOL")}
     env |= {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "PRONGSAI_DATA_DIR": str(tmp_path),

@@ -142,3 +142,66 @@ def test_a_sign_in_lasts_a_working_day_unless_configured() -> None:
     assert age() == str(12 * 3600)
     assert age(PRONGSAI_SESSION_HOURS="8") == str(8 * 3600)
     assert "PRONGSAI_SESSION_HOURS" in age(PRONGSAI_SESSION_HOURS="0")
+
+
+def settings_printing(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Python `code` run after `import prongsai.settings as s`, in a clean environment plus `env`."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PRONGSAI_") and k not in ENV_OF_TESTS
+    }
+    return subprocess.run(
+        [sys.executable, "-c", f"import prongsai.settings as s; {code}"],
+        env={**clean, "PRONGSAI_DATA_DIR": "/tmp/prongsai-settings-test", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _database_settings(**env: str) -> subprocess.CompletedProcess[str]:
+    return settings_printing(
+        "d = s.DATABASES['default']; print(d.get('OPTIONS', {}).get('pool'), d['CONN_MAX_AGE'], "
+        "d.get('DISABLE_SERVER_SIDE_CURSORS', False))",
+        **env,
+    )
+
+
+PG = "postgres://u:p@127.0.0.1:5432/prongsai"
+
+
+def test_the_connection_pool_and_pgbouncer_mode_are_switched_from_the_environment() -> None:
+    pooled = _database_settings(
+        DATABASE_URL=PG,
+        PRONGSAI_DB_POOL="1",
+        PRONGSAI_DB_POOL_SIZE="8",
+        PRONGSAI_DB_CONN_MAX_AGE="60",
+    )
+    assert pooled.returncode == 0, pooled.stderr
+    assert pooled.stdout.split() == [
+        "{'min_size':",
+        "1,",
+        "'max_size':",
+        "8,",
+        "'timeout':",
+        "10}",
+        "0",
+        "False",
+    ]
+    bouncer = _database_settings(DATABASE_URL=PG, PRONGSAI_DB_PGBOUNCER="1")
+    assert bouncer.stdout.split() == ["None", "0", "True"]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PRONGSAI_DB_POOL": "1"},  # SQLite
+        {"DATABASE_URL": PG, "PRONGSAI_DB_POOL": "1", "PRONGSAI_DB_PGBOUNCER": "1"},
+        {"DATABASE_URL": PG, "PRONGSAI_DB_POOL": "maybe"},
+    ],
+)
+def test_a_pool_setting_that_cannot_work_stops_start_up(env: dict[str, str]) -> None:
+    result = _database_settings(**env)
+    assert result.returncode != 0
+    assert "PRONGSAI_DB_POOL" in result.stderr

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from prongsai.core import queued
-from prongsai.core.files import bytes_read, bytes_store
+from prongsai.core.files import bytes_store, read_bytes
 from prongsai.jobs.models import DocumentJob, WorkerBeat
 from prongsai.jobs.selectors import workers_alive
 from prongsai.jobs.services import job_retry, jobs_recover, worker_beat, worker_gone
@@ -67,7 +67,7 @@ def test_a_batch_whose_worker_died_resumes_from_the_documents_already_made(
     job.refresh_from_db()
     assert job.attempts == 2 and job.parts["plan.pdf"] == made  # kept, not made again
     assert (job.status, job.done, job.total) == ("done", 2, 2)
-    archive = zipfile.ZipFile(io.BytesIO(bytes_read(job.result_path)))
+    archive = zipfile.ZipFile(io.BytesIO(read_bytes(job.result_path)))
     assert sorted(archive.namelist()) == ["plan-ours-2567.docx", "plan-ours-2567.pdf"]
     assert archive.read("plan-ours-2567.pdf") == b"%PDF-1.7 made before the crash"
 
@@ -84,7 +84,7 @@ def test_a_batch_past_its_tries_fails_in_thai_and_its_partial_files_go(
     assert job.status == "failed" and job.finished_at is not None
     assert "ระบบจึงหยุดลองใหม่" in job.messages[-1]
     with pytest.raises(FileNotFoundError):
-        bytes_read(made)
+        read_bytes(made)
 
 
 def test_a_running_job_whose_worker_is_alive_is_left_alone(world: Any) -> None:

@@ -148,3 +148,70 @@ def test_a_long_transaction_over_many_agencies_replaces_their_stamps_after_commi
         Unit.objects.create(agency=one, name="กองที่ไม่เกิด")
         raise RuntimeError
     assert {a: _stamp(a) for a in (one, two)} == before
+
+
+def _province_stamps() -> dict[str, str]:
+    from prongsai.orgs.models import Province
+
+    return dict(Province.objects.values_list("code", "stamp"))
+
+
+def test_an_agency_saving_its_settings_unchanged_renews_no_figures(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """It used to renew every province's figures in the country (and the country's version)."""
+    from django.test import Client
+
+    from prongsai.orgs import services
+    from prongsai.oversight.versioning import data_version
+    from tests.authz.world import PASSWORD
+
+    elsewhere = services.province_get_or_create(code="91", name="อื่น")
+    services.district_get_or_create(province=elsewhere, code="9101", name="อื่น")
+    provinces, version, ours = _province_stamps(), data_version(), _stamp(world.agency)
+    agency = Agency.objects.get(pk=world.agency.pk)
+    client = Client()
+    client.login(username="admin", password=PASSWORD)
+    form = {
+        "address": agency.address,
+        "phone": agency.phone,
+        "website": agency.website,
+        "digit_style": agency.digit_style,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/a/{agency.slug}/settings/", form)
+    assert response.status_code == 302
+    assert (_province_stamps(), data_version(), _stamp(world.agency)) == (provinces, version, ours)
+
+    # a new phone number: the agency's pages change, no oversight figure does
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/a/{agency.slug}/settings/", {**form, "phone": "0 4300 0000"})
+    assert _stamp(world.agency) != ours
+    assert (_province_stamps(), data_version()) == (provinces, version)
+
+
+def test_an_agency_renamed_or_moved_renews_only_the_provinces_concerned(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from prongsai.orgs import services
+
+    elsewhere = services.province_get_or_create(code="91", name="อื่น")
+    far = services.district_get_or_create(province=elsewhere, code="9101", name="อื่น")
+    untouched = services.province_get_or_create(code="92", name="ไกล")
+    services.district_get_or_create(province=untouched, code="9201", name="ไกล")
+    before = _province_stamps()
+    agency = Agency.objects.get(pk=world.agency.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        agency.name = "ใหม่"
+        agency.save()
+    after_rename = _province_stamps()
+    assert after_rename["90"] != before["90"]
+    assert {k: v for k, v in after_rename.items() if k != "90"} == {
+        k: v for k, v in before.items() if k != "90"
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        agency.district = far
+        agency.save()
+    moved = _province_stamps()
+    assert moved["90"] != after_rename["90"] and moved["91"] != after_rename["91"]
+    assert moved["92"] == before["92"]

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from prongsai.audit.models import AuditEntry
-from prongsai.core.files import bytes_read
+from prongsai.core.files import read_bytes
 from prongsai.frameworks.scoring import score_indicators
 from prongsai.frameworks.selectors import scheme_for_year
 from prongsai.orgs.models import Agency
@@ -190,7 +190,7 @@ def test_a_checked_file_is_saved_in_the_background_and_its_page_says_so(
     job.refresh_from_db()
     assert job.status == BulkImport.Status.DONE and job.rows == 1
     with pytest.raises(FileNotFoundError):
-        bytes_read(job.file_path)  # the file goes once written
+        read_bytes(job.file_path)  # the file goes once written
     assert Result.objects.filter(agency=agency, year=2567).exists()
     status = staff.get(response["Location"], headers={"Accept": "application/json"}).json()
     assert (

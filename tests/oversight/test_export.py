@@ -133,3 +133,27 @@ def test_every_export_keeps_formula_like_text_as_data(tmp_path: Any) -> None:
     assert _as_libreoffice_shows(tmp_path / "t.xlsx")["s"] == [[*texts, "12.5"]]
     # CSV has no types: there the usual apostrophe keeps a formula from running
     assert csv_row([EVIL, "- ข้อแรก", "ปกติ", None, 3]) == ["'" + EVIL, "'- ข้อแรก", "ปกติ", "", 3]
+
+
+@pytest.mark.django_db(transaction=True)  # a province's stamp changes after commit
+def test_an_export_is_built_once_per_data_version(monkeypatch: Any) -> None:
+    from prongsai.oversight import sheets
+    from prongsai.results.services import ResultInput, result_save
+    from tests.oversight.conftest import YEAR, build_area
+
+    area = build_area(per_district=1)
+    built: list[int] = []
+    real = sheets.export_csv
+    monkeypatch.setattr(sheets, "export_csv", lambda view: built.append(1) or real(view))
+    c = area.client("province")
+    first = c.get("/oversight/province/71/export.csv").content
+    assert c.get("/oversight/province/71/export.csv").content == first
+    assert len(built) == 1
+    assert c.get("/oversight/province/71/export.csv?sort=-overall").status_code == 200
+    assert len(built) == 2  # other filters: another export
+    result_save(
+        area.agencies[0],
+        ResultInput(year=YEAR, indicators=dict.fromkeys(range(1, 11), Decimal(100))),
+    )
+    again = c.get("/oversight/province/71/export.csv").content
+    assert len(built) == 3 and again != first  # the data changed: built anew

@@ -105,3 +105,67 @@ def test_a_province_stamp_is_replaced_after_commit_not_held_during_the_save() ->
         result_save(area.agencies[1], _all_hundreds())
         assert Province.objects.get(pk=province.pk).stamp == province.stamp
     assert Province.objects.get(pk=province.pk).stamp != province.stamp
+
+
+def test_the_national_figures_are_computed_once_for_every_process_sharing_the_cache(
+    monkeypatch: Any,
+) -> None:
+    """Eight requests at once on a cold cache (as eight web processes sharing Redis): one
+    computes, the others wait for its figures. Each process used to compute them itself."""
+    import threading
+    import time
+
+    from prongsai.oversight import figures
+    from prongsai.oversight.aggregates import Aggregates
+    from prongsai.oversight.filters import Filters
+    from prongsai.oversight.scope import Scope
+
+    computed = []
+
+    def slow_compute(scope: Any, f: Any, version: str = "") -> Aggregates:
+        computed.append(threading.get_ident())
+        time.sleep(0.4)
+        return Aggregates(f.year, f.plan_year, None, version, None, agencies=7998)
+
+    monkeypatch.setattr(figures, "compute", slow_compute)
+    monkeypatch.setattr(figures, "area_version", lambda scope: "42")
+    got: list[Any] = []
+    threads = [
+        threading.Thread(
+            target=lambda: got.append(figures.area_aggregates(Scope("country"), Filters(YEAR)))
+        )
+        for _ in range(8)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert len(computed) == 1
+    assert [a.agencies for a in got] == [7998] * 8
+    assert len({a.key for a in got}) == 1
+
+
+def test_figures_are_computed_anyway_when_the_process_holding_the_lock_died(
+    monkeypatch: Any,
+) -> None:
+    import time
+
+    from prongsai.oversight import figures
+    from prongsai.oversight.aggregates import Aggregates
+    from prongsai.oversight.filters import Filters
+    from prongsai.oversight.scope import Scope
+
+    monkeypatch.setattr(figures, "area_version", lambda scope: "43")
+    monkeypatch.setattr(
+        figures,
+        "compute",
+        lambda scope, f, version="": Aggregates(
+            f.year, f.plan_year, None, version, None, agencies=5
+        ),
+    )
+    monkeypatch.setattr(figures, "WAIT_SECONDS", 0.3)
+    # a lock held by a process that never answers (killed mid-compute)
+    monkeypatch.setattr(figures, "_lock", lambda key: False)
+    started = time.monotonic()
+    assert figures.area_aggregates(Scope("country"), Filters(YEAR)).agencies == 5
+    assert 0.3 <= time.monotonic() - started < 5

@@ -306,16 +306,16 @@ def test_the_annual_report_reads_the_6_month_note_where_the_annual_one_is_silent
 def test_finalising_keeps_the_report_as_sent_and_reopening_does_not_change_it(
     plan: Any, world: Any, tmp_path: Path
 ) -> None:
-    from prongsai.core.files import absolute
+    from prongsai.core.files import read_bytes
 
     m = measures(plan)[2]
     act(m, dt.date(2023, 11, 1), "ประชุมชี้แจงครั้งแรก")
     report = _finalise_half(plan, world)
     (event,) = report.events.filter(action="finalise")
-    copy = absolute(event.copy_path).read_bytes()
+    copy = read_bytes(event.copy_path)
     text = pdf_text(copy, tmp_path)
     assert "ประชุมชี้แจงครั้งแรก" in text and "บันทึกข้อความ" in text  # the memo goes in front
     services.report_reopen(report, user=world.users["admin"], reason="เพิ่มรายการ")
     act(m, dt.date(2024, 3, 1), "รายการที่เพิ่มภายหลัง")
-    assert absolute(event.copy_path).read_bytes() == copy
+    assert read_bytes(event.copy_path) == copy
     assert "รายการที่เพิ่มภายหลัง" not in pdf_text(copy, tmp_path)

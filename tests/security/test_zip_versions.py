@@ -70,7 +70,8 @@ def test_a_document_from_the_future_is_a_broken_docx() -> None:
 def test_an_evidence_file_from_the_future_has_no_accepted_type(tmp_path: Path) -> None:
     path = tmp_path / "e.docx"
     path.write_bytes(from_the_future(_zip(OOXML)))
-    assert sniff(path) is None
+    with path.open("rb") as f:
+        assert sniff(f) is None
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Page parts cached per agency data state: the costly middle of a page (a plan's measures, an
 analysis, the yearly cycle) is rendered once per agency stamp (prongsai.orgs.stamps), UI
-language, access level and day, and served from the process's cache until one of the agency's
-records changes.
+language, access level and day, and served from the cache (each process's, or the Redis every
+process shares: PRONGSAI_CACHE_URL) until one of the agency's records changes.
 
 Always called after the view's access check: the key holds the agency, so a part can only be
 served to someone who may read that agency. CSRF tokens are per session, so a part is rendered

@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
+from prongsai.core import health
 from prongsai.orgs.access import memberships_of, visible_agencies
 from prongsai.orgs.models import OVERSIGHT_ROLES
 
@@ -31,6 +32,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process and its database answer."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness: database, file store, cache and workers (prongsai.core.health); 503 naming
+    the checks that fail."""
+    ready, checks = health.readiness()
+    response = JsonResponse(
+        {"status": "ok" if ready else "fail", "checks": checks}, status=200 if ready else 503
+    )
+    response["Cache-Control"] = "no-store"
+    return response

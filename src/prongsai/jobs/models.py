@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.files import StoredPath
 from prongsai.core.queued import QueuedWork
 from prongsai.orgs.models import Agency
 
@@ -31,7 +32,7 @@ class DocumentJob(QueuedWork):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)  # Thai notes: documents skipped and why
-    result_path = models.CharField(max_length=300, blank=True)  # kept through core.files
+    result_path = StoredPath()  # the zip's name in the store (core.files)
     # Each document made so far, "kind.format" -> its kept file ("" when the kind had no data):
     # a batch taken over from a dead worker resumes from here instead of from zero.
     parts = models.JSONField(default=dict)
@@ -53,12 +54,12 @@ class DocumentJob(QueuedWork):
         render_documents.enqueue(self.pk)
 
     def partial_discard(self) -> None:
-        from prongsai.core.files import file_delete
+        from prongsai.core.files import delete
 
         for path in self.parts.values():
-            file_delete(path)
+            delete(path)
         if self.status != self.Status.DONE:
-            file_delete(self.result_path)
+            delete(self.result_path)
 
     def gave_up_messages(self) -> list[str]:
         return [

@@ -8,7 +8,6 @@ renewed."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django_tasks import task
 
 from prongsai.core import queued
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
-from prongsai.core.files import bytes_read, bytes_store, file_delete
+from prongsai.core.files import bytes_store, copy_to, delete, stream_store, temporary_file
 from prongsai.core.queued import failure_message
 from prongsai.core.thai import to_thai_digits
 from prongsai.documents import render
@@ -67,18 +66,19 @@ def _render(job: DocumentJob) -> str:
             try:
                 queued.job_beat(job, parts=parts, done=len(parts))
             except queued.JobLost:
-                file_delete(stored.path)  # the new holder makes its own
+                delete(stored.path)  # the new holder makes its own
                 raise
             if queued.stop_requested():
                 queued.job_release(job)
                 return "released"
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for key, path in job.parts.items():
-            if path:
-                kind, fmt = key.split(".")
-                zf.writestr(f"{kind}-{agency.slug}-{year}.{fmt}", bytes_read(path))
-    stored = bytes_store(out.getvalue(), folder="jobs", extension="zip")
+    with temporary_file() as scratch:  # the zip on the worker's disk, then kept in the store
+        with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as zf:
+            for key, path in job.parts.items():
+                if path:
+                    kind, fmt = key.split(".")
+                    with zf.open(f"{kind}-{agency.slug}-{year}.{fmt}", "w") as member:
+                        copy_to(path, member)
+        stored = stream_store(scratch, folder="jobs", extension="zip")
     done = DocumentJob.objects.filter(
         pk=job.pk, status=DocumentJob.Status.RUNNING, worker_id=queued.worker_id()
     ).update(
@@ -89,8 +89,8 @@ def _render(job: DocumentJob) -> str:
         heartbeat_at=timezone.now(),
     )
     if not done:
-        file_delete(stored.path)
+        delete(stored.path)
         raise queued.JobLost(job.pk)
     for path in job.parts.values():
-        file_delete(path)
+        delete(path)
     return stored.path

@@ -32,7 +32,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from prongsai.core.transactions import on_commit_once
 from prongsai.orgs.ownership import agency_id_of
@@ -41,6 +41,34 @@ from prongsai.orgs.ownership import agency_id_of
 _SKIP = {"audit.auditentry", "oversight.dataversion", "accounts.loginfailure"}
 _REFERENCE_APPS = {"frameworks"}
 _DEFERRED: ContextVar[set[int] | None] = ContextVar("prongsai_deferred_stamps", default=None)
+
+
+# The agency's fields the oversight figures show or group by: a change to any other (address,
+# phone, digits…) renews only the agency's own stamp, not its province's figures.
+OVERSIGHT_FIELDS = ("name", "code", "type", "district_id", "slug")
+
+
+def _agency_before(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """Remember the saved row's values, to tell after the save what really changed."""
+    if raw or instance.pk is None:
+        instance._prongsai_before = None
+        return
+    names = [f.attname for f in sender._meta.concrete_fields if f.attname != "stamp"]
+    instance._prongsai_before = sender.objects.filter(pk=instance.pk).values(*names).first()
+
+
+def agency_changes(instance: Any) -> set[str] | None:
+    """The fields an agency's last save changed (None: a new agency, or not known)."""
+    before = getattr(instance, "_prongsai_before", None)
+    if before is None:
+        return None
+    return {name for name, value in before.items() if getattr(instance, name) != value}
+
+
+def agency_moves_figures(instance: Any) -> bool:
+    """Whether an agency's last save changed what oversight figures are made from."""
+    changed = agency_changes(instance)
+    return changed is None or bool(changed & set(OVERSIGHT_FIELDS))
 
 
 def new_stamp() -> str:
@@ -132,15 +160,7 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
     if sender._meta.app_label in _REFERENCE_APPS:
         on_commit_once(_touch_all)
     elif label == "orgs.agency":
-        deferred = _DEFERRED.get()
-        if deferred is not None:
-            deferred.add(instance.pk)
-        else:
-            stamp = new_stamp()
-            sender.objects.filter(pk=instance.pk).update(stamp=stamp)
-            instance.stamp = stamp
-        # it may have moved between provinces: every province's figures (rare writes)
-        on_commit_once(_touch_every_province, key="every-province")
+        _agency_changed(sender, instance, deleted="created" not in kwargs)
     elif label == "orgs.province":
         agencies_touch(district__province_id=instance.pk)
         _province_later(sender, instance.pk)
@@ -149,6 +169,38 @@ def _changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
         _province_later(sender._meta.get_field("province").related_model, instance.province_id)
     else:
         agency_touch(agency_id_of(instance))
+
+
+def _agency_changed(sender: Any, instance: Any, *, deleted: bool) -> None:
+    """An agency saved or deleted: its own stamp when anything changed, and only the provinces
+    whose figures it is part of — its own, and the one it left when it moved (saving the
+    settings unchanged used to renew every province's figures in the country)."""
+    changed = None if deleted else agency_changes(instance)
+    if changed is not None and not changed:
+        return  # saved unchanged: no page shows anything new
+    deferred = _DEFERRED.get()
+    if deferred is not None:
+        deferred.add(instance.pk)
+    else:
+        stamp = new_stamp()
+        sender.objects.filter(pk=instance.pk).update(stamp=stamp)
+        instance.stamp = stamp
+    if changed is not None and not changed & set(OVERSIGHT_FIELDS):
+        return
+    districts = {instance.district_id}
+    before = getattr(instance, "_prongsai_before", None)
+    if before is not None:
+        districts.add(before["district_id"])
+    _provinces_later(districts)
+
+
+def _provinces_later(district_ids: set[int]) -> None:
+    from prongsai.orgs.models import Province
+
+    def touch() -> None:
+        Province.objects.filter(districts__pk__in=district_ids).update(stamp=new_stamp())
+
+    on_commit_once(touch, key=("provinces-of-districts", tuple(sorted(district_ids))))
 
 
 def _m2m_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
@@ -163,3 +215,6 @@ def connect() -> None:
             post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="agency-stamp-m2m")
+    pre_save.connect(
+        _agency_before, sender=apps.get_model("orgs", "Agency"), dispatch_uid="agency-before"
+    )

@@ -37,7 +37,7 @@ from django_tasks import task
 
 from prongsai.audit.services import audit_quiet, audit_summary
 from prongsai.core import queued
-from prongsai.core.files import bytes_read, bytes_store, file_delete
+from prongsai.core.files import bytes_store, delete, read_bytes
 from prongsai.core.queued import failure_message
 from prongsai.core.transactions import lock_timeout
 from prongsai.orgs.models import Agency
@@ -161,7 +161,7 @@ def _finish(job: BulkImport, status: str, notes: list[str]) -> None:
     BulkImport.objects.filter(pk=job.pk, worker_id=queued.worker_id()).update(
         status=status, messages=notes, finished_at=timezone.now(), heartbeat_at=timezone.now()
     )
-    file_delete(job.file_path)
+    delete(job.file_path)
 
 
 @task()
@@ -182,7 +182,7 @@ def _run(job: BulkImport) -> str:
     rows: list[_Row] = []
     try:
         try:
-            content = bytes_read(job.file_path)
+            content = read_bytes(job.file_path)
         except FileNotFoundError:
             _finish(job, BulkImport.Status.FAILED, [_("ไม่พบไฟล์ที่ส่งมา ส่งไฟล์อีกครั้ง")])
             return "failed"

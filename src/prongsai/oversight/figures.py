@@ -1,7 +1,11 @@
 """The figures of an area, kept in Django's cache for as long as the data they were computed from:
 a province's or a district's until one of the province's agencies changes (the province's stamp,
 orgs.stamps), the country's until its data version moves on (versioning.py) and, then, for at
-most OVERSIGHT_COUNTRY_MAX_AGE seconds more while new ones are computed beside the requests."""
+most OVERSIGHT_COUNTRY_MAX_AGE seconds more while new ones are computed beside the requests.
+
+With a cache shared by every process (PRONGSAI_CACHE_URL), each set of figures is computed once
+for the whole cluster: the process that wins a lock in the cache (`cache.add`) computes them, the
+others wait for its result (or, for the country, keep serving the last ones)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +28,12 @@ from prongsai.oversight.scope import COUNTRY, Scope
 from prongsai.oversight.versioning import data_version
 
 logger = logging.getLogger(__name__)
+
+# How long a lock on computing one set of figures lasts (a process that died holding it frees it
+# then), and how long another process waits for the figures before computing them itself.
+LOCK_SECONDS = 120
+WAIT_SECONDS = 30
+_POLL = 0.05
 
 
 def area_version(scope: Scope) -> str:
@@ -54,15 +65,44 @@ def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
             if timezone.now() - latest.computed_at >= dt.timedelta(seconds=max_age):
                 _refresh_beside(scope, f, version, key, latest_key)
             return latest
-    return _compute_and_keep(scope, f, version, key, latest_key)
+    return _computed_once(scope, f, version, key, latest_key)
 
 
-def _compute_and_keep(scope: Scope, f: Filters, version: str, key: str, latest_key: str) -> Any:
-    agg = compute(scope, f, version)
-    agg.key = key
-    cache.set(key, agg, CACHE_SECONDS)
-    cache.set(latest_key, agg, CACHE_SECONDS)
-    return agg
+def _lock(key: str) -> bool:
+    return bool(cache.add(f"{key}:lock", os.getpid(), LOCK_SECONDS))
+
+
+def _computed_once(scope: Scope, f: Filters, version: str, key: str, latest_key: str) -> Any:
+    """The figures, computed here when this process wins the lock, else by the process that
+    holds it (waited for; computed here after all if it gives up or takes too long)."""
+    if _lock(key):
+        return _compute_and_keep(scope, f, version, key, latest_key)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(_POLL)
+        found = cache.get(key)
+        if isinstance(found, Aggregates):
+            return found
+        if cache.get(f"{key}:lock") is None and _lock(key):  # it failed: our turn
+            return _compute_and_keep(scope, f, version, key, latest_key)
+    logger.warning(
+        "figures %s: computed here after waiting %s s for another process", key, WAIT_SECONDS
+    )
+    return _compute_and_keep(scope, f, version, key, latest_key, locked=False)
+
+
+def _compute_and_keep(
+    scope: Scope, f: Filters, version: str, key: str, latest_key: str, *, locked: bool = True
+) -> Any:
+    try:
+        agg = compute(scope, f, version)
+        agg.key = key
+        cache.set(key, agg, CACHE_SECONDS)
+        cache.set(latest_key, agg, CACHE_SECONDS)
+        return agg
+    finally:
+        if locked:
+            cache.delete(f"{key}:lock")
 
 
 _refreshing: dict[str, threading.Thread] = {}
@@ -87,6 +127,8 @@ def _refresh_beside(scope: Scope, f: Filters, version: str, key: str, latest_key
     with _refreshing_lock:
         if latest_key in _refreshing:
             return
+        if not _lock(key):
+            return  # another process of the cluster is computing them
         thread = threading.Thread(target=run, name="oversight-refresh", daemon=True)
         _refreshing[latest_key] = thread
     thread.start()

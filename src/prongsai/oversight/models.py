@@ -77,9 +77,9 @@ class BulkImport(QueuedWork):
         bulk_import_run.enqueue(self.pk)
 
     def partial_discard(self) -> None:
-        from prongsai.core.files import file_delete
+        from prongsai.core.files import delete
 
-        file_delete(self.file_path)
+        delete(self.file_path)
 
     def gave_up_messages(self) -> list[str]:
         return [

@@ -45,6 +45,11 @@ def data_version() -> int:
 def _changed(sender: Any, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return  # loading fixtures or a backup
+    if sender._meta.label == "orgs.Agency" and "created" in kwargs:
+        from prongsai.orgs.stamps import agency_moves_figures
+
+        if not agency_moves_figures(kwargs["instance"]):
+            return  # its address or phone: nothing the figures show
     bump()
 
 

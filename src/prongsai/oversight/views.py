@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.queued import job_status
 from prongsai.jobs.services import job_retry
 from prongsai.oversight import sheets
+from prongsai.oversight.aggregates import CACHE_SECONDS
 from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
 from prongsai.oversight.forms import BulkImportForm
 from prongsai.oversight.models import BulkImport
@@ -69,13 +71,19 @@ def district(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _export(request: HttpRequest, scope: Scope, fmt: str) -> HttpResponse:
-    """The table of the page with the same filters, as .xlsx or .csv."""
+    """The table of the page with the same filters, as .xlsx or .csv: built once per version of
+    the figures (their cache key names the area's data version), filters and language, and kept
+    in the cache every process shares."""
     view = build_view(scope, request.GET, with_page=False)
+    key = f"oversight:export:{view.agg.key}:{view.filters.query()}:{fmt}:{get_language()}"
     if fmt == "csv":
-        body, ctype = sheets.export_csv(view), "text/csv; charset=utf-8"
+        ctype = "text/csv; charset=utf-8"
     else:
-        body = sheets.export_xlsx(view)
         ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    body = cache.get(key)
+    if body is None:
+        body = sheets.export_csv(view) if fmt == "csv" else sheets.export_xlsx(view)
+        cache.set(key, body, CACHE_SECONDS)
     response = HttpResponse(body, content_type=ctype)
     response["Content-Disposition"] = f'attachment; filename="{sheets.filename(view, fmt)}"'
     return response

@@ -14,10 +14,9 @@ class PlansConfig(AppConfig):
         from prongsai.orgs.cycle import register_nav, register_step, register_year_hint
         from prongsai.plans.cycle import latest_plan_year, plan_step
         from prongsai.plans.demo import build_demo_plan
-        from prongsai.plans.documents import build_plan_document
 
         register_step("plan", plan_step)
         register_year_hint(latest_plan_year)
-        register_document("plan", build_plan_document)
+        register_document("plan", "prongsai.plans.documents.build_plan_document")
         register_nav(_("มาตรการ"), "plans:list")  # type: ignore[arg-type]
         register_demo("plans", build_demo_plan)

@@ -7,7 +7,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -407,7 +408,7 @@ def plan_history(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 
 @login_required
-def revision_copy(request: HttpRequest, slug: str, year: int, pk: int) -> FileResponse:
+def revision_copy(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponseBase:
     """The plan's PDF as it was approved in this entry of its history."""
     _access, revision = get_revision_for_user(request.user, slug, year, pk)
     if not revision.copy_path:

@@ -10,8 +10,8 @@ class ProgressConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from prongsai.core.demo import register_demo
+        from prongsai.core.documents import register_later
         from prongsai.orgs.cycle import register_nav, register_step
-        from prongsai.progress import documents
         from prongsai.progress.cycle import progress_step, reports_step
         from prongsai.progress.demo import build_demo_progress
 
@@ -19,5 +19,5 @@ class ProgressConfig(AppConfig):
         register_step("reports", reports_step)
         register_nav(_("ผลการดำเนินการ"), "progress:index")  # type: ignore[arg-type]
         register_nav(_("กำหนดส่งงาน"), "progress:deadlines")  # type: ignore[arg-type]
-        documents.register()
+        register_later("prongsai.progress.documents.register")
         register_demo("progress", build_demo_progress)

@@ -1,24 +1,21 @@
-"""Evidence files: checked by content (not by name), limited in size, written atomically under
-MEDIA_ROOT (outside the web root) and read back only through an access-checked view."""
+"""Evidence files: checked by content (not by name) on a local scratch file, limited in size, then
+kept through `prongsai.core.files` (whole or not at all, on the file system or shared object
+storage) and read back only through an access-checked view."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import unicodedata
-import uuid
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from prongsai.core import thai
-from prongsai.core.files import absolute, media_root
+from prongsai.core import files, thai
 from prongsai.core.zips import BROKEN_ZIP
 from prongsai.progress import conf
 
@@ -36,17 +33,18 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class StoredFile:
-    path: str  # relative to MEDIA_ROOT
+    path: str  # the file's name in the store (core.files)
     name: str
     content_type: str
     size: int
     sha256: str
 
 
-def sniff(path: Path) -> str | None:
+def sniff(f: IO[bytes]) -> str | None:
     """The file's type from its content: "pdf", "png", "jpeg", "docx", "xlsx" or None."""
-    with path.open("rb") as f:
-        head = f.read(8)
+    f.seek(0)
+    head = f.read(8)
+    f.seek(0)
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -55,7 +53,7 @@ def sniff(path: Path) -> str | None:
         return "jpeg"
     if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(path) as z:  # reads the central directory only; nothing extracted
+            with zipfile.ZipFile(f) as z:  # reads the central directory only; nothing extracted
                 names = set(z.namelist())
         except BROKEN_ZIP:
             return None
@@ -76,51 +74,38 @@ def safe_name(name: str, extension: str) -> str:
 
 
 def store_upload(upload: Any, *, folder: str) -> StoredFile:
-    """Write an uploaded file under MEDIA_ROOT/folder after checking its size and content.
+    """Keep an uploaded file in `folder` after checking its size and content.
 
     Raises ValidationError (Thai) and leaves nothing behind when the file is refused."""
     limit = conf.max_upload_bytes()
     if upload.size is not None and upload.size > limit:
         raise ValidationError(_too_big(limit))
-    target_dir = media_root() / folder
-    target_dir.mkdir(parents=True, exist_ok=True)
-    tmp = target_dir / f".{uuid.uuid4().hex}.part"
     digest = hashlib.sha256()
     size = 0
-    try:
-        with tmp.open("xb") as out:
-            for chunk in _chunks(upload):
-                size += len(chunk)
-                if size > limit:
-                    raise ValidationError(_too_big(limit))
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
+    with files.temporary_file() as scratch:
+        for chunk in _chunks(upload):
+            size += len(chunk)
+            if size > limit:
+                raise ValidationError(_too_big(limit))
+            digest.update(chunk)
+            scratch.write(chunk)
+        scratch.flush()
         if size == 0:
             raise ValidationError(_("ไฟล์ว่างเปล่า"))
-        kind = sniff(tmp)
+        kind = sniff(scratch)
         if kind is None:
             raise ValidationError(
                 _("รับเฉพาะไฟล์ %(types)s (ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์)") % {"types": ALLOWED_LABEL}
             )
         extension, content_type = TYPES[kind]
-        final = target_dir / f"{uuid.uuid4().hex}.{extension}"
-        tmp.replace(final)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    relative = final.relative_to(media_root()).as_posix()
+        stored = files.stream_store(scratch, folder=folder, extension=extension)
     return StoredFile(
-        relative, safe_name(upload.name, extension), content_type, size, digest.hexdigest()
+        stored.path, safe_name(upload.name, extension), content_type, size, digest.hexdigest()
     )
 
 
-def remove(relative: str) -> None:
-    if relative:
-        with contextlib.suppress(FileNotFoundError, ValueError):
-            absolute(relative).unlink()
+def remove(name: str) -> None:
+    files.delete(name)
 
 
 def _chunks(upload: Any) -> Any:

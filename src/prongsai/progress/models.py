@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.files import OfficialCopy
+from prongsai.core.files import OfficialCopy, StoredPath
 from prongsai.orgs.models import Agency, Person
 from prongsai.plans.models import Measure, Plan
 
@@ -78,8 +78,8 @@ class LinkStatus(models.TextChoices):
 
 
 class Evidence(models.Model):
-    """A web link or an uploaded file that proves an action. Files live under MEDIA_ROOT and are
-    served only through `views.evidence_download`, which checks access."""
+    """A web link or an uploaded file that proves an action. Files are kept through core.files
+    and served only through `views.evidence_download`, which checks access."""
 
     class Kind(models.TextChoices):
         LINK = "link", _("ลิงก์")
@@ -89,7 +89,7 @@ class Evidence(models.Model):
     kind = models.CharField(max_length=4, choices=Kind.choices)
     title = models.CharField(_("คำอธิบาย"), max_length=200, blank=True)
     url = models.URLField(_("ลิงก์"), max_length=1000, blank=True)
-    file_path = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT
+    file_path = StoredPath()  # the file's name in the store (core.files)
     file_name = models.CharField(_("ชื่อไฟล์"), max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -161,7 +162,7 @@ def report_download(
 
 
 @login_required
-def report_copy(request: HttpRequest, slug: str, year: int, pk: int) -> FileResponse:
+def report_copy(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponseBase:
     """The report (memo in front) as it was finalised in this entry of its history."""
     _access, event = get_report_event_for_user(request.user, slug, year, pk)
     if not event.copy_path:

@@ -9,7 +9,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -258,7 +259,7 @@ def evidence_delete(request: HttpRequest, slug: str, year: int, pk: int) -> Http
 
 
 @login_required
-def evidence_download(request: HttpRequest, slug: str, year: int, pk: int) -> FileResponse:
+def evidence_download(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponseBase:
     _access, evidence = get_evidence_for_user(request.user, slug, year, pk)
     if not evidence.file_path:
         raise Http404("หลักฐานนี้ไม่มีไฟล์")

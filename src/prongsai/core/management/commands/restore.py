@@ -22,4 +22,7 @@ class Command(BaseCommand):
         except BackupError as e:
             raise CommandError(str(e)) from None
         total = sum(manifest["counts"].values())
-        self.stdout.write(f"กู้คืนข้อมูลแล้ว {total:,} รายการ จากไฟล์สำรองวันที่ {manifest['created'][:10]}")
+        self.stdout.write(
+            f"กู้คืนข้อมูลแล้ว {total:,} รายการ ไฟล์ {manifest.get('files', 0):,} ไฟล์"
+            f" จากไฟล์สำรองวันที่ {manifest['created'][:10]}"
+        )

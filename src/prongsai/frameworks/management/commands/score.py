@@ -14,6 +14,7 @@ from prongsai.frameworks.selectors import scheme_for_year
 
 class Command(BaseCommand):
     help = "Compute the ITA overall score, tools, level and pass from the indicator scores."
+    requires_system_checks: list[str] = []  # the checks import every view: most of start-up
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, required=True, help="ปีงบประมาณ พ.ศ. เช่น 2566")
