@@ -30,7 +30,9 @@ def test_a_dependency_added_to_pyproject_without_a_new_lock_is_named_with_the_fi
     for name in ("requirements.lock", "requirements-dev.lock"):
         shutil.copy(ROOT / name, tmp_path / name)
     text = (ROOT / "pyproject.toml").read_text()
-    text = text.replace("dependencies = [\n", 'dependencies = [\n    "prongsai-not-locked-yet>=1.0",\n', 1)
+    text = text.replace(
+        "dependencies = [\n", 'dependencies = [\n    "prongsai-not-locked-yet>=1.0",\n', 1
+    )
     text = text.replace('"Django>=5.2,<5.3"', '"Django>=6.0"', 1)
     (tmp_path / "pyproject.toml").write_text(text)
     checker = _checker()
