@@ -63,7 +63,7 @@ def test_export_writes_the_itas_answers_in_order(register, tmp_path) -> None:
 
 
 def test_a_spreadsheet_formula_in_an_explanation_is_stored_as_text(register, tmp_path) -> None:
-    entry = register.entries.get(code="o4")
+    entry = register.entries.get(code="o9")
     services.link_add(
         entry, url="https://www.example.go.th/y", explanation='=HYPERLINK("http://evil")'
     )
@@ -81,7 +81,10 @@ def test_a_spreadsheet_formula_in_an_explanation_is_stored_as_text(register, tmp
     )
     ws = load_workbook(target).active
     assert ws["A10"].value == "O9"
-    assert ws["E10"].data_type in ("s", "inlineStr") and ws["E10"].value == '\'=HYPERLINK("http://evil")'
+    assert (
+        ws["E10"].data_type in ("s", "inlineStr")
+        and ws["E10"].value == '\'=HYPERLINK("http://evil")'
+    )
 
 
 @pytest.mark.parametrize(
