@@ -17,3 +17,7 @@ class OitConfig(AppConfig):
         register_step("oit", oit_step)
         register_nav(_("ทะเบียน OIT"), "oit:index")  # type: ignore[arg-type]
         register_demo("oit", build_demo_oit)
+        from prongsai.oit.deadlines import oit_deadlines
+        from prongsai.progress.deadlines import register_deadline_source
+
+        register_deadline_source(oit_deadlines)
