@@ -78,3 +78,14 @@ CASES = [
     Case("oit_public:feed", PUBLIC, kwargs=public),
     Case("oit_public:embed", PUBLIC, kwargs=public),
 ]
+
+# OIT readiness for overseers: as the oversight pages
+from tests.authz.cases_oversight import NEITHER, OURS, THEIRS, ours, province, theirs  # noqa: E402
+
+CASES += [
+    Case("oit_oversight:country", NEITHER),
+    Case("oit_oversight:province", NEITHER, kwargs=province),
+    Case("oit_oversight:district", OURS, kwargs=ours, query="year=2569"),
+    Case("oit_oversight:district", OURS, kwargs=ours, query="year=2569&format=csv"),
+    Case("oit_oversight:district", THEIRS, kwargs=theirs),
+]
