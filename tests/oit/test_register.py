@@ -158,3 +158,34 @@ def test_a_draft_plan_is_never_public(agency) -> None:
         reverse("oit_public:document", kwargs={"slug": agency.slug, "key": "plan-1"})
     )
     assert missing.status_code == 404
+
+
+def test_a_flood_of_links_or_files_is_refused(agency) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from prongsai.oit.services import MAX_FILES_PER_ENTRY, MAX_LINKS_PER_ENTRY
+
+    entry = services.register_create(agency, 2569).entries.get(code="o12")
+    for n in range(MAX_LINKS_PER_ENTRY):
+        services.link_add(entry, url=f"https://www.example.go.th/{n}")
+    with pytest.raises(ValidationError):
+        services.link_add(entry, url="https://www.example.go.th/more")
+    for n in range(MAX_FILES_PER_ENTRY):
+        services.file_add(entry, upload=SimpleUploadedFile(f"{n}.pdf", PDF))
+    with pytest.raises(ValidationError):
+        services.file_add(entry, upload=SimpleUploadedFile("more.pdf", PDF))
+    assert entry.links.count() == MAX_LINKS_PER_ENTRY and entry.files.count() == MAX_FILES_PER_ENTRY
+
+
+def test_an_other_agencys_row_is_not_found(agency) -> None:
+    from django.http import Http404
+
+    from prongsai.oit.access import get_link_for_user
+    from tests.authz.world import build_world
+
+    world = build_world()
+    theirs = services.register_create(world.other_agency, 2569)
+    link = services.link_add(theirs.entries.get(code="o1"), url="https://www.example.go.th/t")
+    services.register_create(world.agency, 2569)
+    with pytest.raises(Http404):
+        get_link_for_user(world.users["editor"], world.agency.slug, 2569, link.pk)

@@ -20,7 +20,8 @@ from prongsai.orgs.models import Agency
 from prongsai.progress import evidence_files
 from prongsai.progress.models import LinkStatus
 
-MAX_LINKS_PER_ENTRY = 30  # RTRDA's FY2569 O12 had 25 links; more is a flood, not evidence
+MAX_LINKS_PER_ENTRY = 30
+MAX_FILES_PER_ENTRY = 30  # RTRDA's FY2569 O12 had 25 links; more is a flood, not evidence
 
 
 def _framework(year: int) -> Framework:
@@ -144,6 +145,8 @@ def file_add(
 ) -> EntryFile:
     if covers_year is not None and not is_fiscal_year(covers_year):
         raise ValidationError({"covers_year": _("ปีงบประมาณไม่ถูกต้อง")})
+    if entry.files.count() >= MAX_FILES_PER_ENTRY:
+        raise ValidationError(_("รายการหนึ่งมีไฟล์ได้ไม่เกิน %(n)s ไฟล์") % {"n": MAX_FILES_PER_ENTRY})
     stored = evidence_files.store_upload(upload, folder=file_folder(entry))
     try:
         return EntryFile.objects.create(
