@@ -11,10 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from prongsai.core.spreadsheets import csv_row
 from prongsai.core.thai import fiscal_year, is_fiscal_year
 from prongsai.oit.readiness import area_readiness
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope, get_scope_for_user
-from prongsai.core.spreadsheets import csv_row
 
 
 def _page(request: HttpRequest, scope: Scope) -> HttpResponse:
