@@ -6,7 +6,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.fields import RecordChoiceField
+from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField
 from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from prongsai.oit.models import EntryStatus
 from prongsai.orgs.models import Agency, Person, Unit
@@ -49,10 +49,10 @@ class LinkForm(forms.Form):
     url = forms.URLField(
         label=_("ลิงก์ (URL) บนเว็บไซต์หลักของหน่วยงาน"), max_length=1000, assume_scheme="https"
     )
-    explanation = forms.CharField(
+    explanation = TextField(
         label=_("คำอธิบายเพิ่มเติม"),
         required=False,
-        max_length=2000,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("บอกผู้ตรวจว่าข้อมูลอยู่ตรงไหนของหน้า เช่น เมนู ITA หัวข้อ O12 ไฟล์ลำดับที่ 3"),
     )
@@ -67,5 +67,5 @@ class FileForm(forms.Form):
     file = forms.FileField(
         label=_("ไฟล์"), help_text=format_lazy(_("รับไฟล์ {types}"), types=ALLOWED_LABEL)
     )
-    title = forms.CharField(label=_("คำอธิบาย"), required=False, max_length=200)
+    title = TextField(label=_("คำอธิบาย"), required=False, max_length=200)
     covers_year = YearField(label=_("ข้อมูลของปีงบประมาณ"), required=False)

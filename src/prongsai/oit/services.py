@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core.fields import LONG_TEXT
 from prongsai.core.thai import is_fiscal_year
 from prongsai.frameworks.extras import default_due_date
 from prongsai.frameworks.models import Framework
@@ -111,6 +112,8 @@ def entry_save(entry: Entry, *, data: dict[str, Any], user: Any = None) -> Entry
     for name in ("status", "unit", "person", "due_date", "notes"):
         if name in data:
             setattr(entry, name, data[name])
+    if len(entry.notes) > LONG_TEXT:
+        raise ValidationError({"notes": _("ข้อความยาวเกินกำหนด")})
     if entry.status not in EntryStatus.values:
         raise ValidationError({"status": _("สถานะไม่ถูกต้อง")})
     entry.updated_by = user
@@ -125,6 +128,8 @@ def link_add(
         raise ValidationError(_("รายการหนึ่งมีลิงก์ได้ไม่เกิน %(n)s ลิงก์") % {"n": MAX_LINKS_PER_ENTRY})
     if covers_year is not None and not is_fiscal_year(covers_year):
         raise ValidationError({"covers_year": _("ปีงบประมาณไม่ถูกต้อง")})
+    if len(explanation) > LONG_TEXT or len(url) > 1000:
+        raise ValidationError({"explanation": _("ข้อความยาวเกินกำหนด")})
     return EntryLink.objects.create(
         entry=entry, url=url, explanation=explanation, covers_year=covers_year
     )
