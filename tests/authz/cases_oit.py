@@ -10,6 +10,7 @@ YEAR = 2569
 
 
 def build(world: Any) -> None:
+    services.register_create(world.agency, YEAR - 1)  # so the register offers "copy forward"
     register = services.register_create(world.agency, YEAR)
     entry = register.entries.get(code="o12")
     # a loopback link: the link check refuses it without touching the network
