@@ -66,6 +66,8 @@ PAGES = [
     Page("analysis", "demo-admin", "/a/demo/analysis/2566/", "agency"),
     Page("province", "national-province", f"/oversight/province/{PROVINCE}/", "oversight"),
     Page("country", "national-country", "/oversight/country/", "oversight"),
+    Page("oit-register", "demo-admin", "/a/demo/oit/2569/", "agency"),
+    Page("oit-public", "demo-admin", "/p/demo/", "agency"),
 ]
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "prongsai.imports",
     "prongsai.jobs",
     "prongsai.progress",
+    "prongsai.oit",  # after progress: its demo links the demo plan and reports
     "prongsai.oversight",
 ]
 
@@ -228,6 +229,9 @@ PRONGSAI_LINK_CHECK_CONCURRENCY = env_int("PRONGSAI_LINK_CHECK_CONCURRENCY", 4, 
 # Outbound checks refuse private and loopback addresses unless this is on (an intranet, tests).
 PRONGSAI_LINK_CHECK_ALLOW_PRIVATE = env_bool("PRONGSAI_LINK_CHECK_ALLOW_PRIVATE", False)
 PRONGSAI_REMINDER_DAYS = env_int("PRONGSAI_REMINDER_DAYS", 14, minimum=1)
+# The site's public address (https://ita.example.go.th), for the absolute links of the public
+# documents in the ITAS export and the CLI; pages use the request's own address.
+PRONGSAI_SITE_URL = env_str("PRONGSAI_SITE_URL", "").rstrip("/")
 
 # E-mail: the console by default (password-reset links print in the server's output).
 _email = env_choice("PRONGSAI_EMAIL", ("console", "smtp"), "console")

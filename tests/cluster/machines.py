@@ -117,6 +117,9 @@ class Cluster:
                 "PRONGSAI_STORAGE_SECRET_KEY": SECRET,
                 "PRONGSAI_CACHE_URL": f"redis://127.0.0.1:{self.redis_port}/0",
                 "PRONGSAI_TASKS": "database",
+                # a dead worker's job is taken over within seconds, not the production minute
+                "PRONGSAI_JOB_LEASE_SECONDS": "6",
+                "PRONGSAI_WORKER_BEAT_SECONDS": "1",
                 "PRONGSAI_DEBUG": "0",
                 "PRONGSAI_LOG_FORMAT": "json",
                 "PRONGSAI_ALLOWED_HOSTS": "127.0.0.1",

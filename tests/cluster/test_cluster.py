@@ -219,7 +219,7 @@ def test_a_backup_on_b_restores_on_another_machine_with_every_file(
 
 def test_a_batch_still_completes_when_its_worker_is_killed(cluster: dict[str, Any]) -> None:
     a, c = cluster["a"], cluster["cluster"]
-    with Step("kill -9 a worker mid-batch (bounded at 60 s)"):
+    with Step("kill -9 a worker mid-batch (bounded at 120 s)"):
         on_a = _browser(a)
         on_a.request(f"{a.url}/a/demo/jobs/")
         r = on_a.post(
@@ -227,7 +227,7 @@ def test_a_batch_still_completes_when_its_worker_is_killed(cluster: dict[str, An
             {"fiscal_year": "2567", "kind": ["plan", "progress", "status", "annual"], "format": ["pdf", "docx"]},
         )  # fmt: skip
         job = r.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             s = json.loads(
                 on_a.request(
@@ -251,6 +251,7 @@ def test_a_batch_still_completes_when_its_worker_is_killed(cluster: dict[str, An
                 break
             time.sleep(0.5)
     assert s["status"] == "done", s
+    assert s["done"] == s["total"] == 8
 
 
 def test_two_editors_on_one_measure_the_second_is_told(cluster: dict[str, Any]) -> None:

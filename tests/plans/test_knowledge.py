@@ -357,3 +357,17 @@ def test_loading_a_broken_knowledge_base_raises_with_every_problem() -> None:
     with pytest.raises(KnowledgeBaseError) as info:
         measures_from_data({"measures": [_entry(issue=0, steps=[])]})
     assert len(info.value.problems) == 2
+
+
+def test_every_oit_item_of_fy2566_to_fy2569_has_a_measure_with_the_evidence_to_publish() -> None:
+    from prongsai.frameworks.files import load_framework_file
+    from prongsai.plans.knowledge import measure_kb
+
+    kb = measure_kb()
+    for year in (2566, 2567, 2568, 2569):
+        codes = [i["code"] for i in load_framework_file(year)["oit"]["items"]]
+        assert codes
+        missing = [
+            c for c in codes if not any(c in m.codes and year in m.years and m.evidence for m in kb)
+        ]
+        assert missing == [], (year, missing)

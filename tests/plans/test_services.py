@@ -204,7 +204,7 @@ def test_a_new_plan_starts_from_the_constraints_of_its_analysis() -> None:
     from prongsai.core.demo import demo_build
 
     demo_build()
-    agency = Plan.objects.get(agency__slug="demo").agency
+    agency = Plan.objects.get(agency__slug="demo", fiscal_year=2567).agency
     Plan.objects.filter(agency=agency).delete()
     plan = services.plan_create(agency=agency, fiscal_year=2567, user=None)
     analysis = analysis_for(agency, 2566)

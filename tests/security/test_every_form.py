@@ -49,6 +49,14 @@ NOT_A_FORM = {
     "progress:export": "a download; the matrix checks that a POST is refused",
     "progress:evidence_file": "a download; the matrix checks that a POST is refused",
     "plans:history": "a read-only page; the matrix checks that a POST is refused",
+    "oit:export": "a download; the matrix checks that a POST is refused",
+    "oit:file": "a download; the matrix checks that a POST is refused",
+    "oit:print": "a read-only page; the matrix checks that a POST is refused",
+    "oit_public:documents": "a public read-only page; the matrix checks that a POST is refused",
+    "oit_public:document": "a public read-only page; the matrix checks that a POST is refused",
+    "oit_public:document_pdf": "a public download; the matrix checks that a POST is refused",
+    "oit_public:feed": "a public read-only feed; the matrix checks that a POST is refused",
+    "oit_public:embed": "a public read-only fragment; the matrix checks that a POST is refused",
 }
 
 HOSTILE = st.sampled_from(

@@ -48,6 +48,12 @@ def _indicator_table(a: AnalysisResult) -> Table:
 def _weak_blocks(item: WeakItem) -> list[Block]:
     if item.kind == "indicator":
         runs = [Run(f"{item.label} ได้คะแนนรวม {item.score} คะแนน", bold=True)]
+    elif item.kind == "oit":  # all or nothing: the rule that picked it is that it failed
+        text = f" {item.text}" if item.text else " (ไม่ทราบชื่อรายการ)"
+        runs = [
+            Run(item.label, bold=True, keep_digits=True),
+            Run(f"{text} ผลการตรวจไม่ผ่าน (รายการ OIT ได้คะแนนทั้งหมดหรือไม่ได้เลย)", bold=True),
+        ]
     else:  # a question code keeps its digits as written ("i19"), whatever the document's style
         text = f" {item.text}" if item.text else ""
         runs = [

@@ -53,3 +53,21 @@ def tool_without_weakness() -> str:
 
 def constraints_draft() -> str:
     return str(knowledge()["constraints"])
+
+
+def oit_draft(display_code: str, title: str | None, year: int, period: str, evidence: Any) -> Draft:
+    """The draft for a failed OIT item of the year's result. `period` is the framework's
+    (current, previous_fy or ""); `evidence` what the measures knowledge base says to publish."""
+    entry = knowledge()["oit_item"]
+    item = f"{display_code} {title}" if title else display_code
+    if period == "current":
+        when = entry["period_current"].format(year=year)
+    elif period == "previous_fy":
+        when = entry["period_previous"].format(year=year - 1)
+    else:
+        when = entry["period_unknown"]
+    development = entry["development"].format(item=item, period=when)
+    if evidence:
+        development += "\n" + entry["evidence_heading"]
+        development += "".join(f"\n- {e}" for e in evidence)
+    return Draft(entry["deficiency"].format(item=item, period=when), development, "oit")

@@ -43,6 +43,7 @@ class AnalysisNote(models.Model):
     class Kind(models.TextChoices):
         INDICATOR = "indicator", _("ตัวชี้วัด")
         QUESTION = "question", _("ข้อคำถาม")
+        OIT = "oit", _("รายการ OIT")
 
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -20,8 +20,8 @@ from prongsai.results.models import Result
 class WeakItem:
     """A weak indicator or question, with why, and its texts (saved, else the draft)."""
 
-    kind: str  # "indicator" | "question"
-    code: str  # "4" | "i19"
+    kind: str  # "indicator" | "question" | "oit"
+    code: str  # "4" | "i19" | "o25"
     label: str  # "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ" | "i19"
     text: str | None  # the indicator's name or the question's text (None: not known)
     indicator: int
@@ -60,10 +60,11 @@ class ToolAnalysis:
     indicators: tuple[IndicatorRow, ...]
     weak_indicators: tuple[WeakItem, ...]
     weak_questions: tuple[WeakItem, ...]
+    weak_oit: tuple[WeakItem, ...] = ()  # failed OIT items (all or nothing)
 
     @property
     def weak(self) -> tuple[WeakItem, ...]:
-        return self.weak_indicators + self.weak_questions
+        return self.weak_indicators + self.weak_questions + self.weak_oit
 
     @property
     def change(self) -> Decimal | None:
@@ -131,8 +132,8 @@ class AnalysisResult:
 
     @property
     def weak_codes(self) -> list[str]:
-        """Question codes of the weak questions, in the framework's order."""
-        return [i.code for t in self.tools for i in t.weak_questions]
+        """Codes of the weak questions and the failed OIT items, in the framework's order."""
+        return [i.code for t in self.tools for i in t.weak_questions + t.weak_oit]
 
     @property
     def weak_indicators(self) -> list[int]:
@@ -158,7 +159,7 @@ def analysis_for(agency: Agency, year: int, rules: Rules | None = None) -> Analy
     """
     result = (
         Result.objects.select_related("framework")
-        .prefetch_related("indicator_scores", "question_scores")
+        .prefetch_related("indicator_scores", "question_scores", "oit_results")
         .filter(agency=agency, year=year)
         .first()
     )
@@ -191,6 +192,7 @@ def analysis_for(agency: Agency, year: int, rules: Rules | None = None) -> Analy
         if rules.questions
         else {}
     )
+    failed_oit = _failed_oit_items(result, notes)
     tools = []
     for tool in fw.tools.order_by("order"):
         rows = tuple(
@@ -220,6 +222,7 @@ def analysis_for(agency: Agency, year: int, rules: Rules | None = None) -> Analy
                 rows,
                 weak_inds,
                 weak_qs,
+                tuple(i for i in failed_oit if i.tool == tool.code),
             )
         )
     constraints_edited = bool(saved and saved.constraints.strip())
@@ -293,6 +296,51 @@ def _question_item(
         edited=note is not None,
         draft_source=draft.source,
     )
+
+
+def _failed_oit_items(result: Result, notes: dict[tuple[str, str], AnalysisNote]) -> list[WeakItem]:
+    """The OIT items the result says failed, in the framework's order. The rule is fixed: an
+    OIT item scores all or nothing, so every failed item is a weakness (it scored 0)."""
+    from prongsai.plans.knowledge import measure_kb
+
+    failed = {r.code for r in result.oit_results.all() if not r.passed}
+    if not failed:
+        return []
+    fw = result.framework
+    evidence = {
+        code: m.evidence
+        for m in measure_kb()
+        if m.evidence and fw.year in m.years
+        for code in m.codes
+    }
+    oit_tool = fw.tools.filter(indicators__number__in=[9, 10]).values_list("code", flat=True)
+    tool_code = next(iter(oit_tool), "OIT")
+    items = []
+    for item in fw.oit_items.select_related("indicator").order_by("order"):
+        if item.code not in failed:
+            continue
+        shown = fw.display_code(item.code)
+        draft = knowledge.oit_draft(
+            shown, item.title, fw.year, item.period, evidence.get(item.code, ())
+        )
+        note = notes.get((AnalysisNote.Kind.OIT, item.code))
+        items.append(
+            WeakItem(
+                kind="oit",
+                code=item.code,
+                label=_("ข้อ %(code)s") % {"code": shown},
+                text=item.title,
+                indicator=item.indicator.number if item.indicator else 0,
+                tool=tool_code,
+                score=Decimal(0),
+                reasons=(_("ไม่ผ่านในผลการตรวจ OIT (รายการ OIT ได้คะแนนทั้งหมดหรือไม่ได้เลย)"),),
+                deficiency=note.deficiency if note else draft.deficiency,
+                development=note.development if note else draft.development,
+                edited=note is not None,
+                draft_source=draft.source,
+            )
+        )
+    return items
 
 
 def _trend(agency: Agency, year: int) -> Trend:

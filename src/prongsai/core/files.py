@@ -60,11 +60,11 @@ def safe_name(name: str) -> str:
 class StoredPath(models.CharField):
     """A CharField holding the name of a file kept through this module. Backups check that every
     file named by such a field is there (`referenced_names`). Stored as a plain CharField (its
-    migrations say CharField), so adding it to a model changes no schema."""
+    migrations say CharField), so adding it to a model changes no schema. No default for `blank`:
+    a default would come back on every clone and undo an explicit `blank=False`."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 300)
-        kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
     def deconstruct(self) -> Any:
@@ -250,7 +250,7 @@ class OfficialCopy(models.Model):
     finalised), kept with the history entry of that act: reopening and changing the document
     later never changes what was approved or sent."""
 
-    copy_path = StoredPath(_("สำเนาเอกสาร"))
+    copy_path = StoredPath(_("สำเนาเอกสาร"), blank=True)
     copy_size = models.PositiveIntegerField(default=0)
     copy_sha256 = models.CharField(max_length=64, blank=True)
 

@@ -17,6 +17,7 @@ import yaml
 
 from prongsai.core.text import clean_strings
 from prongsai.core.thai import is_fiscal_year
+from prongsai.frameworks import extras
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMA_VERSION = 1
@@ -212,6 +213,7 @@ def validate_framework(data: Any) -> list[str]:
     _validate_levels(c, data.get("levels"))
     _validate_questions(c, data.get("questions"), indicators)
     _validate_oit(c, data.get("oit"), indicators)
+    extras.validate_calendar(c, data)
     return c.errors
 
 
@@ -327,6 +329,7 @@ def _validate_questions(c: _Checker, questions: Any, indicators: dict[int, str])
             )
         c.text(q, "text", path, nullable=True)
         _validate_answer(c, q, path)
+        extras.validate_superseded(c, q, path)
         c.provenance(q, path)
 
 
@@ -404,6 +407,7 @@ def _validate_oit(c: _Checker, oit: Any, indicators: dict[int, str]) -> None:
         for key in ("group_th", "lao_note"):
             if item.get(key) is not None and not isinstance(item.get(key), str):
                 c.err(f"{path}.{key}", "ต้องเป็นข้อความ")
+        extras.validate_oit_item_extras(c, item, path)
         c.provenance(item, path)
 
 

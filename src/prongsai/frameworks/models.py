@@ -121,6 +121,8 @@ class Question(Provenanced):
     )
     reverse = models.BooleanField(_("กลับคะแนน"), null=True, blank=True)
     sub_items = models.JSONField(_("ข้อย่อย"), default=list)
+    # earlier wordings of this code, each {text, used_in, provenance}; never the current text
+    superseded_texts = models.JSONField(_("ถ้อยคำเดิม"), default=list)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -131,6 +133,26 @@ class Question(Provenanced):
 
     def __str__(self) -> str:
         return f"{self.code} {self.text or '(ไม่ทราบถ้อยคำ)'}"
+
+
+PERIOD_LABELS = {
+    "current": _("ปีงบประมาณปัจจุบัน"),
+    "previous_fy": _("ปีงบประมาณที่ผ่านมา"),
+}
+ANSWERED_BY_LABELS = {
+    "plan": _("มาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีนี้"),
+    "half_year_report": _("รายงานผลการดำเนินการรอบ ๖ เดือน"),
+    "annual_report": _("รายงานผลการดำเนินการประจำปี"),
+}
+CALENDAR_LABELS = {
+    "registration": _("ลงทะเบียนหน่วยงาน"),
+    "assessment": _("ช่วงการประเมิน"),
+    "oit_entry": _("ช่วงตอบแบบ OIT ในระบบ ITAS"),
+    "oit_scoring": _("ช่วงตรวจให้คะแนน OIT"),
+    "clarification": _("ช่วงชี้แจงผลเบื้องต้น"),
+    "confirmation": _("ช่วงยืนยันผล"),
+    "results": _("ประกาศผล"),
+}
 
 
 class OitItem(Provenanced):
@@ -145,6 +167,11 @@ class OitItem(Provenanced):
     title = models.TextField(_("ชื่อรายการ"), null=True, blank=True)
     requirement = models.TextField(_("สิ่งที่ต้องเปิดเผย"), null=True, blank=True)
     lao_note = models.TextField(_("หมายเหตุสำหรับ อปท."), blank=True)
+    # which fiscal year's data the evidence must cover: current, previous_fy, or "" (not known)
+    period = models.CharField(_("ช่วงเวลาของข้อมูล"), max_length=12, blank=True)
+    # the Prongsai document that answers the item (plan, half_year_report, annual_report) or ""
+    answered_by = models.CharField(_("เอกสารของระบบที่ตอบรายการนี้"), max_length=20, blank=True)
+    required_elements = models.JSONField(_("องค์ประกอบที่ต้องมี"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -155,6 +182,14 @@ class OitItem(Provenanced):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title or '(ไม่ทราบชื่อรายการ)'}"
+
+    @property
+    def period_label(self) -> str:
+        return str(PERIOD_LABELS.get(self.period, _("ไม่ทราบ")))
+
+    @property
+    def answered_by_label(self) -> str:
+        return str(ANSWERED_BY_LABELS.get(self.answered_by, ""))
 
     @property
     def group_key(self) -> str | None:

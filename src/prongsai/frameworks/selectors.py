@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from prongsai.frameworks.files import FrameworkFileError, framework_codes, load_framework_file
-from prongsai.frameworks.models import Framework, Indicator, OitItem, Question
+from prongsai.frameworks.models import CALENDAR_LABELS, Framework, Indicator, OitItem, Question
 from prongsai.frameworks.scoring import Scheme, ScoreError
 
 
@@ -90,3 +90,25 @@ def framework_questions(framework: Framework) -> QuerySet[Question]:
 
 def framework_oit_items(framework: Framework) -> QuerySet[OitItem]:
     return framework.oit_items.select_related("indicator").order_by("order")
+
+
+def calendar_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ITAS calendar of a framework file for display: every window the schema knows, with
+    its dates when the file gives them (None: not known)."""
+    from prongsai.frameworks.extras import CALENDAR_KEYS, calendar_windows
+
+    windows = calendar_windows(data)
+    return [
+        {"key": key, "label": CALENDAR_LABELS[key], "window": windows.get(key)}
+        for key in CALENDAR_KEYS
+    ]
+
+
+def itas_calendar(year: int) -> dict[str, Any]:
+    """The known windows of a fiscal year's ITAS calendar, by key ({} when the year is unknown)."""
+    from prongsai.frameworks.extras import calendar_windows
+
+    try:
+        return dict(calendar_windows(framework_data(year)))
+    except (ScoreError, FrameworkFileError):
+        return {}

@@ -137,6 +137,7 @@ def framework_load(data: dict[str, Any], *, origin: str, user: Any = None) -> Lo
                 "answer_type": q.get("answer_type"),
                 "reverse": q.get("reverse"),
                 "sub_items": q.get("sub_items") or [],
+                "superseded_texts": q.get("superseded_texts") or [],
                 "order": i,
                 "provenance": q["provenance"],
             }
@@ -160,6 +161,9 @@ def framework_load(data: dict[str, Any], *, origin: str, user: Any = None) -> Lo
                 "title": item.get("title"),
                 "requirement": item.get("requirement"),
                 "lao_note": item.get("lao_note") or "",
+                "period": item.get("period") or "",
+                "answered_by": item.get("answered_by") or "",
+                "required_elements": item.get("required_elements"),
                 "order": i,
                 "provenance": item["provenance"],
             }

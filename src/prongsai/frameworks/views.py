@@ -15,6 +15,7 @@ from prongsai.frameworks import selectors, services
 from prongsai.frameworks.files import MAX_FILE_BYTES, FrameworkFileError, parse_framework_text
 from prongsai.frameworks.forms import FrameworkUploadForm
 from prongsai.frameworks.models import Framework
+from prongsai.frameworks.selectors import calendar_rows
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -47,6 +48,8 @@ def framework_detail(request: HttpRequest, year: int) -> HttpResponse:
             "oit_items": selectors.framework_oit_items(framework),
             "sources": (framework.data or {}).get("sources") or {},
             "notes": (framework.data or {}).get("notes") or [],
+            "calendar": calendar_rows(framework.data or {}),
+            "calendar_note": (framework.data or {}).get("calendar_note") or "",
         },
     )
 

@@ -32,7 +32,7 @@ class DocumentJob(QueuedWork):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)  # Thai notes: documents skipped and why
-    result_path = StoredPath()  # the zip's name in the store (core.files)
+    result_path = StoredPath(blank=True)  # the zip's name in the store (core.files)
     # Each document made so far, "kind.format" -> its kept file ("" when the kind had no data):
     # a batch taken over from a dead worker resumes from here instead of from zero.
     parts = models.JSONField(default=dict)

@@ -44,6 +44,7 @@ STEPS: list[tuple[str, Any]] = [
     ("plan", _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส")),
     ("progress", _("ผลการดำเนินการตามมาตรการ")),
     ("reports", _("รายงานรอบ ๖ เดือนและรายงานประจำปี")),
+    ("oit", _("ทะเบียนการเปิดเผยข้อมูลสาธารณะ (OIT)")),
 ]
 
 StepProvider = Callable[[AgencyAccess, int], CycleStep]

@@ -8,7 +8,10 @@ from typing import Any
 from django.db import models
 
 # Parent links followed to find the agency a record belongs to, in order.
-PARENTS = ("agency", "plan", "issue", "measure", "report", "result", "action", "analysis")
+PARENTS = (
+    "agency", "plan", "issue", "measure", "report", "result", "action", "analysis", "register",
+    "entry",
+)  # fmt: skip
 
 
 def _parent(obj: Any) -> Any:

@@ -25,6 +25,7 @@ in `prongsai/plans/data/`:
         timeline     {start_month, end_month}, fiscal months 1–12, start <= end
         responsible  the unit usually responsible (สำนักปลัด, กองคลัง, หน่วยตรวจสอบภายใน…)
         outcome      ผลลัพธ์ที่คาดหวัง
+        evidence     optional (OIT entries): 1–6 texts, what to publish on the main website
         provenance   where the text comes from ("ours, patterned on seeds/000 …")
 
     A code may belong to one entry only per year: OIT numbering changes between years (the
@@ -62,6 +63,8 @@ _FIELDS = (
     "key", "codes", "years", "indicator", "issue", "title", "finding", "steps", "monitoring",
     "timeline", "responsible", "outcome", "provenance",
 )  # fmt: skip
+# Optional fields: `evidence` (OIT entries: what to publish on the main website, 1–6 texts).
+_OPTIONAL_FIELDS = ("evidence",)
 Say = Callable[[str], None]
 _TEXT_FIELDS = ("title", "finding", "responsible", "outcome", "provenance")
 _CODE = re.compile(r"^([ieo])([1-9][0-9]*)$")
@@ -107,6 +110,7 @@ class KbMeasure:
     responsible: str
     outcome: str
     provenance: str
+    evidence: tuple[str, ...] = ()  # OIT: what to publish on the main website
 
     @property
     def is_fallback(self) -> bool:
@@ -211,6 +215,7 @@ def _measure(e: Mapping[str, Any]) -> KbMeasure:
         responsible=str(e["responsible"]).strip(),
         outcome=str(e["outcome"]).strip(),
         provenance=str(e["provenance"]).strip(),
+        evidence=tuple(str(x).strip() for x in e.get("evidence") or ()),
     )
 
 
@@ -308,7 +313,7 @@ def validate_kb(
             say(f"{label}: key ซ้ำกับรายการที่ {keys[label]}")
         else:
             keys[label] = n
-        for name in sorted(set(entry) - set(_FIELDS), key=str):
+        for name in sorted(set(entry) - set(_FIELDS) - set(_OPTIONAL_FIELDS), key=str):
             say(f"{label}: ไม่รู้จักช่อง {name}")
         for name in _FIELDS[1:]:
             if name not in entry:
@@ -343,6 +348,13 @@ def validate_kb(
                         owner[(code, year)] = label
 
         _check_steps(entry, label, say)
+        evidence = entry.get("evidence")
+        if evidence is not None and (
+            not isinstance(evidence, list)
+            or not 1 <= len(evidence) <= 6
+            or not all(isinstance(x, str) and x.strip() for x in evidence)
+        ):
+            say(f"{label}: evidence ต้องเป็นรายการหลักฐานที่ต้องเผยแพร่ 1–6 ข้อ")
         _check_monitoring(entry, label, say)
         _check_timeline(entry, label, say)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ class Item:
     detail: str = ""
     measure: Measure | None = None
     period: str | None = None
+    url: str | None = None  # where the item is handled, for items other apps add
 
     @property
     def when_label(self) -> str:
@@ -42,6 +44,17 @@ class Deadlines:
         return (
             len(self.overdue) + len(self.soon) + len(self.missing_evidence) + len(self.broken_links)
         )
+
+
+# Other apps add what is due in their part of the year (the OIT register: items due, the ITAS
+# windows, broken links) from their AppConfig.ready: source(plan, on, horizon, deadlines).
+DeadlineSource = Callable[[Plan, dt.date, dt.date, "Deadlines"], None]
+_sources: list[DeadlineSource] = []
+
+
+def register_deadline_source(source: DeadlineSource) -> None:
+    if source not in _sources:
+        _sources.append(source)
 
 
 def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
@@ -103,6 +116,8 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
             out.overdue.append(Item(end, title, _("สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน"), period=period))
         elif end <= horizon:
             out.soon.append(Item(end, title, _("สิ้นรอบรายงาน"), period=period))
+    for source in _sources:
+        source(plan, on, horizon, out)
     for items in (out.overdue, out.soon, out.missing_evidence, out.broken_links):
         items.sort(key=lambda i: (i.when or dt.date.min, i.title))
     return out

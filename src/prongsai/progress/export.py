@@ -46,7 +46,7 @@ ACTION_COLUMNS = [
 ]
 
 
-def _sheet(ws: Any, columns: list[tuple[str, int]], rows: list[list[Any]]) -> None:
+def write_sheet(ws: Any, columns: list[tuple[str, int]], rows: list[list[Any]]) -> None:
     xlsx_append(ws, [title for title, _w in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -105,8 +105,8 @@ def plan_workbook(plan: Plan) -> bytes:
                     "\n".join(e.get_link_status_display() for e in evidence if e.url),
                 ]
             )
-    _sheet(ws, MEASURE_COLUMNS, measure_rows)
-    _sheet(wb.create_sheet("การดำเนินการ"), ACTION_COLUMNS, action_rows)
+    write_sheet(ws, MEASURE_COLUMNS, measure_rows)
+    write_sheet(wb.create_sheet("การดำเนินการ"), ACTION_COLUMNS, action_rows)
     for row in wb["การดำเนินการ"].iter_rows(min_row=2, min_col=2, max_col=2):
         for cell in row:
             cell.number_format = "yyyy-mm-dd"

@@ -89,7 +89,7 @@ class Evidence(models.Model):
     kind = models.CharField(max_length=4, choices=Kind.choices)
     title = models.CharField(_("คำอธิบาย"), max_length=200, blank=True)
     url = models.URLField(_("ลิงก์"), max_length=1000, blank=True)
-    file_path = StoredPath()  # the file's name in the store (core.files)
+    file_path = StoredPath(blank=True)  # the file's name in the store (core.files)
     file_name = models.CharField(_("ชื่อไฟล์"), max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)

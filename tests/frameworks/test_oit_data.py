@@ -1,0 +1,102 @@
+"""The OIT parts of the framework files: periods, the documents Prongsai answers items with,
+superseded wordings and the ITAS calendar (research-oit-channels-registers.md §0, §1)."""
+
+import datetime as dt
+
+import pytest
+
+from prongsai.frameworks import extras
+from prongsai.frameworks.files import load_framework_file, validate_framework
+
+
+def items(year: int) -> dict[str, dict]:
+    return {i["code"]: i for i in load_framework_file(year)["oit"]["items"]}
+
+
+def test_fy2569_marks_the_previous_year_items_from_the_research() -> None:
+    oit = items(2569)
+    previous = {c for c, i in oit.items() if i["period"] == "previous_fy"}
+    assert previous == {"o12", "o14", "o18", "o22", "o24", "o26"}
+    assert [oit[c]["period"] for c in ("o5", "o6", "o7")] == [None, None, None]
+    assert all(oit[c]["title"] is None for c in ("o2", "o5", "o6", "o7"))
+
+
+def test_fy2569_o25_is_the_plan_and_o26_the_previous_years_annual_report() -> None:
+    oit = items(2569)
+    assert (oit["o25"]["answered_by"], oit["o25"]["period"]) == ("plan", "current")
+    assert (oit["o26"]["answered_by"], oit["o26"]["period"]) == ("annual_report", "previous_fy")
+    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o25", "o26"}
+
+
+def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
+    oit = items(2566)
+    assert oit["o42"]["answered_by"] == "plan"
+    assert oit["o43"]["answered_by"] == "half_year_report"
+
+
+def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
+    oit = items(2568)
+    assert {c for c, i in oit.items() if i["period"] == "previous_fy"} == {
+        "o13", "o15", "o19", "o24", "o26"
+    }  # fmt: skip
+    assert oit["o22"]["period"] is None  # not stated in the research
+    assert len(oit["o9"]["required_elements"]) == 6
+    assert not any(i.get("answered_by") for i in oit.values())  # no measures item found
+
+
+def test_required_elements_from_the_vocational_proxy_say_so() -> None:
+    o16 = items(2569)["o16"]
+    assert o16["required_elements"] and "R6" in o16["provenance"]["sources"]
+    assert "VEC proxy" in o16["provenance"]["note"]
+
+
+def test_superseded_wordings_are_kept_apart_from_the_current_text() -> None:
+    q = {q["code"]: q for q in load_framework_file(2566)["questions"]}
+    assert q["i7"]["text"].startswith("ท่านทราบข้อมูลเกี่ยวกับงบประมาณ")
+    assert q["i7"]["superseded_texts"][0]["text"].startswith("ท่านรู้เกี่ยวกับแผนการใช้จ่าย")
+    assert q["i10"]["text"] is None and q["i10"]["superseded_texts"][0]["used_in"].startswith(
+        "FY2565"
+    )
+
+
+def test_calendars_hold_only_what_was_found() -> None:
+    fy65 = extras.calendar_windows(load_framework_file(2565))
+    assert fy65["oit_entry"].start == dt.date(2022, 3, 1)
+    assert fy65["clarification"].end == dt.date(2022, 6, 15)
+    assert extras.calendar_windows(load_framework_file(2569)) == {}
+    fy68 = extras.calendar_windows(load_framework_file(2568))
+    assert set(fy68) == {"results"} and fy68["results"].start == dt.date(2025, 8, 15)
+    assert extras.default_due_date(load_framework_file(2567)) == dt.date(2024, 6, 30)
+    assert extras.default_due_date(load_framework_file(2569)) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["oit"]["items"][0].update(period="last_year"), "period"),
+        (lambda d: d["oit"]["items"][0].update(answered_by="memo"), "answered_by"),
+        (lambda d: d["oit"]["items"][4].update(answered_by="plan"), "period"),
+        (lambda d: d["oit"]["items"][0].update(required_elements="x"), "required_elements"),
+        (lambda d: d.update(calendar=[{"key": "oit_entry", "start": "1/3/2569"}]), "start"),
+        (
+            lambda d: d.update(
+                calendar=[
+                    {
+                        "key": "results",
+                        "start": "2026-08-15",
+                        "end": "2026-08-01",
+                        "provenance": {"sources": [], "confidence": "C1"},
+                    }
+                ]
+            ),
+            "end",
+        ),
+        (lambda d: d.update(calendar=[{"key": "party"}]), "key"),
+        (lambda d: d["questions"][0].update(superseded_texts=[{"text": "x"}]), "used_in"),
+    ],
+)
+def test_a_bad_oit_or_calendar_entry_is_named(change, message) -> None:
+    data = load_framework_file(2569)
+    change(data)
+    errors = validate_framework(data)
+    assert errors and any(message in e for e in errors), errors
