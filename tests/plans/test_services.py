@@ -103,6 +103,20 @@ def test_an_approved_plan_is_locked_until_reopened(world: Any) -> None:
     services.plan_reopen(plan, user=world.users["admin"], reason="แก้คำผิด")
     services.issue_add(plan, title="อีก", user=None)
     assert plan.issues.count() == 2
+    assert plan.revisions.filter(action="reopen").get().summary == "เปิดแก้ไขมาตรการ: แก้คำผิด"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reason", ["", "   \n "])
+def test_reopening_an_approved_plan_needs_a_reason(world: Any, reason: str) -> None:
+    plan = make_plan(world)
+    issue = services.issue_add(plan, title="ประเด็น", user=None)
+    services.measure_save(issue, user=None, data={"title": "ม"})
+    services.plan_approve(plan, user=world.users["admin"])
+    with pytest.raises(ValidationError, match="กรุณาระบุเหตุผลที่เปิดแก้ไข"):
+        services.plan_reopen(plan, user=world.users["admin"], reason=reason)
+    plan.refresh_from_db()
+    assert plan.is_locked and not plan.revisions.filter(action="reopen").exists()
 
 
 @pytest.mark.django_db
