@@ -24,3 +24,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "prongsai.core.errors.bad_request"
+handler403 = "prongsai.core.errors.permission_denied"
+handler404 = "prongsai.core.errors.page_not_found"
+handler500 = "prongsai.core.errors.server_error"

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
 from prongsai.orgs.models import Agency, Membership, Person, Role, Unit
 
@@ -76,9 +77,9 @@ def agency_access(user: Any, agency: Agency) -> AgencyAccess:
 
 def check_level(access: AgencyAccess, need: Need) -> None:
     if not access.can_read:
-        raise Http404("ไม่พบหน่วยงานนี้")
+        raise Http404(gettext_noop("ไม่พบหน่วยงานนี้"))
     if access.level < need:
-        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
+        raise PermissionDenied(gettext_noop("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้"))
 
 
 def get_or_404(queryset: Any, message: str, **lookup: Any) -> Any:
