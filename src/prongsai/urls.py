@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", include("prongsai.core.urls")),
     path("accounts/", include("prongsai.accounts.urls")),
+    path("invitations/", include("prongsai.orgs.invitation_urls")),
     path("a/<slug:slug>/", include("prongsai.orgs.urls")),
     path("a/<slug:slug>/plans/", include("prongsai.plans.urls")),
     path("a/<slug:slug>/progress/", include("prongsai.progress.urls")),

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_noop
 
-from prongsai.orgs.models import Agency, Membership, Person, Role, Unit
+from prongsai.orgs.models import Agency, Invitation, Membership, Person, Role, Unit
 
 
 class Need(IntEnum):
@@ -115,6 +115,29 @@ def get_membership_for_user(user: Any, slug: str, pk: int) -> Membership:
     access = get_agency_for_user(user, slug, Need.MANAGE)
     return get_or_404(
         Membership.objects.select_related("user"), "ไม่พบผู้ใช้นี้ในหน่วยงาน", agency=access.agency, pk=pk
+    )
+
+
+def get_invitation_for_user(user: Any, slug: str, pk: int) -> Invitation:
+    """A pending invitation of the agency, for its admin to resend or withdraw."""
+    access = get_agency_for_user(user, slug, Need.MANAGE)
+    return get_or_404(
+        Invitation.objects.select_related("user", "agency"),
+        gettext_noop("ไม่พบคำเชิญนี้"),
+        agency=access.agency,
+        pk=pk,
+        accepted_at=None,
+    )
+
+
+def get_own_invitation(user: Any, pk: int) -> Invitation:
+    """A pending invitation to this signed-in user (nobody else's: accepting is the owner's)."""
+    return get_or_404(
+        Invitation.objects.select_related("agency"),
+        gettext_noop("ไม่พบคำเชิญนี้"),
+        user=user,
+        pk=pk,
+        accepted_at=None,
     )
 
 
