@@ -119,7 +119,21 @@ def register_year_hint(hint: YearHint) -> None:
         _year_hints.append(hint)
 
 
-def default_cycle_year(agency: Agency) -> int:
-    """The latest year any domain app knows of for the agency, else the current fiscal year."""
+def current_cycle_year() -> int:
+    """The fiscal year running today (1 October – 30 September, named by its B.E. year)."""
+    return fiscal_year(timezone.localdate())
+
+
+def latest_known_year(agency: Agency) -> int | None:
+    """The latest year any domain app knows of for the agency (e.g. its latest plan)."""
     years = [y for hint in _year_hints if (y := hint(agency)) is not None]
-    return max(years) if years else fiscal_year(timezone.localdate())
+    return max(years) if years else None
+
+
+def next_step(steps: list[CycleStep]) -> CycleStep | None:
+    """What to do next: the first step of the year not done yet that can be opened."""
+    return next((s for s in steps if s.status in ("todo", "doing") and s.url), None)
+
+
+def nothing_started(steps: list[CycleStep]) -> bool:
+    return all(s.status in ("todo", "unavailable") for s in steps)

@@ -25,7 +25,13 @@ from prongsai.orgs.access import (
     get_person_for_user,
     get_unit_for_user,
 )
-from prongsai.orgs.cycle import agency_cycle, default_cycle_year
+from prongsai.orgs.cycle import (
+    agency_cycle,
+    current_cycle_year,
+    latest_known_year,
+    next_step,
+    nothing_started,
+)
 from prongsai.orgs.forms import (
     AgencySettingsForm,
     MemberAddForm,
@@ -52,12 +58,18 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     asked = _year_param(request)
 
     def context() -> dict[str, object]:
-        fy = asked or default_cycle_year(access.agency)
+        fy = asked or current_cycle_year()
+        steps = agency_cycle(access, fy)
+        latest = latest_known_year(access.agency)
         return {
             "access": access,
             "agency": access.agency,
             "fiscal_year": fy,
-            "steps": agency_cycle(access, fy),
+            "is_current": fy == current_cycle_year(),
+            "steps": steps,
+            "next_step": next_step(steps),
+            "start_here": nothing_started(steps),
+            "latest_year": latest if latest is not None and latest != fy else None,
         }
 
     body = cached_fragment(request, access, "home", (asked,), "orgs/_home_body.html", context)
