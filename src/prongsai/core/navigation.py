@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,9 +23,9 @@ def safe_next(request: HttpRequest) -> str | None:
     return None
 
 
-def redirect_back(request: HttpRequest, *default: object, **kwargs: object) -> HttpResponseRedirect:
+def redirect_back(request: HttpRequest, *default: Any, **kwargs: Any) -> HttpResponseRedirect:
     """Back to the safe `next`, else to `redirect(*default, **kwargs)`."""
     target = safe_next(request)
     if target is not None:
         return HttpResponseRedirect(target)
-    return redirect(*default, **kwargs)  # type: ignore[arg-type,return-value]
+    return redirect(*default, **kwargs)
