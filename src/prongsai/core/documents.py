@@ -27,12 +27,30 @@ class DocumentOptions:
 
 
 Builder = Callable[[Agency, int, DocumentOptions], Any]
+CycleYear = Callable[[Agency, int], int]
 F = TypeVar("F", bound=Callable[..., Any])
 _builders: dict[str, Builder] = {}
+_cycle_years: dict[str, CycleYear] = {}
 
 
-def register_document(kind: str, builder: Builder) -> None:
+def register_document(kind: str, builder: Builder, *, cycle_year: CycleYear | None = None) -> None:
+    """`cycle_year(agency, fy)`: which year's document of this kind belongs to the cycle of
+    fiscal year `fy` (the analysis of FY2567's cycle is that of the result the FY2567 plan was
+    built on, FY2566's); without it, the document of year `fy` itself."""
     _builders[kind] = builder
+    if cycle_year is not None:
+        _cycle_years[kind] = cycle_year
+
+
+def register_cycle_year(kind: str, cycle_year: CycleYear) -> None:
+    """Let another app say which year of `kind` belongs to a cycle (it knows better)."""
+    _cycle_years[kind] = cycle_year
+
+
+def cycle_year(kind: str, agency: Agency, fiscal_year: int) -> int:
+    """The year of the `kind` document in one consistent set for the cycle of `fiscal_year`."""
+    resolver = _cycle_years.get(kind)
+    return resolver(agency, fiscal_year) if resolver is not None else fiscal_year
 
 
 def document_kinds() -> list[str]:
