@@ -173,8 +173,8 @@ class _FormValues:
 
 def test_importing_a_report_keeps_statuses_planned_quarters_and_results(editor: Client) -> None:
     from prongsai.progress.models import MeasureNote, Period
-    from prongsai.progress.selectors import measure_state
     from prongsai.progress.periods import period_end
+    from prongsai.progress.selectors import measure_state
 
     fixture = Path(__file__).parent.parent / "docimport" / "fixtures" / "status_report_memo.txt"
     response = upload(editor, "status-6m.txt", fixture.read_bytes())
