@@ -94,8 +94,28 @@ def test_the_link_expires_and_the_admin_can_resend_a_new_one(world: Any, setting
     invitation = Invitation.objects.get(user=user)
     resend = reverse("orgs:invitation_resend", args=["ours", invitation.pk])
     assert resend in members and "รอตั้งรหัสผ่าน" in members
+    refused = client.post(resend, follow=True).content.decode()
+    assert "โปรดรอสักครู่" in refused and len(mail.outbox) == 1  # no flood through resend
+    Invitation.objects.filter(pk=invitation.pk).update(
+        sent_at=invitation.sent_at - services.RESEND_AFTER
+    )
     client.post(resend)
     assert len(mail.outbox) == 2 and mail.outbox[1].to == ["late@example.go.th"]
+    assert LINK.findall(mail.outbox[1].body)[0].startswith("http://testserver/invitations/")
+
+
+@pytest.mark.django_db
+def test_an_agency_has_a_bounded_number_of_pending_invitations(
+    world: Any, monkeypatch: Any
+) -> None:
+    no_pending_invitations(world)
+    monkeypatch.setattr(services, "MAX_PENDING_INVITATIONS", 2)
+    client = admin_client()
+    for n in range(2):
+        invite(client, f"person{n}", f"p{n}@example.go.th")
+    page = invite(client, "person9", "p9@example.go.th")
+    assert "ยกเลิกคำเชิญเก่าก่อน" in page
+    assert not get_user_model().objects.filter(username="person9").exists()
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core import thai
 from prongsai.orgs.models import (
     AGENCY_ROLES,
     Agency,
@@ -115,6 +117,8 @@ def _check_agency_role(role: Role) -> None:
 
 
 LinkMaker = Callable[[str], str]  # a path on this site → the absolute address for an e-mail
+MAX_PENDING_INVITATIONS = 50  # per agency: an admin's script cannot make accounts without end
+RESEND_AFTER = dt.timedelta(minutes=5)  # nobody's mailbox is flooded through "resend"
 
 
 @transaction.atomic
@@ -125,6 +129,12 @@ def member_invite(
     e-mail, required) and gets a link to set its password. An existing account: it is sent an
     invitation to accept, and joins only when its owner accepts (its e-mail is never shown)."""
     _check_agency_role(role)
+    pending = Invitation.objects.filter(agency=agency, accepted_at=None).count()
+    if pending >= MAX_PENDING_INVITATIONS:
+        raise ValidationError(
+            _("มีคำเชิญที่ยังไม่ตอบรับครบ %(n)s รายการแล้ว ยกเลิกคำเชิญเก่าก่อน")
+            % {"n": thai.local_digits(MAX_PENDING_INVITATIONS)}
+        )
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -163,6 +173,8 @@ def invitation_send(invitation: Invitation, *, link: LinkMaker) -> Invitation:
     stay valid until they expire or the password is set)."""
     if not invitation.pending:
         raise ValidationError(_("ผู้ใช้ตอบรับคำเชิญนี้แล้ว"))
+    if invitation.sent_at is not None and timezone.now() - invitation.sent_at < RESEND_AFTER:
+        raise ValidationError(_("เพิ่งส่งคำเชิญนี้ไป โปรดรอสักครู่ (๕ นาที) ก่อนส่งอีกครั้ง"))
     from prongsai.orgs.invitation_mail import send_invitation
 
     send_invitation(invitation, link=link)
