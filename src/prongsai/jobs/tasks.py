@@ -55,7 +55,8 @@ def render_documents(job_id: int) -> str:
                     notes.append(f"{kind}: {e}")
                     document = None
                 else:
-                    contents.append(f"- {document.title} ({kind}-{job.agency.slug}-{year})")
+                    title = getattr(document, "title", kind)
+                    contents.append(f"- {title} ({kind}-{job.agency.slug}-{year})")
                 for fmt in job.formats:
                     if not live.exists():  # the agency admin cancelled it: stop here
                         tmp.unlink(missing_ok=True)
