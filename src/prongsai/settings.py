@@ -47,6 +47,7 @@ ALLOWED_HOSTS = env_list(
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("PRONGSAI_ALLOWED_HOSTS must list the host names in production")
 CSRF_TRUSTED_ORIGINS = env_list("PRONGSAI_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "prongsai.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     # Ours first, so our templates (login, password reset) win over django.contrib.admin's.

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", include("prongsai.core.urls")),
     path("accounts/", include("prongsai.accounts.urls")),
+    path("invitations/", include("prongsai.orgs.invitation_urls")),
     path("a/<slug:slug>/", include("prongsai.orgs.urls")),
     path("a/<slug:slug>/plans/", include("prongsai.plans.urls")),
     path("a/<slug:slug>/progress/", include("prongsai.progress.urls")),
@@ -27,3 +28,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "prongsai.core.errors.bad_request"
+handler403 = "prongsai.core.errors.permission_denied"
+handler404 = "prongsai.core.errors.page_not_found"
+handler500 = "prongsai.core.errors.server_error"

@@ -1,4 +1,6 @@
-from tests.authz.matrix import MANAGE, READ, Case, agency, agency_obj
+from typing import Any
+
+from tests.authz.matrix import MANAGE, PUBLIC, READ, SIGNED_IN, Case, agency, agency_obj
 
 CASES = [
     Case("orgs:home", READ, kwargs=agency),
@@ -32,4 +34,51 @@ CASES = [
     ),
     Case("orgs:member_remove", MANAGE, kwargs=agency_obj("editor_membership"), method="post"),
     Case("orgs:settings", MANAGE, kwargs=agency),
+]
+
+
+def build(world: Any) -> None:
+    from prongsai.orgs.models import Invitation, Role
+
+    # "other" (another agency's editor) invited into ours, not answered yet: our admin may
+    # resend or withdraw it, only "other" may accept or decline it
+    world.objects["invitation"] = Invitation.objects.create(
+        agency=world.agency, user=world.users["other"], role=Role.VIEWER, kind="join"
+    )
+    # and our admin invited into theirs: the form crawler (as our admin) finds accept and decline
+    Invitation.objects.create(
+        agency=world.other_agency, user=world.users["admin"], role=Role.VIEWER, kind="join"
+    )
+
+
+INVITEE_ONLY = {actor: "404" for actor in READ} | {"other": "ok", "anon": "login"}
+
+CASES += [
+    Case(
+        "orgs:members",
+        MANAGE,
+        kwargs=agency,
+        method="post",
+        data=lambda w: {"username": "newcomer", "email": "new@example.com", "role": "editor"},
+    ),
+    Case("orgs:invitation_resend", MANAGE, kwargs=agency_obj("invitation"), method="post"),
+    Case("orgs:invitation_cancel", MANAGE, kwargs=agency_obj("invitation"), method="post"),
+    Case("invitations:list", SIGNED_IN),
+    Case(
+        "invitations:accept",
+        INVITEE_ONLY,
+        kwargs=lambda w: {"pk": w.objects["invitation"].pk},
+        method="post",
+    ),
+    Case(
+        "invitations:decline",
+        INVITEE_ONLY,
+        kwargs=lambda w: {"pk": w.objects["invitation"].pk},
+        method="post",
+    ),
+    Case(
+        "invitations:set_password",
+        PUBLIC,
+        kwargs=lambda w: {"uidb64": "MQ", "token": "invalid-token"},
+    ),
 ]

@@ -117,7 +117,7 @@ def test_a_batch_downloads_from_the_store_as_an_uncached_attachment(world: Any) 
     response = client.get(reverse("jobs:download", args=[world.agency.slug, job.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
-    assert f"ours-2567-{job.pk}.zip" in response["Content-Disposition"]
+    assert f"ours-cycle-2567-{job.pk}.zip" in response["Content-Disposition"]
     assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == buffer.getvalue()
     # another agency's officer: the access check comes first

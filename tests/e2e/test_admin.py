@@ -50,6 +50,11 @@ def test_the_agency_admin_cancels_a_waiting_batch(live_server: Any, page: Any) -
     login(page, live_server.url, "demo-admin", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/a/demo/")
     page.goto(f"{live_server.url}/a/demo/jobs/{job.pk}/")
+    page.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "no" changes nothing
+    page.click("button:has-text('ยกเลิกงานนี้')")
+    job.refresh_from_db()
+    assert job.status != "cancelled"
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("button:has-text('ยกเลิกงานนี้')")
     page.wait_for_selector("text=ยกเลิกงานสร้างเอกสารแล้ว")
     assert page.locator("#job-label").inner_text() == "ยกเลิกแล้ว"

@@ -40,8 +40,11 @@ def test_analysis_to_suggestions_to_an_approved_plan_and_its_download(
     page.wait_for_url(f"{base}/a/demo/plans/2567/*")
     assert "ประกาศนโยบาย No Gift Policy และแจ้งผู้รับบริการทุกช่องทาง" in page.content()
 
+    questions: list[str] = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.click("#approve-form button[type=submit]")
     page.wait_for_load_state()
+    assert questions and "แก้ไขไม่ได้" in questions[0]  # approving says what it freezes
     assert page.locator("#plan-status").inner_text() == "อนุมัติแล้ว"
     plan.refresh_from_db()
     assert plan.is_locked

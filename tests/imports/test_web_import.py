@@ -119,3 +119,96 @@ def test_a_draft_names_its_kind_for_the_officer_in_the_page_language() -> None:
     assert ImportDraft(kind="").kind_label == "ไม่ทราบชนิดเอกสาร"
     with translation.override("en"):
         assert ImportDraft(kind="annual_report").kind_label == "Annual progress report"
+
+
+class _FormValues:
+    """The values a browser would send for the page's POST form that has the field `marker`
+    (inputs, textareas, selected options; unchecked boxes left out)."""
+
+    def __init__(self, html: str, marker: str) -> None:
+        from html.parser import HTMLParser
+
+        forms: list[dict[str, str]] = []
+        values: dict[str, str] = {}
+        state: dict[str, Any] = {"textarea": None, "select": None, "in_form": False}
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                a = {k: v or "" for k, v in attrs}
+                if tag == "form" and a.get("method") == "post":
+                    state["in_form"] = True
+                    values.clear()
+                if not state["in_form"]:
+                    return
+                if tag == "input" and a.get("name"):
+                    if a.get("type") == "checkbox" and "checked" not in a:
+                        return
+                    values[a["name"]] = a.get("value", "on" if a.get("type") == "checkbox" else "")
+                elif tag == "textarea":
+                    state["textarea"] = a.get("name")
+                    values[a["name"]] = ""
+                elif tag == "select":
+                    state["select"] = a.get("name")
+                elif tag == "option" and state["select"] and "selected" in a:
+                    values[state["select"]] = a.get("value", "")
+
+            def handle_endtag(self, tag: str) -> None:
+                if tag == "form" and state["in_form"]:
+                    state["in_form"] = False
+                    forms.append(dict(values))
+                elif tag == "textarea":
+                    state["textarea"] = None
+                elif tag == "select":
+                    state["select"] = None
+
+            def handle_data(self, data: str) -> None:
+                if state["textarea"]:
+                    values[state["textarea"]] += (
+                        data.lstrip("\n") if not values[state["textarea"]] else data
+                    )
+
+        Parser(convert_charrefs=True).feed(html)
+        self.values = next(f for f in forms if marker in f)
+
+
+def test_importing_a_report_keeps_statuses_planned_quarters_and_results(editor: Client) -> None:
+    from prongsai.progress.models import MeasureNote, Period
+    from prongsai.progress.periods import period_end
+    from prongsai.progress.selectors import measure_state
+
+    fixture = Path(__file__).parent.parent / "docimport" / "fixtures" / "status_report_memo.txt"
+    response = upload(editor, "status-6m.txt", fixture.read_bytes())
+    page = editor.get(response["Location"]).content.decode()
+    assert 'id="keeps-progress"' in page
+    form = _FormValues(page, "m-TOTAL_FORMS").values
+    assert form["fiscal_year"] == "2567"
+    saved = editor.post(response["Location"], form)
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+
+    plan = Plan.objects.get(agency__slug="demo", fiscal_year=2567)
+    draft = ImportDraft.objects.get()
+    measures = list(Measure.objects.filter(issue__plan=plan).order_by("issue__order", "order"))
+    assert len(measures) == 3
+    for measure, source in zip(measures, draft.data["measures"], strict=True):
+        # a title of its own, not the issue or the finding again
+        assert measure.title not in (source["issue"], source["finding"])
+        assert measure.title == source["steps"][0]
+    half_end = period_end(2567, Period.HALF)
+    statuses = [measure_state(m, half_end, Period.HALF).status for m in measures]
+    assert statuses == ["done", "doing", "todo"]
+    # planned quarters: "ไตรมาส ๒, ไตรมาส ๓, ไตรมาส ๔" → January to September, not the whole year
+    assert (measures[1].start_month, measures[1].end_month) == (4, 12)
+    assert (measures[2].start_month, measures[2].end_month) == (7, 9)
+    note = MeasureNote.objects.get(measure=measures[1], period=Period.HALF)
+    assert note.result == draft.data["measures"][1]["result"]
+
+
+def test_imported_titles_never_repeat_the_issue_or_the_finding() -> None:
+    from prongsai.imports.services import measure_title
+
+    same = {"issue": "ลดการรับสินบน", "finding": "ยังมีการรับสินบน", "steps": ["ลดการรับสินบน"]}
+    assert measure_title(same, 3) == "มาตรการที่ ๓"
+    coded = {"issue": "x", "finding": "x", "steps": [], "question_codes": ["i19", "e11"]}
+    assert measure_title(coded, 1) == "มาตรการตามข้อคำถาม i19, e11"
+    long_step = {"issue": "", "finding": "", "steps": ["ก" * 400]}
+    assert len(measure_title(long_step, 1)) == 150

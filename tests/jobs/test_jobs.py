@@ -39,10 +39,20 @@ def test_a_batch_renders_in_the_background_and_its_zip_downloads(
     assert status["percent"] == 100 and status["status"] == "done"
     download = client.get(reverse("jobs:download", args=["demo", job.pk]))
     assert download["Content-Disposition"].startswith("attachment")
-    names = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))).namelist()
-    assert sorted(names) == ["plan-demo-2567.docx", "plan-demo-2567.pdf"]
-    # the demo has no FY2567 result to analyse yet: said, not invented
-    assert any(m.startswith("analysis:") for m in job.messages)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    # one consistent set for the FY2567 cycle: its plan with the analysis of the FY2566 result
+    # the plan was built on (not an analysis of FY2567's result beside it), each named by its year
+    assert sorted(archive.namelist()) == [
+        "analysis-demo-2566.docx",
+        "analysis-demo-2566.pdf",
+        "plan-demo-2567.docx",
+        "plan-demo-2567.pdf",
+        "อ่านก่อน.txt",
+    ]
+    readme = archive.read("อ่านก่อน.txt").decode()
+    assert "ชุดเอกสารประจำปีงบประมาณ พ.ศ. ๒๕๖๗" in readme
+    assert "การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" in readme
+    assert download["Content-Disposition"].startswith('attachment; filename="demo-cycle-2567-')
 
 
 def test_a_document_with_no_data_is_reported_not_invented(

@@ -68,8 +68,10 @@ def test_a_batch_whose_worker_died_resumes_from_the_documents_already_made(
     assert job.attempts == 2 and job.parts["plan.pdf"] == made  # kept, not made again
     assert (job.status, job.done, job.total) == ("done", 2, 2)
     archive = zipfile.ZipFile(io.BytesIO(read_bytes(job.result_path)))
-    assert sorted(archive.namelist()) == ["plan-ours-2567.docx", "plan-ours-2567.pdf"]
+    assert sorted(archive.namelist()) == ["plan-ours-2567.docx", "plan-ours-2567.pdf", "อ่านก่อน.txt"]
     assert archive.read("plan-ours-2567.pdf") == b"%PDF-1.7 made before the crash"
+    # the resumed run built the plan for its DOCX, so the read-me still names it
+    assert "plan-ours-2567" in archive.read("อ่านก่อน.txt").decode()
 
 
 def test_a_batch_past_its_tries_fails_in_thai_and_its_partial_files_go(

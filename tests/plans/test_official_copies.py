@@ -108,7 +108,7 @@ def test_the_officer_is_told_when_the_copy_could_not_be_kept(world: Any, monkeyp
     assert "อนุมัติมาตรการแล้ว" in page and "เก็บสำเนา PDF ของฉบับนี้ไม่ได้" not in page
     plan = world.objects["plan"]
     plan.refresh_from_db()
-    services.plan_reopen(plan, user=None)
+    services.plan_reopen(plan, user=None, reason="ลองอีกครั้ง")
     monkeypatch.setattr(services, "_plan_pdf", broken)
     page = client.post(url, follow=True).content.decode()
     assert "อนุมัติมาตรการแล้ว" in page and "เก็บสำเนา PDF ของฉบับนี้ไม่ได้" in page

@@ -103,6 +103,20 @@ def test_an_approved_plan_is_locked_until_reopened(world: Any) -> None:
     services.plan_reopen(plan, user=world.users["admin"], reason="แก้คำผิด")
     services.issue_add(plan, title="อีก", user=None)
     assert plan.issues.count() == 2
+    assert plan.revisions.filter(action="reopen").get().summary == "เปิดแก้ไขมาตรการ: แก้คำผิด"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reason", ["", "   \n "])
+def test_reopening_an_approved_plan_needs_a_reason(world: Any, reason: str) -> None:
+    plan = make_plan(world)
+    issue = services.issue_add(plan, title="ประเด็น", user=None)
+    services.measure_save(issue, user=None, data={"title": "ม"})
+    services.plan_approve(plan, user=world.users["admin"])
+    with pytest.raises(ValidationError, match="กรุณาระบุเหตุผลที่เปิดแก้ไข"):
+        services.plan_reopen(plan, user=world.users["admin"], reason=reason)
+    plan.refresh_from_db()
+    assert plan.is_locked and not plan.revisions.filter(action="reopen").exists()
 
 
 @pytest.mark.django_db
@@ -210,3 +224,27 @@ def test_a_new_plan_starts_from_the_constraints_of_its_analysis() -> None:
     analysis = analysis_for(agency, 2566)
     assert analysis is not None and analysis.constraints
     assert plan.constraints_text == analysis.constraints
+
+
+@pytest.mark.django_db
+def test_the_plan_page_says_what_approval_freezes_and_an_editor_who_approves(world: Any) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.authz.world import PASSWORD
+
+    plan = make_plan(world)
+    url = reverse("plans:detail", args=["ours", plan.fiscal_year])
+    admin, editor = Client(), Client()
+    admin.login(username="admin", password=PASSWORD)
+    editor.login(username="editor", password=PASSWORD)
+    assert 'id="what-approval-freezes"' in admin.get(url).content.decode()
+    who = editor.get(url).content.decode().split('id="who-approves"', 1)[1].split("</p>", 1)[0]
+    assert "ผู้ดูแลหน่วยงานเป็นผู้อนุมัติมาตรการ" in who and "admin" in who
+    assert "admin@example.com" not in who
+    issue = services.issue_add(plan, title="ประเด็น", user=None)
+    services.measure_save(issue, user=None, data={"title": "ม"})
+    services.plan_approve(plan, user=world.users["admin"], approver=world.objects["person"])
+    page = editor.get(url).content.decode()
+    approval = page.split('id="plan-approval"', 1)[1].split("</span>", 1)[0]
+    assert "admin" in approval and "นายทดสอบ ระบบ" in approval

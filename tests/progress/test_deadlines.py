@@ -28,7 +28,8 @@ def test_the_dashboard_lists_overdue_due_soon_and_missing_evidence(plan: Any) ->
         linked.evidence.get(), status="broken", http_status=404, detail="HTTP 404"
     )
     d = plan_deadlines(plan, on=dt.date(2024, 3, 20), days=14)
-    assert [i.title for i in d.overdue] == []  # nothing ended before 20 March yet
+    # no measure ended before 20 March yet (the draft plan's publication date has passed)
+    assert [i.title for i in d.overdue] == ["อนุมัติและเผยแพร่มาตรการ"]
     assert mar.title in [i.title for i in d.soon]  # ends 31 March
     assert "รายงานรอบ ๖ เดือน" in [i.title for i in d.soon]
     missing = {(i.title, i.detail.split(":")[0]) for i in d.missing_evidence}
@@ -76,3 +77,44 @@ def test_the_link_check_command_queues_a_check_per_plan(
     call_command("progress_check_links", "--org", "ours", "--year", "2567")
     assert "ours 2567" in capsys.readouterr().out
     assert Evidence.objects.get(url="http://127.0.0.1:9/x").link_status == "refused"
+
+
+def test_early_in_the_year_the_dashboard_lists_what_should_have_begun_and_the_years_dates(
+    plan: Any,
+) -> None:
+    """Early in the year nothing is overdue or due within the horizon, yet measures that should
+    have begun have not, and the plan and both reports are still to come: the page said "none"."""
+    dec, _mar, year, later = measures(plan)
+    act(year, dt.date(2023, 10, 20), "เริ่มแล้ว")
+    d = plan_deadlines(plan, on=dt.date(2023, 11, 15), days=14)
+    started_late = {i.title for i in d.not_started}
+    assert dec.title in started_late and year.title not in started_late
+    assert later.title not in started_late  # starts later in the year
+    dates = {i.title: i.when for i in d.year_dates}
+    assert dates["อนุมัติและเผยแพร่มาตรการ"] == dt.date(2024, 2, 29)
+    assert dates["รายงานรอบ ๖ เดือน"] == dt.date(2024, 4, 30)
+    assert dates["รายงานรอบ ๑๒ เดือน"] == dt.date(2024, 10, 30)
+    assert d.total > 0
+
+
+def test_an_unpublished_plan_past_its_date_is_overdue(plan: Any) -> None:
+    d = plan_deadlines(plan, on=dt.date(2024, 3, 5), days=14)
+    assert "อนุมัติและเผยแพร่มาตรการ" in [i.title for i in d.overdue]
+    report = next(i for i in plan_deadlines(plan, on=dt.date(2024, 5, 2)).overdue if i.period)
+    assert "เลยกำหนดส่งแล้ว" in report.detail
+
+
+def test_the_dashboard_page_shows_measures_not_started_and_the_years_dates(
+    plan: Any, monkeypatch: Any
+) -> None:
+    from prongsai.progress import selectors
+
+    monkeypatch.setattr(selectors, "today", lambda: dt.date(2023, 11, 15))
+    client = Client()
+    client.login(username="viewer", password=PASSWORD)
+    html = client.get(reverse("progress:deadlines", kwargs={"slug": "ours"}) + "?year=2567")
+    body = html.content.decode()
+    not_started = body.split('id="not-started"', 1)[1].split("</section>", 1)[0]
+    assert measures(plan)[0].title in not_started
+    year_dates = body.split('id="year-dates"', 1)[1].split("</section>", 1)[0]
+    assert "อนุมัติและเผยแพร่มาตรการ" in year_dates and "๓๐ เมษายน ๒๕๖๗" in year_dates

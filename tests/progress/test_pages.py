@@ -132,3 +132,43 @@ def test_the_annual_note_starts_from_the_6_month_note(plan: Any) -> None:
         .content.decode()
     )
     assert "คนย้าย" in html
+
+
+def test_the_reports_page_warns_while_the_plan_is_a_draft_and_says_who_can_reopen(
+    plan: Any,
+) -> None:
+    url = reverse("progress:reports", kwargs={"slug": "ours", "year": 2567})
+    html = client("editor").get(url).content.decode()
+    assert 'id="plan-draft-warning"' in html
+    assert "ผู้ดูแลหน่วยงานเท่านั้นที่เปิดแก้ไขรายงานได้" in html and "admin" in html
+    finalise = html.split("/reports/half/finalise/", 1)[1].split("</form>", 1)[0]
+    assert 'data-confirm="มาตรการของปีนี้ยังเป็นร่าง' in finalise
+
+
+def test_after_explaining_a_late_measure_the_officer_returns_to_the_reports_page(
+    plan: Any,
+) -> None:
+    reports = reverse("progress:reports", kwargs={"slug": "ours", "year": 2567})
+    editor = client("editor")
+    html = editor.get(reports).content.decode()
+    m = next(
+        m
+        for m in measures(plan)
+        if reverse(
+            "progress:note_edit",
+            kwargs={"slug": "ours", "year": 2567, "pk": m.pk, "period": "half"},
+        )
+        + "?next="
+        in html
+    )
+    note = reverse(
+        "progress:note_edit", kwargs={"slug": "ours", "year": 2567, "pk": m.pk, "period": "half"}
+    )
+    data = {"cause": "ก", "problems": "ข", "suggestions": "ค"}
+    saved = editor.post(note, data | {"next": reports + "#report-half"})
+    assert saved.status_code == 302 and saved["Location"] == reports + "#report-half"
+    for hostile in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:x"]:
+        saved = editor.post(note, data | {"next": hostile})
+        assert saved["Location"] == reverse(
+            "progress:measure", kwargs={"slug": "ours", "year": 2567, "pk": m.pk}
+        ), hostile

@@ -216,6 +216,10 @@ def test_a_finalised_report_freezes_the_entries_of_its_period_until_reopened(
         services.report_update_memo(report, user=None, data={"memo_ref": "x"})
     act(m, dt.date(2024, 4, 10), "หลังสิ้นรอบยังบันทึกได้")
     services.note_save(m, period=Period.YEAR, user=None, data={"result": "ประจำปีแก้ได้"})
+    with pytest.raises(ValidationError, match="กรุณาระบุเหตุผลที่เปิดแก้ไข"):
+        services.report_reopen(report, user=world.users["admin"], reason="  ")
+    report.refresh_from_db()
+    assert report.is_final
     services.report_reopen(report, user=world.users["admin"], reason="แก้คำผิด")
     act(m, dt.date(2024, 3, 1), "เพิ่มย้อนหลัง")
     assert report.events.first().note == "เปิดแก้ไขรายงาน: แก้คำผิด"

@@ -13,13 +13,19 @@ from prongsai.orgs.access import AgencyAccess, get_agency_for_user, memberships_
 from prongsai.orgs.models import OVERSIGHT_ROLES
 
 
-def get_audit_access(user: Any, slug: str) -> AgencyAccess:
+def may_read_audit(access: AgencyAccess, user: Any) -> bool:
     """The audit trail is for the agency's admins and the overseers above it."""
-    access = get_agency_for_user(user, slug)
+    if not access.can_read:
+        return False
     is_overseer = any(m.role in OVERSIGHT_ROLES for m in memberships_of(user)) and not any(
         m.agency_id == access.agency.pk for m in memberships_of(user)
     )
-    if not (access.can_manage or is_overseer):
+    return access.can_manage or is_overseer
+
+
+def get_audit_access(user: Any, slug: str) -> AgencyAccess:
+    access = get_agency_for_user(user, slug)
+    if not may_read_audit(access, user):
         raise PermissionDenied("บันทึกการเปลี่ยนแปลงดูได้เฉพาะผู้ดูแลหน่วยงานและผู้กำกับดูแล")
     return access
 

@@ -29,16 +29,36 @@ class DocumentOptions:
 
 
 Builder = Callable[[Agency, int, DocumentOptions], Any]
+CycleYear = Callable[[Agency, int], int]
 F = TypeVar("F", bound=Callable[..., Any])
 _builders: dict[str, Builder] = {}
 _pending_lock = threading.Lock()
 _pending: list[str] = []  # dotted paths of functions that register documents, called on first use
+_cycle_years: dict[str, CycleYear] = {}
 
 
-def register_document(kind: str, builder: Builder | str) -> None:
+def register_document(
+    kind: str, builder: Builder | str, *, cycle_year: CycleYear | None = None
+) -> None:
     """`builder`, or its dotted path: imported when a document of this kind is first built, so
-    commands that render nothing never load matplotlib or typst."""
+    commands that render nothing never load matplotlib or typst. `cycle_year(agency, fy)`: which
+    year's document of this kind belongs to the cycle of fiscal year `fy` (the analysis of
+    FY2567's cycle is that of the result the FY2567 plan was built on, FY2566's); without it, the
+    document of year `fy` itself."""
     _builders[kind] = lazy_builder(builder) if isinstance(builder, str) else builder
+    if cycle_year is not None:
+        _cycle_years[kind] = cycle_year
+
+
+def register_cycle_year(kind: str, cycle_year: CycleYear) -> None:
+    """Let another app say which year of `kind` belongs to a cycle (it knows better)."""
+    _cycle_years[kind] = cycle_year
+
+
+def cycle_year(kind: str, agency: Agency, fiscal_year: int) -> int:
+    """The year of the `kind` document in one consistent set for the cycle of `fiscal_year`."""
+    resolver = _cycle_years.get(kind)
+    return resolver(agency, fiscal_year) if resolver is not None else fiscal_year
 
 
 def register_later(path: str) -> None:

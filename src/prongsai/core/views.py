@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from prongsai.core import health
 from prongsai.orgs.access import memberships_of, visible_agencies
 from prongsai.orgs.models import OVERSIGHT_ROLES
+from prongsai.orgs.selectors import user_pending_invitations
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,9 +16,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "core/landing.html")
     ms = memberships_of(request.user)
     agencies = visible_agencies(request.user).select_related("district__province")
-    if len(ms) == 1 and ms[0].agency_id:
+    invitations = list(user_pending_invitations(request.user))
+    if len(ms) == 1 and ms[0].agency_id and not invitations:
         return redirect("orgs:home", slug=agencies.get().slug)
-    if ms and all(m.role in OVERSIGHT_ROLES for m in ms):
+    if ms and all(m.role in OVERSIGHT_ROLES for m in ms) and not invitations:
         return redirect("oversight:home")
     return render(
         request,
@@ -27,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 :500
             ],
             "is_overseer": any(m.role in OVERSIGHT_ROLES for m in ms),
+            "invitations": invitations,
         },
     )
 

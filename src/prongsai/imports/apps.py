@@ -9,6 +9,7 @@ class ImportsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from prongsai.orgs.access import Need
         from prongsai.orgs.cycle import register_nav
 
-        register_nav(_("นำเข้าเอกสาร"), "imports:upload")  # type: ignore[arg-type]
+        register_nav(_("นำเข้าเอกสาร"), "imports:upload", Need.WRITE)  # type: ignore[arg-type]

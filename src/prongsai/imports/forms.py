@@ -34,6 +34,8 @@ class DraftMeasureForm(forms.Form):
     start_month = forms.TypedChoiceField(label=_("เริ่ม"), coerce=int)
     end_month = forms.TypedChoiceField(label=_("สิ้นสุด"), coerce=int)
     responsible = forms.CharField(label=_("ผู้รับผิดชอบ"), required=False, max_length=300)
+    # which measure of the document this row is (its status, actions and results come from it)
+    source = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, fiscal_year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

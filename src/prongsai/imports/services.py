@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,8 @@ from prongsai.imports.reading import read_and_check
 from prongsai.orgs.models import Agency
 from prongsai.plans import services as plans
 from prongsai.plans.models import Measure, Plan, PlanIssue, fiscal_month_of
+from prongsai.progress.models import Period
+from prongsai.progress.periods import period_end
 
 
 def draft_create(
@@ -36,6 +39,36 @@ def draft_create(
         data=clean_strings(parsed),  # no character a DOCX or PostgreSQL's JSON cannot hold
         findings=clean_strings([f.as_dict() for f in result.findings]),
     )
+
+
+REPORT_KINDS = ("progress_report", "annual_report")
+
+
+def measure_title(m: dict[str, Any], number: int) -> str:
+    """A name for an imported measure that says what is done: its first step (documents have no
+    measure-name column; the issue or the finding repeated as the title said nothing new), else
+    the questions it answers, else its number."""
+    repeated = {(m.get("issue") or "").strip(), (m.get("finding") or "").strip()}
+    for step in m.get("steps") or []:
+        step = " ".join(str(step).split())
+        if step and step not in repeated:
+            return step if len(step) <= 150 else step[:149].rstrip() + "…"
+    codes = [str(c) for c in m.get("question_codes") or []]
+    if codes:
+        return f"มาตรการตามข้อคำถาม {', '.join(codes)}"  # codes keep their Arabic digits
+    return thai.to_thai_digits(f"มาตรการที่ {number}")
+
+
+def planned_months(m: dict[str, Any], fiscal_year: int) -> tuple[int, int]:
+    """Fiscal months of an imported measure: its readable timeline, else its planned quarters
+    ("ไตรมาส ๒, ไตรมาส ๓" → January–June), else the whole year."""
+    span = date_span(m.get("timeline") or "")
+    if span is not None:
+        return timeline_months(m.get("timeline") or "", fiscal_year)
+    quarters = sorted(q for q in m.get("quarters_planned") or [] if q in (1, 2, 3, 4))
+    if quarters:
+        return (quarters[0] - 1) * 3 + 1, quarters[-1] * 3
+    return 1, 12
 
 
 def timeline_months(text: str, fiscal_year: int) -> tuple[int, int]:
@@ -65,12 +98,16 @@ def draft_save_as_plan(
     plan = plans.plan_create(agency=draft.agency, fiscal_year=fiscal_year, user=user)
     issues: dict[str, PlanIssue] = {}
     errors = []
+    sources = draft.data.get("measures") or []
+    period = _report_period(draft, fiscal_year)
     for number, m in enumerate(measures, start=1):
         title = (m.get("issue") or "ประเด็นที่นำเข้า").strip()
         issue = issues.get(title) or plans.issue_add(plan, title=title, user=user)
         issues[title] = issue
+        index = m.get("source")
+        source = sources[index] if isinstance(index, int) and 0 <= index < len(sources) else None
         try:
-            plans.measure_save(
+            measure = plans.measure_save(
                 issue,
                 user=user,
                 data={
@@ -83,6 +120,8 @@ def draft_save_as_plan(
                     "responsible_note": (m.get("responsible") or "")[:300],
                 },
             )
+            if period is not None and source is not None:
+                _import_progress(measure, source, period=period, user=user, filename=draft.filename)
         except ValidationError as e:
             errors.append(thai.to_thai_digits(f"มาตรการที่ {number}: ") + " ".join(e.messages))
     if errors:
@@ -91,6 +130,63 @@ def draft_save_as_plan(
     draft.plan = plan
     draft.save(update_fields=["status", "plan"])
     return plan
+
+
+def _report_period(draft: ImportDraft, fiscal_year: int) -> str | None:
+    """The reporting round an imported report is of (None for a plan or an analysis)."""
+    if draft.kind not in REPORT_KINDS:
+        return None
+    if draft.kind == "annual_report":
+        return Period.YEAR
+    end = (draft.data.get("period") or {}).get("end")
+    if end and dt.date.fromisoformat(end) > period_end(fiscal_year, Period.HALF):
+        return Period.YEAR
+    return Period.HALF
+
+
+def _import_progress(
+    measure: Measure, source: dict[str, Any], *, period: str, user: Any, filename: str
+) -> None:
+    """Keep what a report says of a measure: its dated actions (those in the fiscal year and not
+    in the future; the others stay in the result text), its status, and its result, suggestion
+    and outcome text as the round's note."""
+    from prongsai.progress import services as progress
+    from prongsai.progress.selectors import today
+
+    year = thai.fiscal_year_period(measure.issue.plan.fiscal_year)
+    last_day = min(period_end(measure.issue.plan.fiscal_year, period), today())
+    dated = []
+    for action in source.get("actions") or []:
+        day = dt.date.fromisoformat(action["date"]) if action.get("date") else None
+        if (
+            day is not None
+            and day in year
+            and day <= last_day
+            and (action.get("text") or "").strip()
+        ):
+            dated.append((day, action["text"].strip()))
+    dated.sort()
+    status = source.get("status")
+    if status in ("done", "in_progress") and not dated and last_day in year:
+        words = "ดำเนินการแล้ว" if status == "done" else "อยู่ระหว่างดำเนินการ"
+        dated.append((last_day, f"{words} (ตามรายงานที่นำเข้า: {filename})"[:1000]))
+    for number, (day, text) in enumerate(dated, start=1):
+        progress.action_add(
+            measure,
+            user=user,
+            data={
+                "date": day,
+                "text": text,
+                "completes": status == "done" and number == len(dated),
+            },
+        )
+    note = {
+        "result": source.get("result") or "",
+        "suggestions": source.get("suggestion") or "",
+        "outcome": source.get("outcome") or "",
+    }
+    if any(note.values()):
+        progress.note_save(measure, period=period, user=user, data=note)
 
 
 def draft_discard(draft: ImportDraft) -> None:

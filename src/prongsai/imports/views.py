@@ -60,13 +60,14 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _initial(draft: ImportDraft, fiscal_year: int) -> list[dict[str, Any]]:
     out = []
-    for m in draft.data.get("measures", []):
-        start, end = services.timeline_months(m.get("timeline") or "", fiscal_year)
+    for number, m in enumerate(draft.data.get("measures", [])):
+        start, end = services.planned_months(m, fiscal_year)
         out.append(
             {
                 "include": True,
+                "source": number,
                 "issue": m.get("issue") or "",
-                "title": m.get("title") or (m.get("finding") or "")[:300] or m.get("issue") or "",
+                "title": services.measure_title(m, number + 1),
                 "question_codes": ", ".join(m.get("question_codes") or []),
                 "finding": m.get("finding") or "",
                 "steps": "\n".join(m.get("steps") or []),
@@ -118,6 +119,7 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "doc": draft.data,
             "year_form": year_form,
             "formset": formset,
+            "keeps_progress": draft.kind in services.REPORT_KINDS,
         },
     )
 

@@ -36,6 +36,7 @@ class DocumentJob(QueuedWork):
     # Each document made so far, "kind.format" -> its kept file ("" when the kind had no data):
     # a batch taken over from a dead worker resumes from here instead of from zero.
     parts = models.JSONField(default=dict)
+    titles = models.JSONField(default=dict)  # kind -> the document's title, for the zip's read-me
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

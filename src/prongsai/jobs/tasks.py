@@ -14,12 +14,29 @@ from django.utils import timezone
 from django_tasks import task
 
 from prongsai.core import queued
-from prongsai.core.documents import DocumentOptions, DocumentUnavailable, build_document
+from prongsai.core.documents import (
+    DocumentOptions,
+    DocumentUnavailable,
+    build_document,
+    cycle_year,
+)
 from prongsai.core.files import bytes_store, copy_to, delete, stream_store, temporary_file
 from prongsai.core.queued import failure_message
 from prongsai.core.thai import to_thai_digits
 from prongsai.documents import render
 from prongsai.jobs.models import DocumentJob
+
+
+def cycle_readme(job: DocumentJob, contents: list[tuple[str, str]]) -> str:
+    """What the set is: one cycle's documents, each (title, file name) named by the year it is
+    of. The text is in Thai digits; the file names stay as they are in the zip."""
+    lines = [
+        to_thai_digits(f"ชุดเอกสารประจำปีงบประมาณ พ.ศ. {job.fiscal_year} ของ{job.agency.full_name}"),
+        "มาตรการและรายงานของปีงบประมาณนี้ พร้อมการวิเคราะห์ผลการประเมิน ITA ที่มาตรการจัดทำจาก",
+        "",
+        *(f"- {to_thai_digits(title)} ({name})" for title, name in contents),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 @task()
@@ -45,7 +62,9 @@ def render_documents(job_id: int) -> str:
 
 
 def _render(job: DocumentJob) -> str:
-    agency, year = job.agency, job.fiscal_year
+    agency = job.agency
+    # one consistent set for the cycle: each kind's document of the year that belongs to it
+    years = {kind: cycle_year(kind, agency, job.fiscal_year) for kind in job.kinds}
     total = len(job.kinds) * len(job.formats)
     queued.job_beat(job, total=total, done=len(job.parts))
     for kind in job.kinds:
@@ -53,7 +72,10 @@ def _render(job: DocumentJob) -> str:
         if not missing:
             continue
         try:
-            document = build_document(kind, agency, year, DocumentOptions())
+            document = build_document(kind, agency, years[kind], DocumentOptions())
+            if kind not in job.titles:
+                title = str(getattr(document, "title", kind))
+                queued.job_beat(job, titles={**job.titles, kind: title})
         except DocumentUnavailable as e:
             parts = {**job.parts, **{f"{kind}.{f}": "" for f in missing}}
             queued.job_beat(
@@ -76,8 +98,14 @@ def _render(job: DocumentJob) -> str:
             for key, path in job.parts.items():
                 if path:
                     kind, fmt = key.split(".")
-                    with zf.open(f"{kind}-{agency.slug}-{year}.{fmt}", "w") as member:
+                    with zf.open(f"{kind}-{agency.slug}-{years[kind]}.{fmt}", "w") as member:
                         copy_to(path, member)
+            contents = [
+                (job.titles[kind], f"{kind}-{agency.slug}-{years[kind]}")
+                for kind in job.kinds
+                if kind in job.titles
+            ]
+            zf.writestr("อ่านก่อน.txt", cycle_readme(job, contents))
         stored = stream_store(scratch, folder="jobs", extension="zip")
     done = DocumentJob.objects.filter(
         pk=job.pk, status=DocumentJob.Status.RUNNING, worker_id=queued.worker_id()

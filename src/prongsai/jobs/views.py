@@ -105,7 +105,7 @@ def job_download(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
         raise Http404("เอกสารยังไม่พร้อม")
     return attachment(
         job.result_path,
-        filename=f"{job.agency.slug}-{job.fiscal_year}-{job.pk}.zip",
+        filename=f"{job.agency.slug}-cycle-{job.fiscal_year}-{job.pk}.zip",
         content_type="application/zip",
     )
 

@@ -14,8 +14,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
-from prongsai.orgs.models import Agency, Membership, Person, Role, Unit
+from prongsai.orgs.models import Agency, Invitation, Membership, Person, Role, Unit
 
 
 class Need(IntEnum):
@@ -76,9 +77,9 @@ def agency_access(user: Any, agency: Agency) -> AgencyAccess:
 
 def check_level(access: AgencyAccess, need: Need) -> None:
     if not access.can_read:
-        raise Http404("ไม่พบหน่วยงานนี้")
+        raise Http404(gettext_noop("ไม่พบหน่วยงานนี้"))
     if access.level < need:
-        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
+        raise PermissionDenied(gettext_noop("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้"))
 
 
 def get_or_404(queryset: Any, message: str, **lookup: Any) -> Any:
@@ -114,6 +115,29 @@ def get_membership_for_user(user: Any, slug: str, pk: int) -> Membership:
     access = get_agency_for_user(user, slug, Need.MANAGE)
     return get_or_404(
         Membership.objects.select_related("user"), "ไม่พบผู้ใช้นี้ในหน่วยงาน", agency=access.agency, pk=pk
+    )
+
+
+def get_invitation_for_user(user: Any, slug: str, pk: int) -> Invitation:
+    """A pending invitation of the agency, for its admin to resend or withdraw."""
+    access = get_agency_for_user(user, slug, Need.MANAGE)
+    return get_or_404(
+        Invitation.objects.select_related("user", "agency"),
+        gettext_noop("ไม่พบคำเชิญนี้"),
+        agency=access.agency,
+        pk=pk,
+        accepted_at=None,
+    )
+
+
+def get_own_invitation(user: Any, pk: int) -> Invitation:
+    """A pending invitation to this signed-in user (nobody else's: accepting is the owner's)."""
+    return get_or_404(
+        Invitation.objects.select_related("agency"),
+        gettext_noop("ไม่พบคำเชิญนี้"),
+        user=user,
+        pk=pk,
+        accepted_at=None,
     )
 
 

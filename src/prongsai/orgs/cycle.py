@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.thai import fiscal_year
-from prongsai.orgs.access import AgencyAccess
+from prongsai.orgs.access import AgencyAccess, Need
 from prongsai.orgs.models import Agency
 
 
@@ -68,17 +68,46 @@ def agency_cycle(access: AgencyAccess, fiscal_year: int) -> list[CycleStep]:
     return steps
 
 
-# Links in the agency menu, added by each domain app: (title, url name taking the agency slug).
-_nav: list[tuple[str, str]] = []
+# Links in the agency menu, added by each domain app. A user is offered only the links whose page
+# they may open: `need` is the access level the page asks for, or `allowed` decides when the page
+# has its own rule. Group 0 is the year's work, group 1 the agency's own records (shown after).
+MayOpen = Callable[[AgencyAccess, Any], bool]
 
 
-def register_nav(title: str, url_name: str) -> None:
-    if (title, url_name) not in _nav:
-        _nav.append((title, url_name))
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    url_name: str
+    need: int = Need.READ
+    group: int = 0
+    allowed: MayOpen | None = None
+
+    def may_open(self, access: AgencyAccess, user: Any) -> bool:
+        if self.allowed is not None:
+            return self.allowed(access, user)
+        return access.level >= self.need
 
 
-def agency_nav() -> list[tuple[str, str]]:
-    return list(_nav)
+_nav: list[NavEntry] = []
+
+
+def register_nav(
+    title: str,
+    url_name: str,
+    need: int = Need.READ,
+    *,
+    group: int = 0,
+    allowed: MayOpen | None = None,
+) -> None:
+    entry = NavEntry(title, url_name, int(need), group, allowed)
+    if entry not in _nav:
+        _nav.append(entry)
+
+
+def agency_nav(access: AgencyAccess | None = None, user: Any = None) -> list[tuple[str, str]]:
+    """The menu's (title, url name) in order; with `access`, only those its user may open."""
+    ordered = sorted(_nav, key=lambda entry: entry.group)
+    return [(e.title, e.url_name) for e in ordered if access is None or e.may_open(access, user)]
 
 
 # Which fiscal year an agency is working on, as the domain apps know it (e.g. its latest plan).
@@ -91,7 +120,21 @@ def register_year_hint(hint: YearHint) -> None:
         _year_hints.append(hint)
 
 
-def default_cycle_year(agency: Agency) -> int:
-    """The latest year any domain app knows of for the agency, else the current fiscal year."""
+def current_cycle_year() -> int:
+    """The fiscal year running today (1 October – 30 September, named by its B.E. year)."""
+    return fiscal_year(timezone.localdate())
+
+
+def latest_known_year(agency: Agency) -> int | None:
+    """The latest year any domain app knows of for the agency (e.g. its latest plan)."""
     years = [y for hint in _year_hints if (y := hint(agency)) is not None]
-    return max(years) if years else fiscal_year(timezone.localdate())
+    return max(years) if years else None
+
+
+def next_step(steps: list[CycleStep]) -> CycleStep | None:
+    """What to do next: the first step of the year not done yet that can be opened."""
+    return next((s for s in steps if s.status in ("todo", "doing") and s.url), None)
+
+
+def nothing_started(steps: list[CycleStep]) -> bool:
+    return all(s.status in ("todo", "unavailable") for s in steps)

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.orgs.models import AGENCY_ROLES, Agency, Person, Unit
+from prongsai.orgs.models import AGENCY_ROLES, Agency, Person, Role, Unit
 
 
 class UnitForm(forms.ModelForm):
@@ -36,9 +36,18 @@ ROLE_CHOICES = [(r.value, r.label) for r in AGENCY_ROLES]
 
 
 class MemberAddForm(forms.Form):
-    username = forms.SlugField(label=_("ชื่อผู้ใช้"), max_length=150)
-    email = forms.EmailField(label=_("อีเมล"), required=False)
-    role = forms.ChoiceField(label=_("บทบาท"), choices=ROLE_CHOICES)
+    username = forms.SlugField(
+        label=_("ชื่อผู้ใช้"),
+        max_length=150,
+        help_text=_(
+            "ชื่อที่ยังไม่มีบัญชี: ระบบสร้างบัญชีและส่งลิงก์ตั้งรหัสผ่านไปที่อีเมล "
+            "ชื่อบัญชีที่มีอยู่แล้ว: ระบบส่งคำเชิญให้เจ้าของบัญชีตอบรับ"
+        ),
+    )
+    email = forms.EmailField(
+        label=_("อีเมล"), required=False, help_text=_("จำเป็นสำหรับผู้ใช้ใหม่ ใช้ส่งคำเชิญ")
+    )
+    role = forms.ChoiceField(label=_("บทบาท"), choices=ROLE_CHOICES, initial=Role.EDITOR.value)
 
 
 class MemberRoleForm(forms.Form):

@@ -229,3 +229,46 @@ class Membership(models.Model):
     def __str__(self) -> str:
         scope = self.agency or self.district or self.province or "ทั้งประเทศ"
         return f"{self.user} — {self.get_role_display()} — {scope}"
+
+
+class Invitation(models.Model):
+    """An agency admin's invitation. A new account gets a link to set its password (its
+    membership exists from the start); an existing account is asked to accept, and its membership
+    is made only when its owner, signed in, accepts (an admin cannot attach someone else's account
+    by typing its name)."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("บัญชีใหม่ ตั้งรหัสผ่าน")
+        JOIN = "join", _("บัญชีที่มีอยู่ ตอบรับคำเชิญ")
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("บทบาท"), max_length=10, choices=Role.choices)
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("คำเชิญ")
+        verbose_name_plural = _("คำเชิญ")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "agency"],
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_one_pending_per_agency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.agency} ({self.get_role_display()})"
+
+    @property
+    def pending(self) -> bool:
+        return self.accepted_at is None

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
 
-from prongsai.orgs.models import Agency, Membership, Person, Unit
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+
+from prongsai.orgs.models import Agency, Invitation, Membership, Person, Role, Unit
 
 
 def agency_units(agency: Agency) -> QuerySet[Unit]:
@@ -20,6 +30,39 @@ def agency_signatories(agency: Agency) -> QuerySet[Person]:
 
 
 def agency_members(agency: Agency) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(agency=agency).select_related("user").order_by("user__username")
+    """The agency's members; `email_shown` is false for an account that is staff or has a role
+    anywhere else (its e-mail is not this agency's to read); `awaiting_password` is the pending
+    invitation of a new account whose owner has not set a password yet (else None)."""
+    elsewhere = Membership.objects.filter(user=OuterRef("user")).exclude(agency=agency)
+    awaiting = Invitation.objects.filter(
+        user=OuterRef("user"), agency=agency, kind=Invitation.Kind.NEW, accepted_at=None
     )
+    return (
+        Membership.objects.filter(agency=agency)
+        .select_related("user")
+        .annotate(
+            email_shown=ExpressionWrapper(
+                ~Exists(elsewhere) & Q(user__is_staff=False, user__is_superuser=False),
+                output_field=BooleanField(),
+            ),
+            awaiting_password=Subquery(awaiting.values("pk")[:1]),
+        )
+        .order_by("user__username")
+    )
+
+
+def agency_pending_invitations(agency: Agency) -> QuerySet[Invitation]:
+    """Existing accounts invited and not answered yet (shown by username only)."""
+    return Invitation.objects.filter(
+        agency=agency, kind=Invitation.Kind.JOIN, accepted_at=None
+    ).select_related("user")
+
+
+def user_pending_invitations(user: Any) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(user=user, accepted_at=None).select_related("agency")
+
+
+def agency_admin_names(agency: Agency) -> list[str]:
+    """Who approves and reopens for the agency, as an editor may be told (never their e-mail)."""
+    admins = agency_members(agency).filter(role=Role.ADMIN)
+    return [m.user.get_full_name() or m.user.get_username() for m in admins]

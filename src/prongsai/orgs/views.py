@@ -20,11 +20,18 @@ from prongsai.orgs import selectors, services
 from prongsai.orgs.access import (
     Need,
     get_agency_for_user,
+    get_invitation_for_user,
     get_membership_for_user,
     get_person_for_user,
     get_unit_for_user,
 )
-from prongsai.orgs.cycle import agency_cycle, default_cycle_year
+from prongsai.orgs.cycle import (
+    agency_cycle,
+    current_cycle_year,
+    latest_known_year,
+    next_step,
+    nothing_started,
+)
 from prongsai.orgs.forms import (
     AgencySettingsForm,
     MemberAddForm,
@@ -32,7 +39,7 @@ from prongsai.orgs.forms import (
     PersonForm,
     UnitForm,
 )
-from prongsai.orgs.models import Agency, Person, Role, Unit
+from prongsai.orgs.models import Agency, Invitation, Person, Role, Unit
 
 
 def _form_errors_from(form: object, error: ValidationError) -> None:
@@ -51,12 +58,18 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     asked = _year_param(request)
 
     def context() -> dict[str, object]:
-        fy = asked or default_cycle_year(access.agency)
+        fy = asked or current_cycle_year()
+        steps = agency_cycle(access, fy)
+        latest = latest_known_year(access.agency)
         return {
             "access": access,
             "agency": access.agency,
             "fiscal_year": fy,
-            "steps": agency_cycle(access, fy),
+            "is_current": fy == current_cycle_year(),
+            "steps": steps,
+            "next_step": next_step(steps),
+            "start_here": nothing_started(steps),
+            "latest_year": latest if latest is not None and latest != fy else None,
         }
 
     body = cached_fragment(request, access, "home", (asked,), "orgs/_home_body.html", context)
@@ -195,19 +208,18 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.member_add(
+            invitation = services.member_invite(
                 agency=access.agency,
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
                 role=Role(form.cleaned_data["role"]),
+                invited_by=request.user,
+                link=request.build_absolute_uri,
             )
         except ValidationError as e:
             _form_errors_from(form, e)
         else:
-            messages.success(
-                request,
-                _("เพิ่มผู้ใช้แล้ว ผู้ใช้ใหม่ตั้งรหัสผ่านได้จากหน้า “ลืมรหัสผ่าน” ด้วยอีเมลที่ระบุ"),
-            )
+            messages.success(request, _invited_message(invitation))
             return redirect("orgs:members", slug=slug)
     return render(
         request,
@@ -216,10 +228,48 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
             "access": access,
             "agency": access.agency,
             "members": selectors.agency_members(access.agency),
+            "invitations": selectors.agency_pending_invitations(access.agency),
             "form": form,
             "role_form": MemberRoleForm(),
         },
     )
+
+
+def _invited_message(invitation: Invitation) -> str:
+    if invitation.kind == Invitation.Kind.NEW:
+        return _(
+            "ส่งคำเชิญทางอีเมลถึง %(username)s แล้ว ผู้ใช้ตั้งรหัสผ่านได้จากลิงก์ในอีเมล "
+            "(ใช้ได้ครั้งเดียวภายในเวลาที่กำหนด ส่งอีกครั้งได้จากหน้านี้)"
+        ) % {"username": invitation.user.username}
+    return _("ส่งคำเชิญถึงบัญชี %(username)s แล้ว ผู้ใช้จะอยู่ในหน่วยงานเมื่อเจ้าของบัญชีเข้าสู่ระบบแล้วตอบรับคำเชิญ") % {
+        "username": invitation.user.username
+    }
+
+
+@login_required
+@require_POST
+def invitation_resend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    invitation = get_invitation_for_user(request.user, slug, pk)
+    try:
+        services.invitation_send(invitation, link=request.build_absolute_uri)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, _invited_message(invitation))
+    return redirect("orgs:members", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    invitation = get_invitation_for_user(request.user, slug, pk)
+    try:
+        services.invitation_cancel(invitation)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, _("ยกเลิกคำเชิญแล้ว"))
+    return redirect("orgs:members", slug=slug)
 
 
 @login_required

@@ -15,6 +15,15 @@ def latest_plan_year(agency: Agency) -> int | None:
     return plan.fiscal_year if plan else None
 
 
+def analysis_year_of_cycle(agency: Agency, fiscal_year: int) -> int:
+    """The analysis that belongs with the FY's plan: of the result the plan was built on (the
+    previous year's unless the plan says otherwise)."""
+    from prongsai.results.selectors import results_year_for_cycle
+
+    plan = Plan.objects.filter(agency=agency, fiscal_year=fiscal_year).only("based_on_year").first()
+    return plan.based_on_year if plan is not None else results_year_for_cycle(fiscal_year)
+
+
 def plan_step(access: AgencyAccess, fiscal_year: int) -> CycleStep:
     title = str(dict(STEPS)["plan"])
     plan = Plan.objects.filter(agency=access.agency, fiscal_year=fiscal_year).first()

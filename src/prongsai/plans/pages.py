@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core import versions
 from prongsai.core.fragments import cached_fragment
+from prongsai.orgs.selectors import agency_admin_names
 from prongsai.plans import selectors, services
 from prongsai.plans.access import PlanIsApproved, get_plan_for_user
 from prongsai.plans.forms import ApproveForm, IssueForm
@@ -56,6 +57,10 @@ def plan_page(
             "editable": editable,
             "body": body,
             "unsaved": unsaved,
+            # an editor is told who approves (and reopens) and how to ask
+            "admins": agency_admin_names(access.agency)
+            if access.can_write and not access.can_manage
+            else [],
         },
         status=status,
     )

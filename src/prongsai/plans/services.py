@@ -68,6 +68,14 @@ def lock_plan(plan: Plan) -> Plan:
     return plan
 
 
+def reopen_reason(reason: str) -> str:
+    """Reopening an approved plan or a finalised report needs its reason, kept in the history."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เปิดแก้ไข")})
+    return reason
+
+
 def _ensure_editable(plan: Plan) -> None:
     """Lock the plan and refuse when it is approved."""
     lock_plan(plan)
@@ -491,12 +499,12 @@ def _plan_pdf(plan: Plan) -> bytes:
 
 
 @transaction.atomic
-def plan_reopen(plan: Plan, *, user: Any, reason: str = "") -> Plan:
+def plan_reopen(plan: Plan, *, user: Any, reason: str) -> Plan:
     lock_plan(plan)
     if not plan.is_locked:
         raise ValidationError(_("มาตรการนี้ยังเป็นร่างอยู่แล้ว"))
+    reason = reopen_reason(reason)[:SHORT_TEXT]  # the page's field stops there
     plan.status = Plan.Status.DRAFT
     plan.save(update_fields=["status"])
-    reason = reason.strip()[:SHORT_TEXT]  # the page's field stops there
-    _record(plan, user, "reopen", "เปิดแก้ไขมาตรการ" + (f": {reason}" if reason else ""))
+    _record(plan, user, "reopen", f"เปิดแก้ไขมาตรการ: {reason}")
     return plan

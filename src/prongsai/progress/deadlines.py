@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from prongsai.core import thai
 from prongsai.plans.models import Measure, Plan
-from prongsai.progress.models import Period, ProgressReport
+from prongsai.progress.calendar import plan_publication_due, report_due
+from prongsai.progress.models import Period, ProgressReport, Status
 from prongsai.progress.periods import period_end, ui_long_date
 from prongsai.progress.selectors import plan_states
 
@@ -38,11 +39,17 @@ class Deadlines:
     soon: list[Item] = field(default_factory=list)
     missing_evidence: list[Item] = field(default_factory=list)
     broken_links: list[Item] = field(default_factory=list)
+    not_started: list[Item] = field(default_factory=list)  # should have begun, nothing recorded
+    year_dates: list[Item] = field(default_factory=list)  # the year's fixed dates still open
 
     @property
     def total(self) -> int:
         return (
-            len(self.overdue) + len(self.soon) + len(self.missing_evidence) + len(self.broken_links)
+            len(self.overdue)
+            + len(self.soon)
+            + len(self.missing_evidence)
+            + len(self.broken_links)
+            + len(self.not_started)
         )
 
 
@@ -62,6 +69,16 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
     horizon = on + dt.timedelta(days=days)
     for state in plan_states(plan, as_of=on):
         m = state.measure
+        if state.status == Status.TODO and m.start_date <= on:
+            out.not_started.append(
+                Item(
+                    m.start_date,
+                    m.title,
+                    _("ถึงกำหนดเริ่มแล้ว (%(start)s) แต่ยังไม่มีการดำเนินการ")
+                    % {"start": ui_long_date(m.start_date)},
+                    m,
+                )
+            )
         if not state.done:
             if m.end_date < on:
                 out.overdue.append(Item(m.end_date, m.title, _("ยังไม่แล้วเสร็จตามกำหนด"), m))
@@ -107,18 +124,53 @@ def plan_deadlines(plan: Plan, *, on: dt.date, days: int = 14) -> Deadlines:
             "period", flat=True
         )
     )
+    publication = plan_publication_due(plan.fiscal_year)
+    if not plan.is_locked:
+        item = Item(
+            publication,
+            _("อนุมัติและเผยแพร่มาตรการ"),
+            _("มาตรการยังเป็นร่าง ต้องอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงานภายใน %(due)s")
+            % {"due": ui_long_date(publication)},
+        )
+        out.year_dates.append(item)
+        if publication < on:
+            out.overdue.append(item)
+        elif publication <= horizon:
+            out.soon.append(item)
     for period in Period:
         end = period_end(plan.fiscal_year, period)
         if period in final:
             continue
+        due = report_due(plan.fiscal_year, period)
         title = _("รายงาน%(period)s") % {"period": period.label}
+        out.year_dates.append(
+            Item(
+                due,
+                title,
+                _("ข้อมูล ณ %(end)s ส่งภายใน %(due)s")
+                % {"end": ui_long_date(end), "due": ui_long_date(due)},
+                period=period,
+            )
+        )
         if end < on:
-            out.overdue.append(Item(end, title, _("สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน"), period=period))
+            detail = (
+                _("เลยกำหนดส่งแล้ว (%(due)s) ยังไม่สรุปรายงาน")
+                if due < on
+                else _("สิ้นรอบแล้วแต่ยังไม่สรุปรายงาน ต้องส่งภายใน %(due)s")
+            ) % {"due": ui_long_date(due)}
+            out.overdue.append(Item(end, title, detail, period=period))
         elif end <= horizon:
             out.soon.append(Item(end, title, _("สิ้นรอบรายงาน"), period=period))
     for source in _sources:
         source(plan, on, horizon, out)
-    for items in (out.overdue, out.soon, out.missing_evidence, out.broken_links):
+    for items in (
+        out.overdue,
+        out.soon,
+        out.missing_evidence,
+        out.broken_links,
+        out.not_started,
+        out.year_dates,
+    ):
         items.sort(key=lambda i: (i.when or dt.date.min, i.title))
     return out
 

@@ -101,4 +101,4 @@ class MemoForm(forms.ModelForm):
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(label=_("เหตุผลที่เปิดแก้ไข"), required=False, max_length=250)
+    reason = forms.CharField(label=_("เหตุผลที่เปิดแก้ไข"), max_length=250)

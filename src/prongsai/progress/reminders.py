@@ -31,6 +31,7 @@ def message_for(agency: Agency, d: Deadlines) -> tuple[str, str]:
     ]
     for heading, items in (
         ("ล่าช้า", d.overdue),
+        ("ถึงกำหนดเริ่มแต่ยังไม่ดำเนินการ", d.not_started),
         (f"ครบกำหนดภายใน {d.days} วัน", d.soon),
         ("ยังไม่มีหลักฐาน", d.missing_evidence),
         ("ลิงก์หลักฐานใช้งานไม่ได้", d.broken_links),
@@ -58,7 +59,7 @@ def send_reminders(
     sent, skipped = 0, 0
     for plan in plans:
         d = plan_deadlines(plan, on=on, days=days)
-        if not (d.overdue or d.soon):
+        if not (d.overdue or d.soon or d.not_started):
             continue
         emails = sorted(
             {

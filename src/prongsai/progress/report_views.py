@@ -18,6 +18,7 @@ from prongsai.core.files import NO_COPY, attachment, official_stamp
 from prongsai.documents import CONTENT_TYPES
 from prongsai.documents import render as render_document
 from prongsai.orgs.access import Need, get_agency_for_user
+from prongsai.orgs.selectors import agency_admin_names
 from prongsai.plans.models import Plan
 from prongsai.progress import conf, selectors, services
 from prongsai.progress.access import (
@@ -64,6 +65,7 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "plan": plan,
             "periods": periods,
             "reopen_form": ReopenForm(),
+            "admins": [] if access.can_manage else agency_admin_names(access.agency),
         },
     )
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from prongsai.core import thai
 from prongsai.orgs.models import Person
 from prongsai.plans.models import Measure, Plan
-from prongsai.plans.services import copies_folder, lock_plan
+from prongsai.plans.services import copies_folder, lock_plan, reopen_reason
 from prongsai.progress import evidence_files, selectors
 from prongsai.progress.models import (
     Action,
@@ -331,9 +331,10 @@ def _report_pdf(report: ProgressReport) -> bytes:
 
 
 @transaction.atomic
-def report_reopen(report: ProgressReport, *, user: Any, reason: str = "") -> ProgressReport:
+def report_reopen(report: ProgressReport, *, user: Any, reason: str) -> ProgressReport:
     if report.pk is None:
         raise ValidationError(_("รายงานนี้ยังเป็นร่างอยู่แล้ว"))
+    reason = reopen_reason(reason)
     plan = lock_plan(report.plan)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     report.plan = plan
@@ -345,6 +346,6 @@ def report_reopen(report: ProgressReport, *, user: Any, reason: str = "") -> Pro
         report=report,
         user=_user(user),
         action="reopen",
-        note=("เปิดแก้ไขรายงาน" + (f": {reason.strip()}" if reason.strip() else ""))[:300],
+        note=f"เปิดแก้ไขรายงาน: {reason}"[:300],
     )
     return report

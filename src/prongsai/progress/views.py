@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai, versions
 from prongsai.core.files import attachment
+from prongsai.core.navigation import redirect_back, safe_next
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.plans.models import Measure, Plan
 from prongsai.progress import selectors, services
@@ -309,7 +310,7 @@ def note_edit(request: HttpRequest, slug: str, year: int, pk: int, period: str) 
                 ),
             ):
                 messages.success(request, _("บันทึกแล้ว"))
-                return redirect("progress:measure", slug=slug, year=year, pk=pk)
+                return redirect_back(request, "progress:measure", slug=slug, year=year, pk=pk)
         except ValidationError as e:
             _add_errors(form, e)
     return render(
@@ -324,6 +325,7 @@ def note_edit(request: HttpRequest, slug: str, year: int, pk: int, period: str) 
             "period": Period(period),
             "state": state,
             "version": guard,
+            "next": safe_next(request),
         },
         status=409 if guard.conflict else 200,
     )

@@ -1,0 +1,54 @@
+"""On a phone (375 px wide) the measure page and its evidence fit the screen: nothing scrolls
+sideways, long file names and links wrap."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from prongsai.core.demo import DEMO_PASSWORD, demo_build
+from prongsai.plans.models import Plan
+from prongsai.progress import services
+from prongsai.progress.models import Action
+from tests.e2e.a11y import assert_accessible
+from tests.e2e.conftest import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+LONG_NAME = "รายงานการประชุมคณะกรรมการส่งเสริมคุณธรรมและความโปร่งใส_ครั้งที่3_2567_ฉบับแก้ไขสมบูรณ์.pdf"
+LONG_URL = "https://www.example.go.th/nongkhansong/" + "evidence-" * 12 + "2567.pdf"
+
+
+def test_the_measure_page_does_not_overflow_on_a_phone(
+    live_server: Any, browser: Any, tmp_path: Path
+) -> None:
+    demo_build()
+    plan = Plan.objects.get(agency__slug="demo", fiscal_year=2567)
+    action = Action.objects.filter(measure__issue__plan=plan).first()
+    assert action is not None
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    services.evidence_add(
+        action, user=None, url="", upload=SimpleUploadedFile(LONG_NAME, PDF, "application/pdf")
+    )
+    services.evidence_add(action, user=None, url=LONG_URL)
+
+    context = browser.new_context(
+        locale="th-TH", viewport={"width": 375, "height": 812}, device_scale_factor=2
+    )
+    page = context.new_page()
+    login(page, live_server.url, "demo-editor", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/a/demo/")
+    page.goto(f"{live_server.url}/a/demo/progress/2567/measures/{action.measure_id}/")
+    assert page.locator("#actions", has_text=LONG_NAME[:20]).count() == 1
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    page.screenshot(
+        path=os.environ.get("PRONGSAI_SHOT", str(tmp_path / "measure-375.png")), full_page=True
+    )
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+    assert_accessible(page)
+    context.close()
