@@ -48,7 +48,8 @@ _VALIGN = {
 
 def render_docx(document: m.Document) -> bytes:
     """Render a document to DOCX bytes."""
-    return _Writer(m.localise(document, document.digits)).write()
+    localised = m.localise(document, document.digits)
+    return _Writer(m.mark_breaks(localised, glue="vocabulary")).write()
 
 
 class _Writer:

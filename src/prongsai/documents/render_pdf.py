@@ -54,7 +54,7 @@ def render_pdf(document: m.Document) -> bytes:
 
 def to_json(document: m.Document) -> dict[str, Any]:
     """The JSON the template reads, with user text already in the document's digit style."""
-    doc = m.localise(document, document.digits)
+    doc = m.mark_breaks(m.localise(document, document.digits), glue="all")
     prefix, _, suffix = doc.page_number_format.partition("{n}")
     return {
         "title": doc.title,

@@ -23,3 +23,13 @@ def agency_members(agency: Agency) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(agency=agency).select_related("user").order_by("user__username")
     )
+
+
+def document_vocabulary(agency: Agency) -> tuple[str, ...]:
+    """The agency's own words that a document never breaks across lines: its name, district
+    and province, its units, its people's names and positions (see documents.thaibreak)."""
+    words = {agency.name, agency.district.name, agency.district.province.name}
+    words.update(Unit.objects.filter(agency=agency).values_list("name", flat=True))
+    for name, position in Person.objects.filter(agency=agency).values_list("name", "position"):
+        words.update((name, position))
+    return tuple(sorted(w for w in words if w))

@@ -24,6 +24,7 @@ from prongsai.documents.model import (
     Table,
 )
 from prongsai.orgs.models import Agency, Person
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.frameworks import FrameworkView, framework_of
 from prongsai.plans.models import Measure, Plan
 from prongsai.plans.selectors import measure_responsible, plan_issues
@@ -198,7 +199,14 @@ def plan_document(
     if signer is not None:
         closing += [Spacer(0.8), SignatureBlock(signer.name, [signer.position])]
     sections.append(Section(closing, orientation="landscape"))
-    return Document(title, sections, digits=digits, agency=plan.agency.full_name, subject=title)
+    return Document(
+        title,
+        sections,
+        digits=digits,
+        agency=plan.agency.full_name,
+        subject=title,
+        vocabulary=document_vocabulary(plan.agency),
+    )
 
 
 def build_plan_document(agency: Agency, year: int, options: DocumentOptions) -> Document:

@@ -15,6 +15,7 @@ from prongsai.documents.model import (
     Section,
     Table,
 )
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.frameworks import framework_of
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
@@ -128,4 +129,5 @@ def annual_document(
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

@@ -14,6 +14,7 @@ from prongsai.documents.model import (
     Spacer,
 )
 from prongsai.orgs.models import Agency, Person
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
 from prongsai.progress.models import Period, ProgressReport
@@ -120,4 +121,5 @@ def memo_document(plan: Plan, *, period: str = Period.HALF, digits: str | None =
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

@@ -19,6 +19,7 @@ from prongsai.documents.model import (
     Section,
     Table,
 )
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
 from prongsai.progress.models import Period, Status
@@ -138,4 +139,5 @@ def status_document(
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

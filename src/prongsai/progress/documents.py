@@ -14,6 +14,7 @@ from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
 from prongsai.documents.model import Document, Section
 from prongsai.orgs.models import Agency
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress.docs_annual import annual_sections
 from prongsai.progress.docs_common import digits_of
@@ -63,6 +64,7 @@ def report_document(
         digits=digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=f"{REPORT_TITLE} {plan.fiscal_year}",
+        vocabulary=document_vocabulary(plan.agency),
     )
 
 
