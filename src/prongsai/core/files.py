@@ -61,6 +61,14 @@ def bytes_store(data: bytes, *, folder: str, extension: str) -> StoredBytes:
     )
 
 
+def bytes_read(relative: str) -> bytes | None:
+    """The content of a kept file, or None when it is gone (or the path is not ours)."""
+    try:
+        return absolute(relative).read_bytes()
+    except (FileNotFoundError, IsADirectoryError, ValueError):
+        return None
+
+
 def attachment(relative: str, *, filename: str, content_type: str) -> FileResponse:
     """A kept file as a download (never shown inline, never cached); 404 when it is gone."""
     try:

@@ -95,6 +95,8 @@ class Agency(models.Model):
     digit_style = models.CharField(
         _("ตัวเลขในเอกสาร"), max_length=10, choices=DigitStyle.choices, default=DigitStyle.THAI
     )
+    # The Garuda emblem on its memos: a PNG under MEDIA_ROOT (orgs.emblem), or "" for none.
+    emblem_path = models.CharField(_("ตราครุฑ"), max_length=300, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Replaced with every change to the agency's records (orgs.stamps): keys cached page parts.
     stamp = models.CharField(max_length=16, default=_new_stamp, editable=False)

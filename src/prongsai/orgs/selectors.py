@@ -33,3 +33,10 @@ def document_vocabulary(agency: Agency) -> tuple[str, ...]:
     for name, position in Person.objects.filter(agency=agency).values_list("name", "position"):
         words.update((name, position))
     return tuple(sorted(w for w in words if w))
+
+
+def agency_emblem(agency: Agency) -> bytes | None:
+    """The agency's Garuda emblem (PNG bytes) for its memos, or None when it has none."""
+    from prongsai.core.files import bytes_read
+
+    return bytes_read(agency.emblem_path) if agency.emblem_path else None

@@ -133,3 +133,17 @@ def oversight_grant(user: Any, role: Role, **scope: object) -> Membership:
     membership.full_clean()
     membership.save()
     return membership
+
+
+def agency_emblem_set(agency: Agency, png: bytes | None) -> Agency:
+    """Keep `png` (checked and re-encoded by `orgs.emblem.emblem_png`) as the agency's Garuda
+    emblem, or remove it (None). The file is written before the record points to it."""
+    from prongsai.core.files import bytes_store
+    from prongsai.orgs.emblem import FOLDER
+
+    path = ""
+    if png is not None:
+        path = bytes_store(png, folder=f"{FOLDER}/{agency.pk}", extension="png").path
+    agency.emblem_path = path
+    agency.save(update_fields=["emblem_path"])
+    return agency

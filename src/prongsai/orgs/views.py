@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -231,9 +232,14 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug, Need.MANAGE)
-    form = AgencySettingsForm(request.POST or None, instance=access.agency)
+    form = AgencySettingsForm(request.POST or None, request.FILES or None, instance=access.agency)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            agency = form.save()
+            if form.emblem_png is not None:
+                services.agency_emblem_set(agency, form.emblem_png)
+            elif form.cleaned_data.get("emblem_remove"):
+                services.agency_emblem_set(agency, None)
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("orgs:home", slug=slug)
     return render(

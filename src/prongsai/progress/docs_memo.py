@@ -14,7 +14,7 @@ from prongsai.documents.model import (
     Spacer,
 )
 from prongsai.orgs.models import Agency, Person
-from prongsai.orgs.selectors import document_vocabulary
+from prongsai.orgs.selectors import agency_emblem, document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
 from prongsai.progress.models import Period, ProgressReport
@@ -74,6 +74,7 @@ def memo_blocks(plan: Plan, period: str, report: ProgressReport | None = None) -
         date=long_date(report.memo_date) if report.memo_date else BLANK,
         subject=subject(plan, period),
         to=report.memo_to or mayor_title,
+        emblem=agency_emblem(agency),
     )
     round_text = (
         f"รอบ 6 เดือน ({months_label(plan.fiscal_year, period)})"

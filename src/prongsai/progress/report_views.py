@@ -46,6 +46,7 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 "round": ui_round_label(year, period),
                 "counts": selectors.counts(states),
                 "late": [s for s in states if s.late],
+                "unexplained": [s for s in states if s.late and s.needs_explanation],
                 "problems": []
                 if report.is_final
                 else selectors.report_problems(plan, period, states),
