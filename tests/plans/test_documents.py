@@ -163,3 +163,15 @@ def test_documents_stay_thai_when_the_ui_is_in_english(demo_plan: Plan, tmp_path
         text = pdftotext(response.content, tmp_path)
         assert "องค์การบริหารส่วนตำบลหนองคันทรอง" in text
         assert "Subdistrict" not in text and "In progress" not in text
+
+
+def test_both_plan_layouts_download_under_their_own_names(demo_plan: Plan) -> None:
+    from prongsai.plans.document_views import plan_filename
+
+    names = {
+        plan_filename(demo_plan, "pdf", layout=lay, digits=d)
+        for lay in "AB"
+        for d in ("thai", "arabic")
+    }
+    assert len(names) == 4
+    assert plan_filename(demo_plan, "pdf", layout="B", digits="thai") == "plan-B-demo-2567.pdf"

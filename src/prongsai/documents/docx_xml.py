@@ -215,6 +215,23 @@ def mark_header_row(row: Any) -> None:
     trpr.append(el("tblHeader"))
 
 
+def keep_row_with_next(row: Any) -> None:
+    """Keep a group row ("1. ประเด็น…") in one piece and on the page of the row after it:
+    cantSplit on the row, keepNext on its paragraphs (Word and LibreOffice honour both)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.insert(0, el("cantSplit"))
+    for paragraph in row._tr.iter(qn("w:p")):
+        keep_with_next(paragraph)
+
+
+def keep_with_next(p: Any) -> None:
+    """w:keepNext on a w:p (first in its w:pPr after w:pStyle, as the schema orders it)."""
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:keepNext")) is None:
+        style = ppr.find(qn("w:pStyle"))
+        ppr.insert(1 if style is not None else 0, el("keepNext"))
+
+
 def remove_borders(table: Any) -> None:
     tblpr = table._tbl.tblPr
     borders = el("tblBorders")

@@ -230,6 +230,9 @@ class _Writer:
         if t.repeat_header:
             for r in range(len(t.header_rows)):
                 x.mark_header_row(rows[r])
+        for (r, _c), cell in placed.items():
+            if r >= len(t.header_rows) and cell.colspan == len(t.columns) and r + 1 < len(rows):
+                x.keep_row_with_next(rows[r])
         self.out.add_paragraph()  # Word needs a paragraph between consecutive tables
 
     def _cell(self, target: Any, cell: m.Cell, t: m.Table, *, header: bool) -> None:
@@ -266,7 +269,19 @@ class _Writer:
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._run(caption, m.Run(im.caption))
 
+    def _keep_last_paragraph_with_next(self) -> None:
+        """The paragraph before a signature keeps with it: a signature never stands alone."""
+        body = self.out.element.body
+        index = len(body) - 2  # the last child is the w:sectPr
+        while index >= 0 and body[index].tag == x.qn("w:p"):
+            x.keep_with_next(body[index])
+            if "".join(body[index].itertext()).strip():  # not a spacer: done
+                break
+            index -= 1
+
     def _signature(self, container: Any, s: m.SignatureBlock, align: str) -> None:
+        if container is self.out:
+            self._keep_last_paragraph_with_next()
         half = Twips(self.text_width // 2)
         lines = [*s.before, *([""] if s.before else [])]
         if s.sign_label is not None:
@@ -285,6 +300,7 @@ class _Writer:
             self._run(paragraph, m.Run(line))
 
     def _signature_row(self, row: m.SignatureRow) -> None:
+        self._keep_last_paragraph_with_next()
         table = self.out.add_table(rows=1, cols=len(row.blocks))
         table.autofit = False
         widths = _widths([1 / len(row.blocks)] * len(row.blocks), self.text_width)

@@ -123,7 +123,10 @@ def status_sections(plan: Plan, period: str) -> list[Section]:
         ),
     ]
     for group in c.by_tool(plan, states):
-        blocks += [Heading(group.label, level=3), status_table(plan, group)]
+        # The tool is the table's title: it repeats with "(ต่อ)" on every page of the table.
+        table = status_table(plan, group)
+        table.title = group.label
+        blocks.append(table)
     if not states:
         blocks.append(Paragraph("ยังไม่มีมาตรการ"))
     return [Section(blocks, orientation="landscape")]

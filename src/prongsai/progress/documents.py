@@ -68,9 +68,23 @@ def report_document(
     )
 
 
-def filename(plan: Plan, period: str, kind: str, fmt: str, *, with_memo: bool = False) -> str:
+def filename(
+    plan: Plan,
+    period: str,
+    kind: str,
+    fmt: str,
+    *,
+    with_memo: bool = False,
+    digits: str | None = None,
+) -> str:
+    """ "progress-half-demo-2567.pdf"; the layout, the memo in front and digits other than the
+    agency's own are in the name, so two versions never download under one name."""
+    layout = "-B" if kind == "progress" else ""
     memo = "-with-memo" if with_memo and kind != "memo" else ""
-    return f"{kind}-{period}-{plan.agency.slug}-{plan.fiscal_year}{memo}.{fmt}"
+    style = (
+        f"-{digits}" if digits in ("thai", "arabic") and digits != plan.agency.digit_style else ""
+    )
+    return f"{kind}{layout}-{period}-{plan.agency.slug}-{plan.fiscal_year}{memo}{style}.{fmt}"
 
 
 def _builder(kind: str, period: str) -> Callable[[Agency, int, DocumentOptions], Document]:

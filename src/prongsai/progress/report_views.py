@@ -140,7 +140,7 @@ def report_download(
         raise Http404(str(e)) from None
     data = render_document(document, fmt)  # type: ignore[arg-type]
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = filename(report.plan, period, kind, fmt, with_memo=with_memo)
+    name = filename(report.plan, period, kind, fmt, with_memo=with_memo, digits=digits)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
