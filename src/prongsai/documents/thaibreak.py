@@ -9,8 +9,9 @@ agency's name ("หนองคันทรอง"), its people ("ใจงา�
   the agency, its units and people, the months, and the ITA words in `data/words.txt`);
 - a zero-width space (U+200B) between two Thai words: a break is allowed there;
 - a word joiner (U+2060) between the letter clusters of a word: no break inside it. The PDF
-  glues every word (typst honours U+2060); the DOCX glues only the vocabulary words, so
-  that the text an officer edits in Word carries as few invisible characters as possible
+  glues every word (typst honours U+2060); the DOCX glues only the agency's own words and
+  the months, so that the text an officer edits in Word carries few invisible characters
+  and a common word too wide for a narrow column is still broken by Word's own dictionary
   (Word and LibreOffice break at U+200B and keep U+2060 together);
 - no-break spaces inside dates ("๓ ตุลาคม", "พ.ศ. ๒๕๖๗") and inside people's names, and
   before "พ.ศ." so a title never breaks before the year.
@@ -91,9 +92,20 @@ def _words_of(term: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _glued(extra: frozenset[str]) -> frozenset[str]:
-    """The words the DOCX keeps whole: the vocabulary's and their parts."""
+def _known(extra: frozenset[str]) -> frozenset[str]:
+    """The vocabulary's words and their parts (they win ties in the tokeniser)."""
     out = set(base_vocabulary())
+    for term in extra:
+        out.update(_words_of(term))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _glued(extra: frozenset[str]) -> frozenset[str]:
+    """The words the DOCX keeps whole: the agency's own (names, people, units) and the months,
+    which Word's and LibreOffice's dictionaries do not know. Common words (ดำเนินการ) are left
+    to them: glued, a word wider than a narrow column is cut anywhere by LibreOffice."""
+    out = set(month_words())
     for term in extra:
         out.update(_words_of(term))
     return frozenset(out)
@@ -182,11 +194,12 @@ def _mark(text: str, extra: frozenset[str], glue_all: bool) -> str:
     with _lock:  # the tokeniser's trie is built once; PyThaiNLP is not documented thread-safe
         text = _protect(text, extra)
         glued = _glued(extra)
+        known = _known(extra)
         out: list[str] = []
         pos = 0
         for match in _THAI_RUN.finditer(text):
             out.append(text[pos : match.start()])
-            words = _prefer_vocabulary(_tokens(match.group(), extra), glued)
+            words = _prefer_vocabulary(_tokens(match.group(), extra), known)
             marked = []
             for word in words:
                 if (glue_all or word in glued) and 1 < len(word) <= _MAX_GLUED:
