@@ -125,3 +125,41 @@ def test_the_memo_page_says_when_the_memo_has_no_emblem(world: Any, plan: Plan) 
     upload(login("admin", world), world.agency, emblem_bytes())
     page = login("admin", world).get(url).content.decode()
     assert "ยังไม่มีตราครุฑ" not in page
+
+
+def memo_post(client: Client, plan: Plan, **fields: Any) -> Any:
+    data = {"memo_unit": "สำนักปลัด", "memo_ref": "", "memo_date": "", "memo_to": "", **fields}
+    url = reverse("progress:memo_edit", args=[plan.agency.slug, plan.fiscal_year, "half"])
+    return client.post(url, data)
+
+
+def test_the_memo_subject_closing_and_signers_are_edited_in_the_app(world: Any, plan: Plan) -> None:
+    from prongsai.orgs.models import Person
+    from prongsai.progress.models import ProgressReport
+    from tests.progress.conftest import document_text
+
+    signer = Person.objects.create(agency=world.agency, name="นางสาวใจงาม วีรยุทธ", position="รองปลัด")
+    response = memo_post(
+        login("editor", world),
+        plan,
+        memo_subject="รายงานผลตามมาตรการ รอบ ๖ เดือน (แก้ไข)",
+        memo_closing="จึงเรียนมาเพื่อโปรดทราบ",
+        memo_signer_palad=str(signer.pk),
+    )
+    assert response.status_code == 302
+    report = ProgressReport.objects.get(plan=plan, period="half")
+    assert report.memo_signer_palad == signer
+    text = document_text(report_document(plan, Period.HALF, "memo"))
+    assert "รายงานผลตามมาตรการ รอบ ๖ เดือน (แก้ไข)" in text
+    assert "จึงเรียนมาเพื่อโปรดทราบ" in text and "โปรดพิจารณา" not in text
+    assert "นางสาวใจงาม วีรยุทธ" in text and "รองปลัด" in text
+
+
+def test_a_signer_of_another_agency_is_refused(world: Any, plan: Plan) -> None:
+    from prongsai.orgs.models import Person
+    from prongsai.progress.models import ProgressReport
+
+    stranger = Person.objects.create(agency=world.other_agency, name="นายอื่น", position="ปลัด")
+    response = memo_post(login("editor", world), plan, memo_signer_head=str(stranger.pk))
+    assert response.status_code == 200
+    assert not ProgressReport.objects.filter(plan=plan, memo_signer_head=stranger).exists()

@@ -30,7 +30,17 @@ from prongsai.progress.models import (
 )
 
 NOTE_FIELDS = ("result", "suggestions", "outcome", "cause", "problems")
-MEMO_FIELDS = ("memo_unit", "memo_ref", "memo_date", "memo_to")
+MEMO_FIELDS = (
+    "memo_unit",
+    "memo_ref",
+    "memo_date",
+    "memo_to",
+    "memo_subject",
+    "memo_closing",
+    "memo_signer_head",
+    "memo_signer_palad",
+    "memo_signer_mayor",
+)
 
 
 def _user(user: Any) -> Any:
@@ -264,6 +274,9 @@ def report_update_memo(
     for name in MEMO_FIELDS:
         if name in data:
             value = data[name]
+            signer = name.startswith("memo_signer_") and value is not None
+            if signer and value.agency_id != report.plan.agency_id:
+                raise ValidationError({name: _("ผู้ลงนามต้องเป็นบุคลากรของหน่วยงานนี้")})
             setattr(report, name, value.strip() if isinstance(value, str) else value)
     if not report.memo_unit:
         report.memo_unit = "สำนักปลัด"
