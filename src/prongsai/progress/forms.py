@@ -11,7 +11,7 @@ from prongsai.core import thai
 from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField, text_formfield
 from prongsai.orgs.models import Agency, Person
 from prongsai.progress.evidence_files import ALLOWED_LABEL
-from prongsai.progress.models import MeasureNote, ProgressReport
+from prongsai.progress.models import MEMO_FIELDS, MeasureNote, ProgressReport
 
 
 class ThaiDateField(forms.DateField):
@@ -102,17 +102,7 @@ class MemoForm(forms.ModelForm):
 
     class Meta:
         model = ProgressReport
-        fields = [
-            "memo_unit",
-            "memo_ref",
-            "memo_date",
-            "memo_to",
-            "memo_subject",
-            "memo_closing",
-            "memo_signer_head",
-            "memo_signer_palad",
-            "memo_signer_mayor",
-        ]
+        fields = list(MEMO_FIELDS)
         formfield_callback = text_formfield
         widgets = {"memo_closing": forms.Textarea(attrs={"rows": 3})}
         help_texts = {

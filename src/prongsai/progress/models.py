@@ -151,6 +151,20 @@ class MeasureNote(models.Model):
         return f"{self.measure} ({self.period})"
 
 
+# The memo's fields an officer edits (the form and the service share the list).
+MEMO_FIELDS = (
+    "memo_unit",
+    "memo_ref",
+    "memo_date",
+    "memo_to",
+    "memo_subject",
+    "memo_closing",
+    "memo_signer_head",
+    "memo_signer_palad",
+    "memo_signer_mayor",
+)
+
+
 class ProgressReport(models.Model):
     """The 6-month or the annual report of a plan, with its memo's head; draft → finalised."""
 

@@ -20,6 +20,7 @@ from prongsai.plans.models import Measure, Plan
 from prongsai.plans.services import copies_folder
 from prongsai.progress import evidence_files, selectors
 from prongsai.progress.models import (
+    MEMO_FIELDS,
     Action,
     Evidence,
     LinkStatus,
@@ -30,17 +31,6 @@ from prongsai.progress.models import (
 )
 
 NOTE_FIELDS = ("result", "suggestions", "outcome", "cause", "problems")
-MEMO_FIELDS = (
-    "memo_unit",
-    "memo_ref",
-    "memo_date",
-    "memo_to",
-    "memo_subject",
-    "memo_closing",
-    "memo_signer_head",
-    "memo_signer_palad",
-    "memo_signer_mayor",
-)
 
 
 def _user(user: Any) -> Any:
