@@ -52,8 +52,9 @@ def page_count(pdf: bytes) -> int:
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace (line breaks in narrow cells split words arbitrarily)."""
-    return re.sub(r"\s+", "", text)
+    """Text without any whitespace (line breaks in narrow cells split words arbitrarily) and
+    without the line-break marks of `thaibreak` (zero-width space, word joiner)."""
+    return re.sub(r"[\s\u200b\u2060]+", "", text)
 
 
 @pytest.fixture(scope="session")

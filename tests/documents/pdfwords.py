@@ -72,3 +72,58 @@ def column_streams(
         column.sort(key=lambda w: (w.page, round(w.y0, 1), w.x0))
         out.append(squash("".join(w.text for w in column)))
     return out
+
+
+_LINE_BOX = re.compile(
+    r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S
+)
+_WORD_TEXT = re.compile(r"<word[^>]*>(.*?)</word>")
+
+
+def line_ends(pdf: bytes) -> list[tuple[int, str, str]]:
+    """(page, end of a line, start of the next) for every line that continues on the line just
+    below it in the same paragraph or table cell. poppler's blocks split centred lines apart,
+    so the continuation is found from the line boxes (pdftotext -bbox-layout): the next line
+    overlaps it horizontally and starts within a third of a line's height below it (lines of
+    one paragraph are ~0.25 lines apart; paragraphs, list items and table rows further)."""
+    result = subprocess.run(
+        [poppler("pdftotext"), "-bbox-layout", "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    )
+    out: list[tuple[int, str, str]] = []
+    for page, match in enumerate(_PAGE.finditer(result.stdout.decode("utf-8")), start=1):
+        lines = []
+        for line in _LINE_BOX.finditer(match.group(3)):
+            x0, y0, x1, y1 = (float(line.group(i)) for i in range(1, 5))
+            text = " ".join(html.unescape(w) for w in _WORD_TEXT.findall(line.group(5)))
+            lines.append((y0, x0, x1, y1, text))
+        lines.sort()
+        for y0, x0, x1, y1, text in lines:
+            below = [
+                (ny0, ntext)
+                for ny0, nx0, nx1, _ny1, ntext in lines
+                if 0 <= ny0 - y1 < (y1 - y0) / 3 and nx0 < x1 and x0 < nx1
+            ]
+            if below and text:
+                out.append((page, text, min(below)[1]))
+    return out
+
+
+def breaks_inside(pdf: bytes, terms: set[str]) -> list[str]:
+    """Every line break that falls inside one of `terms` (compared without spaces): the
+    term with "/" where the line broke, e.g. "หนองคัน/ทรอง"."""
+    found: list[str] = []
+    wanted = {squash(t) for t in terms if len(squash(t)) > 1}
+    for _page, end, start in line_ends(pdf):
+        left, right = squash(end)[-30:], squash(start)[:30]
+        joined = left + right
+        for term in wanted:
+            at = joined.find(term)
+            while at != -1:
+                if at < len(left) < at + len(term):
+                    cut = len(left) - at
+                    found.append(term[:cut] + "/" + term[cut:])
+                at = joined.find(term, at + 1)
+    return found

@@ -15,6 +15,7 @@ from prongsai.core.fonts import font_path
 from prongsai.documents import model as m
 from prongsai.documents import render
 from prongsai.documents.docx_fonts import obfuscate
+from prongsai.documents.thaibreak import unmark
 from tests.documents.conftest import pdftotext, squash
 from tests.documents.test_pdf import cell_text, printed_words
 
@@ -79,7 +80,7 @@ def test_every_run_sets_complex_script_font_size_and_weight(thai_docx: Any) -> N
 
 def test_bold_header_cells_are_bold_for_thai(thai_docx: Any) -> None:
     header_cell = plan_table(thai_docx).rows[0].cells[3]
-    assert header_cell.text == "ขั้นตอน/วิธีการปฏิบัติ"
+    assert unmark(header_cell.text) == "ขั้นตอน/วิธีการปฏิบัติ"
     rpr = header_cell.paragraphs[0].runs[0]._r.find(qn("w:rPr"))
     assert rpr.find(qn("w:b")) is not None and rpr.find(qn("w:bCs")) is not None
 
@@ -168,7 +169,7 @@ def test_docx_text_has_every_word_and_every_cell_in_order(
     cursor = 0
     table_text = squash("".join(t.text or "" for t in out._tbl.iter(qn("w:t"))))
     for _, cell in sorted(table.positions().items()):
-        expected = cell_text(cell, "thai")
+        expected = cell_text(cell, "thai", labels=False)
         found = table_text.find(expected, cursor)
         assert found == cursor, expected
         cursor += len(expected)
@@ -258,3 +259,41 @@ def test_the_same_document_gives_the_same_docx_fonts() -> None:
         for d in (first, second)
     ]
     assert len(blobs[0]) == 4 and blobs[0] == blobs[1]  # italics embedded when used
+
+
+def test_numbered_steps_are_word_numbered_lists_restarting_at_one(thai_docx: Any) -> None:
+    """Inserting a step in Word renumbers the rest: the numbers are Word's, not typed text."""
+    numbering = thai_docx.part.numbering_part.element
+    formats = {
+        a.get(qn("w:abstractNumId")): a.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val"))
+        for a in numbering.findall(qn("w:abstractNum"))
+    }
+    used = [
+        p
+        for p in thai_docx.element.body.iter(qn("w:p"))
+        if p.find(".//" + qn("w:numId")) is not None
+    ]
+    assert len(used) >= 4
+    num_ids = {p.find(".//" + qn("w:numId")).get(qn("w:val")) for p in used}
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) in num_ids:
+            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+            assert formats[abstract] == "thaiNumbers"
+            start = num.find(".//" + qn("w:startOverride")).get(qn("w:val"))
+            assert start == "1"
+    assert not any(squash(p.xpath("string(.)")).startswith("๑.") for p in used)
+
+
+def test_docx_properties_name_the_agency_and_prongsai(thai_doc: m.Document) -> None:
+    import datetime as dt
+    import zipfile
+
+    data = render(thai_doc, "docx")
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.author == thai_doc.agency
+    assert props.created is not None
+    assert abs(props.created - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert not any("thumbnail" in n for n in names)
+    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    assert "<Application>Prongsai</Application>" in app and "Macintosh" not in app

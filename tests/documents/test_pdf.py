@@ -76,14 +76,19 @@ def test_pdf_text_has_no_doubled_thai_clusters(thai_pdf: bytes) -> None:
     assert text.count("ขั้นตอน/วิธีการปฏิบัติ") >= 2  # the bold header, on several pages
 
 
-def cell_text(cell: m.Cell, digits: m.Digits) -> str:
+def cell_text(cell: m.Cell, digits: m.Digits, *, labels: bool = True) -> str:
+    """The cell's text, squashed; `labels=False` without the numbers of numbered lists (Word
+    numbers them itself)."""
     parts: list[str] = []
     for item in cell.content:
         if isinstance(item, m.Paragraph):
             parts.append(item.text)
         else:
             for i, p in enumerate(item.paragraphs()):
-                parts.append(m.numbered_label(item, i, digits) + p.text)
+                label = (
+                    m.numbered_label(item, i, digits) if labels or item.marker != "number" else ""
+                )
+                parts.append(label + p.text)
     return squash("".join(parts))
 
 

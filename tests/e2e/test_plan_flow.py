@@ -53,7 +53,7 @@ def test_analysis_to_suggestions_to_an_approved_plan_and_its_download(
     with page.expect_download() as info:
         page.click("a.button:text-is('PDF')")
     download = info.value
-    assert download.suggested_filename == "plan-demo-2567.pdf"
+    assert download.suggested_filename == "plan-A-demo-2567.pdf"
     with open(download.path(), "rb") as f:
         assert f.read(5) == b"%PDF-"
 

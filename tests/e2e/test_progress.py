@@ -70,7 +70,7 @@ def test_recording_an_action_with_evidence_changes_the_status_and_the_report(
     # the first PDF link of the 6-month round is the layout-B report
     target = tmp_path / report_download.value.suggested_filename
     report_download.value.save_as(target)
-    assert target.name == "progress-half-demo-2567.pdf"
+    assert target.name == "progress-B-half-demo-2567.pdf"
     assert target.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(

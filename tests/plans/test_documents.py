@@ -14,6 +14,7 @@ from pythainlp.tokenize import word_tokenize
 from prongsai.core.demo import demo_build
 from prongsai.documents import render
 from prongsai.documents.model import Cell, NumberedList, Paragraph, Table
+from prongsai.documents.thaibreak import unmark
 from prongsai.plans.documents import plan_document
 from prongsai.plans.models import Plan
 
@@ -126,9 +127,9 @@ def test_the_docx_opens_with_thai_font_attributes_and_the_plan_table(demo_plan: 
     assert 'w:cs="Sarabun"' in xml or 'w:cs="Sarabun"' in doc.styles.element.xml
     tables = doc.tables
     assert tables, "the plan table is a real table"
-    body = "\n".join(c.text for t in tables for row in t.rows for c in row.cells)
+    body = unmark("\n".join(c.text for t in tables for row in t.rows for c in row.cells))
     assert "กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ" in body
-    assert "หนองคันทรอง" in "\n".join(p.text for p in doc.paragraphs)
+    assert "หนองคันทรอง" in unmark("\n".join(p.text for p in doc.paragraphs))
 
 
 def test_question_codes_keep_their_digits_in_a_thai_digit_document(
@@ -162,3 +163,15 @@ def test_documents_stay_thai_when_the_ui_is_in_english(demo_plan: Plan, tmp_path
         text = pdftotext(response.content, tmp_path)
         assert "องค์การบริหารส่วนตำบลหนองคันทรอง" in text
         assert "Subdistrict" not in text and "In progress" not in text
+
+
+def test_both_plan_layouts_download_under_their_own_names(demo_plan: Plan) -> None:
+    from prongsai.plans.document_views import plan_filename
+
+    names = {
+        plan_filename(demo_plan, "pdf", layout=lay, digits=d)
+        for lay in "AB"
+        for d in ("thai", "arabic")
+    }
+    assert len(names) == 4
+    assert plan_filename(demo_plan, "pdf", layout="B", digits="thai") == "plan-B-demo-2567.pdf"

@@ -51,3 +51,34 @@ def test_prongsai_render_makes_each_progress_document(
         "render", kind, "--org", "demo", "--year", "2567", "--format", fmt, "--out", str(out)
     )
     assert out.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
+
+
+def test_render_help_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    from prongsai.core.documents import document_kinds
+
+    with pytest.raises(SystemExit):
+        call_command("render", "--help")
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "status-annual" in shown and "memo-annual" in shown
+    assert all(kind in shown for kind in document_kinds())
+
+
+def test_render_into_a_missing_folder_says_so(demo_plan: Plan, tmp_path: Path) -> None:
+    from django.core.management.base import CommandError
+
+    out = tmp_path / "missing" / "memo.pdf"
+    args = ["memo", "--org", "demo", "--year", "2567", "--format", "pdf", "--out", str(out)]
+    with pytest.raises(CommandError, match="ไม่มีโฟลเดอร์"):
+        call_command("render", *args)
+    assert not out.parent.exists()
+
+
+def test_render_says_when_layout_has_no_effect(
+    demo_plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "memo.pdf"
+    args = ["--org", "demo", "--year", "2567", "--format", "pdf", "--out", str(out)]
+    call_command("render", "memo", "--layout", "B", *args)
+    assert "--layout ไม่มีผล" in capsys.readouterr().err
+    call_command("render", "plan", "--layout", "B", *args)
+    assert "--layout" not in capsys.readouterr().err

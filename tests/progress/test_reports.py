@@ -31,31 +31,31 @@ def test_an_entry_dated_after_31_march_is_not_in_the_6_month_report(
     plan: Any, tmp_path: Path
 ) -> None:
     m = measures(plan)[2]
-    act(m, dt.date(2024, 3, 20), "BEFORE-END-OF-ROUND ประชุมชี้แจง")
+    act(m, dt.date(2024, 3, 20), "BEFORE_END_OF_ROUND ประชุมชี้แจง")
     act(
         m,
         dt.date(2024, 4, 2),
-        "AFTER-END-OF-ROUND เปิดระบบ",
+        "AFTER_END_OF_ROUND เปิดระบบ",
         completes=True,
         url="https://www.example.go.th/after-round",
     )
     for kind in ("progress", "status", "memo"):
         doc = localise(report_document(plan, Period.HALF, kind), "thai")
         text = document_text(doc)
-        assert "AFTER-END-OF-ROUND" not in text and "after-round" not in text, kind
+        assert "AFTER_END_OF_ROUND" not in text and "after-round" not in text, kind
         assert "๒ เดือนเมษายน" not in text, kind
     progress = localise(report_document(plan, Period.HALF, "progress"), "thai")
     text = document_text(progress)
-    assert "BEFORE-END-OF-ROUND" in text
-    assert "ดำเนินการเมื่อวันที่ ๒๐ เดือนมีนาคม พ.ศ. ๒๕๖๗ BEFORE-END-OF-ROUND" in text
+    assert "BEFORE_END_OF_ROUND" in text
+    assert "ดำเนินการเมื่อวันที่ ๒๐ เดือนมีนาคม พ.ศ. ๒๕๖๗ BEFORE_END_OF_ROUND" in text
     assert "สถานะ: อยู่ระหว่างดำเนินการ" in text  # done only in April
     rendered = pdf_text(render(progress, "pdf"), tmp_path)
-    assert "BEFORE-END-OF-ROUND" in rendered
-    assert "AFTER-END-OF-ROUND" not in rendered
+    assert "BEFORE_END_OF_ROUND" in rendered
+    assert "AFTER_END_OF_ROUND" not in rendered
     assert "after-round" not in rendered
     # the annual report, as of 30 September, has it
     annual = pdf_text(render(report_document(plan, Period.YEAR, "annual"), "pdf"), tmp_path)
-    assert "AFTER-END-OF-ROUND" in annual and "BEFORE-END-OF-ROUND" in annual
+    assert "AFTER_END_OF_ROUND" in annual and "BEFORE_END_OF_ROUND" in annual
 
 
 def test_the_6_month_report_has_the_title_page_and_the_layout_b_columns(plan: Any) -> None:

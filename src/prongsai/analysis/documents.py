@@ -26,6 +26,7 @@ from prongsai.documents.model import (
     Table,
 )
 from prongsai.orgs.models import Agency, AgencyType
+from prongsai.orgs.selectors import document_vocabulary
 
 CHART_WIDTH_CM = 15.0
 
@@ -163,4 +164,5 @@ def build_analysis_document(agency: Agency, year: int, options: DocumentOptions)
         digits=digits,
         agency=agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(agency),
     )

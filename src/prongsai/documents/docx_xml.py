@@ -215,6 +215,23 @@ def mark_header_row(row: Any) -> None:
     trpr.append(el("tblHeader"))
 
 
+def keep_row_with_next(row: Any) -> None:
+    """Keep a group row ("1. ประเด็น…") in one piece and on the page of the row after it:
+    cantSplit on the row, keepNext on its paragraphs (Word and LibreOffice honour both)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.insert(0, el("cantSplit"))
+    for paragraph in row._tr.iter(qn("w:p")):
+        keep_with_next(paragraph)
+
+
+def keep_with_next(p: Any) -> None:
+    """w:keepNext on a w:p (first in its w:pPr after w:pStyle, as the schema orders it)."""
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:keepNext")) is None:
+        style = ppr.find(qn("w:pStyle"))
+        ppr.insert(1 if style is not None else 0, el("keepNext"))
+
+
 def remove_borders(table: Any) -> None:
     tblpr = table._tbl.tblPr
     borders = el("tblBorders")
@@ -254,3 +271,66 @@ def page_number_format(section: Any, fmt: str) -> None:
         anchor.addprevious(element)
     else:
         sectpr.append(element)
+
+
+def list_numbering(document: Any, *, fmt: str, suffix: str, indent: int, start: int) -> int:
+    """A new Word numbering (w:num) for one numbered list, restarting at `start`: inserting a
+    step in Word renumbers the rest. `fmt` is "decimal" or "thaiNumbers"; `indent` in twips.
+    Lists with the same format share one w:abstractNum. Returns the w:numId."""
+    numbering = document.part.numbering_part.element
+    cache: dict[tuple[str, str, int], str] = numbering.__dict__.setdefault("_prongsai", {})
+    key = (fmt, suffix, indent)
+    if key not in cache:
+        ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        abstract_id = str(max(ids, default=-1) + 1)
+        abstract = el("abstractNum", abstractNumId=abstract_id)
+        abstract.append(el("multiLevelType", val="singleLevel"))
+        lvl = el("lvl", ilvl="0")
+        for child in (
+            el("start", val="1"),
+            el("numFmt", val=fmt),
+            el("lvlText", val="%1" + suffix.replace("%", "%%")),
+            el("lvlJc", val="left"),
+        ):
+            lvl.append(child)
+        ppr = el("pPr")
+        tabs = el("tabs")
+        tabs.append(el("tab", val="num", pos=str(indent)))
+        ppr.append(tabs)
+        ppr.append(el("ind", left=str(indent), hanging=str(indent)))
+        lvl.append(ppr)
+        lvl.append(thai_rpr(el("rPr")))
+        abstract.append(lvl)
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+        cache[key] = abstract_id
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(num_ids, default=0) + 1
+    num = el("num", numId=str(num_id))
+    num.append(el("abstractNumId", val=cache[key]))
+    override = el("lvlOverride", ilvl="0")
+    override.append(el("startOverride", val=str(start)))
+    num.append(override)
+    numbering.append(num)
+    return num_id
+
+
+def set_numbering(p: Any, num_id: int) -> None:
+    """w:numPr on a paragraph (after w:pStyle and w:keepNext, before the rest)."""
+    ppr = p.get_or_add_pPr()
+    numpr = el("numPr")
+    numpr.append(el("ilvl", val="0"))
+    numpr.append(el("numId", val=str(num_id)))
+    anchor = 0
+    for i, child in enumerate(ppr):
+        if child.tag in (
+            qn("w:pStyle"),
+            qn("w:keepNext"),
+            qn("w:keepLines"),
+            qn("w:pageBreakBefore"),
+        ):
+            anchor = i + 1
+    ppr.insert(anchor, numpr)

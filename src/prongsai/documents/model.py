@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -375,6 +375,8 @@ class Document:
     subject: str = ""
     number_first_page: bool = field(default=False, metadata=RAW)
     page_number_format: str = "- {n} -"
+    # Words never broken across lines: the agency's name, its units, people (see thaibreak).
+    vocabulary: tuple[str, ...] = field(default=(), metadata=RAW)
 
     @classmethod
     def of(
@@ -421,20 +423,43 @@ def localise(value: T, style: Digits) -> T:
 
 
 def _localise(value: Any, style: Digits) -> Any:
+    return _map_text(value, lambda text: localise_text(text, style), keep_digit_runs=True)
+
+
+def _map_text(value: Any, fn: Callable[[str], str], *, keep_digit_runs: bool = False) -> Any:
+    """A copy of `value` with `fn` applied to every user string (raw fields untouched)."""
     if isinstance(value, str):
-        return localise_text(value, style)
-    if isinstance(value, Run) and value.keep_digits:
+        return fn(value)
+    if keep_digit_runs and isinstance(value, Run) and value.keep_digits:
         return value
     if isinstance(value, list | tuple):
-        return type(value)(_localise(item, style) for item in value)
+        return type(value)(_map_text(item, fn, keep_digit_runs=keep_digit_runs) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         clone = _shallow_copy(value)
         for f in dataclasses.fields(value):
             if f.metadata.get("raw"):
                 continue
-            setattr(clone, f.name, _localise(getattr(value, f.name), style))
+            setattr(
+                clone,
+                f.name,
+                _map_text(getattr(value, f.name), fn, keep_digit_runs=keep_digit_runs),
+            )
         return clone
     return value
+
+
+def mark_breaks(document: Document, *, glue: Literal["all", "vocabulary"]) -> Document:
+    """A copy whose text marks where Thai lines may break (`thaibreak`): between words only,
+    never inside the document's vocabulary (the agency's names, people, months...). The
+    document's own metadata (title, author...) is left as it is."""
+    from prongsai.documents import thaibreak
+
+    vocabulary = frozenset(document.vocabulary)
+    clone = _shallow_copy(document)
+    clone.sections = _map_text(
+        document.sections, lambda text: thaibreak.mark(text, vocabulary, glue=glue)
+    )
+    return clone
 
 
 def _shallow_copy(value: Any) -> Any:

@@ -22,6 +22,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from prongsai.documents.pdf_objects import Parser, Pdf, Ref, append_update, pdf_name, unescape
@@ -66,7 +67,10 @@ def _font_info(pdf: Pdf, font: dict[str, Any]) -> FontInfo:
                 widths[code] = pdf.get(w[i + 2])
             i += 3
     if "ToUnicode" in font:
-        info.unicode = _parse_cmap(pdf.stream(font["ToUnicode"]))
+        info.unicode = {
+            code: _clean(text) or ""
+            for code, text in _parse_cmap(pdf.stream(font["ToUnicode"])).items()
+        }
     info.widths, info.default_width = widths, default_width
     info.zero_width = {
         code for code, text in info.unicode.items() if info.is_mark(code) and _has_base(text)
@@ -98,6 +102,35 @@ def _parse_cmap(data: bytes) -> dict[int, str]:
                 for k in range(hi - lo + 1):
                     out[lo + k] = _utf16(b"%0*X" % (len(dst), base + k))
     return out
+
+
+_BFCHAR_PAIR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]*)>")
+
+
+def _clean_cmap(data: bytes) -> bytes | None:
+    """A ToUnicode CMap without the line-break marks in its glyphs' text, or None if it has
+    none (typst maps a glyph to "น\u2060" when the mark follows its letter)."""
+    if b"200B" not in data.upper() and b"2060" not in data.upper():
+        return None
+    changed = False
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        nonlocal changed
+        dst = match.group(2).upper()
+        units = [dst[k : k + 4] for k in range(0, len(dst), 4)]
+        kept = [u for u in units if u not in (b"200B", b"2060")]
+        if len(kept) == len(units):
+            return match.group()
+        changed = True
+        return match.group(1) + b"<" + b"".join(kept or [b"FEFF"]) + b">"
+
+    out = []
+    pos = 0
+    for block in _BFCHAR.finditer(data):
+        out += [data[pos : block.start(1)], _BFCHAR_PAIR.sub(fix, block.group(1))]
+        pos = block.end(1)
+    out.append(data[pos:])
+    return b"".join(out) if changed else None
 
 
 def _has_base(text: str) -> bool:
@@ -239,12 +272,17 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
         elif kind == "emc" and spans:
             span = spans.pop()
             if span is not None:
+                props = span["props"]
                 if span["zero"]:
-                    text = _actual_text(span["props"])
-                    if _has_base(text) and text == previous():
+                    text = _actual_text(props)
+                    if _has_base(text) and _clean(text) == _clean(previous()):
                         edits.append((span["at"], span["end"], b"<</ActualText<FEFF>>>"))
                         continue
-                last = span["props"]
+                if b"200B" in props or b"2060" in props or b"200b" in props:
+                    # The line-break marks (thaibreak) are not part of the text.
+                    clean = _MARKS.sub("", _actual_text(props))
+                    edits.append((span["at"], span["end"], _actual_props(clean)))
+                last = props
         elif kind == "tj" and font.two_byte:
             active = next((s for s in reversed(spans) if s is not None), None)
             shift = _trailing_shift(match, font, content) if active is not None else None
@@ -272,7 +310,7 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                 continue
             items = _items(match)
             glyphs = _codes(items)
-            before = previous()
+            before = _clean(previous())
             lead = 0
             for g in glyphs:
                 if g in font.zero_width and font.unicode.get(g) == before:
@@ -332,7 +370,26 @@ def _trailing_shift(
     return None
 
 
+_MARKS = re.compile("[\u200b\u2060]")
+
+
+def _clean(text: str | None) -> str | None:
+    """Text without the invisible line-break marks of `thaibreak` (U+200B, U+2060)."""
+    return None if text is None else _MARKS.sub("", text)
+
+
+def _actual_props(text: str) -> bytes:
+    return b"<</ActualText<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">>>"
+
+
+_HEX_ACTUAL = re.compile(rb"<</ActualText\s*<([0-9A-Fa-f]*)>\s*>>")
+
+
+@lru_cache(maxsize=4096)
 def _actual_text(props: bytes) -> str:
+    simple = _HEX_ACTUAL.fullmatch(props)  # what typst writes; anything else is parsed
+    if simple is not None and len(simple.group(1)) % 2 == 0:
+        return _text_string(bytes.fromhex(simple.group(1).decode()))
     return _text_string(Parser(props).value().get("ActualText"))
 
 
@@ -385,6 +442,7 @@ def fix_split_clusters(data: bytes) -> bytes:
 def _repair(pdf: Pdf) -> dict[int, bytes]:
     font_cache: dict[int, FontInfo] = {}
     changed: dict[int, bytes] = {}
+    seen_cmaps: set[int] = set()
     candidates = {
         int(m.group(1))
         for m in re.finditer(
@@ -406,6 +464,14 @@ def _repair(pdf: Pdf) -> dict[int, bytes]:
             if key not in font_cache:
                 font_cache[key] = _font_info(pdf, pdf.get(ref))
             fonts[name] = font_cache[key]
+        for ref in (pdf.get(resources.get("Font", {})) or {}).values():
+            font = pdf.get(ref)
+            cmap = font.get("ToUnicode") if isinstance(font, dict) else None
+            if isinstance(cmap, Ref) and cmap.num not in changed and cmap.num not in seen_cmaps:
+                seen_cmaps.add(cmap.num)
+                cleaned = _clean_cmap(pdf.stream(cmap))
+                if cleaned is not None:
+                    changed[cmap.num] = cleaned
         if not any(f.two_byte for f in fonts.values()):
             continue
         contents = [Ref(num)] if is_form else head.get("Contents", [])

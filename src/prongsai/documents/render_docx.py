@@ -9,8 +9,11 @@ and substitutes otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -48,7 +51,8 @@ _VALIGN = {
 
 def render_docx(document: m.Document) -> bytes:
     """Render a document to DOCX bytes."""
-    return _Writer(m.localise(document, document.digits)).write()
+    localised = m.localise(document, document.digits)
+    return _Writer(m.mark_breaks(localised, glue="vocabulary")).write()
 
 
 class _Writer:
@@ -78,6 +82,10 @@ class _Writer:
         props.keywords = self.doc.agency
         props.last_modified_by = "Prongsai"
         props.comments = ""
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        props.created = props.modified = now
+        props.revision = 1
+        _own_package(self.out, company=self.doc.agency)
         buffer = io.BytesIO()
         self.out.save(buffer)
         return buffer.getvalue()
@@ -191,6 +199,9 @@ class _Writer:
         return paragraph
 
     def _list(self, container: Any, lst: m.NumberedList, *, size: float) -> None:
+        if lst.marker == "number":
+            self._numbered(container, lst, size=size)
+            return
         for index, item in enumerate(lst.paragraphs()):
             label = m.numbered_label(lst, index, self.doc.digits)
             labelled = m.Paragraph(
@@ -201,6 +212,20 @@ class _Writer:
             fmt.left_indent = LIST_INDENT
             fmt.first_line_indent = -LIST_INDENT
             fmt.tab_stops.add_tab_stop(LIST_INDENT, WD_TAB_ALIGNMENT.LEFT)
+
+    def _numbered(self, container: Any, lst: m.NumberedList, *, size: float) -> None:
+        """A real Word numbered list (numbering.xml + w:numPr), Thai digits through the
+        thaiNumbers format: an officer inserting a step in Word gets the rest renumbered."""
+        num_id = x.list_numbering(
+            self.out,
+            fmt="thaiNumbers" if self.doc.digits == "thai" else "decimal",
+            suffix=lst.suffix,
+            indent=int(LIST_INDENT / Twips(1)),
+            start=lst.start,
+        )
+        for item in lst.paragraphs():
+            paragraph = self._paragraph(container, item, size=size, in_cell=True)
+            x.set_numbering(paragraph._p, num_id)
 
     # --- tables --------------------------------------------------------------------------------
 
@@ -229,6 +254,9 @@ class _Writer:
         if t.repeat_header:
             for r in range(len(t.header_rows)):
                 x.mark_header_row(rows[r])
+        for (r, _c), cell in placed.items():
+            if r >= len(t.header_rows) and cell.colspan == len(t.columns) and r + 1 < len(rows):
+                x.keep_row_with_next(rows[r])
         self.out.add_paragraph()  # Word needs a paragraph between consecutive tables
 
     def _cell(self, target: Any, cell: m.Cell, t: m.Table, *, header: bool) -> None:
@@ -265,7 +293,19 @@ class _Writer:
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._run(caption, m.Run(im.caption))
 
+    def _keep_last_paragraph_with_next(self) -> None:
+        """The paragraph before a signature keeps with it: a signature never stands alone."""
+        body = self.out.element.body
+        index = len(body) - 2  # the last child is the w:sectPr
+        while index >= 0 and body[index].tag == x.qn("w:p"):
+            x.keep_with_next(body[index])
+            if "".join(body[index].itertext()).strip():  # not a spacer: done
+                break
+            index -= 1
+
     def _signature(self, container: Any, s: m.SignatureBlock, align: str) -> None:
+        if container is self.out:
+            self._keep_last_paragraph_with_next()
         half = Twips(self.text_width // 2)
         lines = [*s.before, *([""] if s.before else [])]
         if s.sign_label is not None:
@@ -284,6 +324,7 @@ class _Writer:
             self._run(paragraph, m.Run(line))
 
     def _signature_row(self, row: m.SignatureRow) -> None:
+        self._keep_last_paragraph_with_next()
         table = self.out.add_table(rows=1, cols=len(row.blocks))
         table.autofit = False
         widths = _widths([1 / len(row.blocks)] * len(row.blocks), self.text_width)
@@ -331,6 +372,25 @@ class _Writer:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>Prongsai</Application><Company>{company}</Company>"
+    "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop></Properties>"
+)
+
+
+def _own_package(out: Any, *, company: str) -> None:
+    """python-docx's template says "Microsoft Macintosh Word" (2013) and carries a blank
+    thumbnail: the application is Prongsai, the company the agency, and no thumbnail."""
+    package = out.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rid)
+        elif rel.reltype.endswith("/extended-properties"):
+            clean = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", company)
+            rel.target_part._blob = _APP_XML.format(company=escape(clean)).encode("utf-8")
 
 
 def _widths(fractions: list[float], total: int) -> list[int]:

@@ -54,7 +54,7 @@ def render_pdf(document: m.Document) -> bytes:
 
 def to_json(document: m.Document) -> dict[str, Any]:
     """The JSON the template reads, with user text already in the document's digit style."""
-    doc = m.localise(document, document.digits)
+    doc = m.mark_breaks(m.localise(document, document.digits), glue="all")
     prefix, _, suffix = doc.page_number_format.partition("{n}")
     return {
         "title": doc.title,
@@ -72,11 +72,48 @@ def to_json(document: m.Document) -> dict[str, Any]:
             {
                 "orientation": section.orientation,
                 "numbers": section.page_numbers,
-                "blocks": [_block(b, doc.digits) for b in section.blocks],
+                "blocks": _keep_signatures([_block(b, doc.digits) for b in section.blocks]),
             }
             for section in doc.sections
         ],
     }
+
+
+_SIGNATURES = ("sig", "sigrow")
+
+
+def _keep_signatures(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A signature never stands alone on a page: a run of signatures (with the spacers between
+    them) goes in one unbreakable block with the paragraph or list before it."""
+    out: list[dict[str, Any]] = []
+    for block in blocks:
+        if block["k"] in _SIGNATURES or (block["k"] == "spacer" and out and out[-1]["k"] == "keep"):
+            if out and out[-1]["k"] == "keep":
+                out[-1]["blocks"].append(block)
+                continue
+            group = [block]
+            while out and out[-1]["k"] == "spacer":
+                group.insert(0, out.pop())
+            if out and out[-1]["k"] in ("par", "list"):
+                group.insert(0, out.pop())
+            out.append({"k": "keep", "blocks": group})
+        else:
+            out.append(block)
+    return out
+
+
+def _kept_rows(group_rows: list[int], nrows: int) -> list[dict[str, int]]:
+    """Spans of rows to keep on one page: each group row with the rows after it up to the
+    first ordinary row (a tool row, its indicator row and the first measure stay together)."""
+    spans: list[dict[str, int]] = []
+    for y in sorted(set(group_rows)):
+        if y + 1 >= nrows:
+            continue
+        if spans and spans[-1]["y"] + spans[-1]["rs"] - 1 == y:
+            spans[-1]["rs"] += 1
+        else:
+            spans.append({"y": y, "rs": 2})
+    return spans
 
 
 def _run(run: m.Run) -> dict[str, Any]:
@@ -162,6 +199,10 @@ def _block(b: m.Block, digits: m.Digits) -> dict[str, Any]:
             "cont": b.continued_label,
             "size": b.font_size,
             "hfill": b.header_fill,
+            "keep": _kept_rows(
+                [c["y"] for c in cells if c["y"] >= nhead + first and c["cs"] == len(b.columns)],
+                len(b.header_rows) + len(b.rows) + first,
+            ),
         }
     if isinstance(b, m.Image):
         return {

@@ -27,9 +27,33 @@ class PersonForm(forms.ModelForm):
 
 
 class AgencySettingsForm(forms.ModelForm):
+    emblem = forms.FileField(
+        label=_("ตราครุฑสำหรับบันทึกข้อความ"),
+        required=False,
+        help_text=_("ไฟล์ภาพ PNG หรือ JPEG ไม่เกิน ๒ เมกะไบต์ พิมพ์สูง ๑.๕ เซนติเมตร ที่มุมซ้ายบนของบันทึกข้อความ"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    emblem_remove = forms.BooleanField(label=_("ลบตราครุฑที่มีอยู่"), required=False)
+
     class Meta:
         model = Agency
         fields = ["address", "phone", "website", "digit_style"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.emblem_path:
+            del self.fields["emblem_remove"]
+        self.emblem_png: bytes | None = None
+
+    def clean_emblem(self) -> Any:
+        from prongsai.orgs.emblem import MAX_BYTES, emblem_png
+
+        upload = self.cleaned_data.get("emblem")
+        if upload:
+            if upload.size > MAX_BYTES:
+                raise forms.ValidationError(_("ไฟล์ตราครุฑใหญ่เกิน ๒ เมกะไบต์"))
+            self.emblem_png = emblem_png(upload.read())
+        return upload
 
 
 ROLE_CHOICES = [(r.value, r.label) for r in AGENCY_ROLES]

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.files import StoredPath
+
 
 def _new_stamp() -> str:
     from prongsai.orgs.stamps import new_stamp
@@ -95,6 +97,8 @@ class Agency(models.Model):
     digit_style = models.CharField(
         _("ตัวเลขในเอกสาร"), max_length=10, choices=DigitStyle.choices, default=DigitStyle.THAI
     )
+    # The Garuda emblem on its memos: a PNG kept through core.files (orgs.emblem), or "" for none.
+    emblem_path = StoredPath(_("ตราครุฑ"), blank=True, editable=False)  # core.files
     created_at = models.DateTimeField(auto_now_add=True)
     # Replaced with every change to the agency's records (orgs.stamps): keys cached page parts.
     stamp = models.CharField(max_length=16, default=_new_stamp, editable=False)

@@ -66,3 +66,25 @@ def agency_admin_names(agency: Agency) -> list[str]:
     """Who approves and reopens for the agency, as an editor may be told (never their e-mail)."""
     admins = agency_members(agency).filter(role=Role.ADMIN)
     return [m.user.get_full_name() or m.user.get_username() for m in admins]
+
+
+def document_vocabulary(agency: Agency) -> tuple[str, ...]:
+    """The agency's own words that a document never breaks across lines: its name, district
+    and province, its units, its people's names and positions (see documents.thaibreak)."""
+    words = {agency.name, agency.district.name, agency.district.province.name}
+    words.update(Unit.objects.filter(agency=agency).values_list("name", flat=True))
+    for name, position in Person.objects.filter(agency=agency).values_list("name", "position"):
+        words.update((name, position))
+    return tuple(sorted(w for w in words if w))
+
+
+def agency_emblem(agency: Agency) -> bytes | None:
+    """The agency's Garuda emblem (PNG bytes) for its memos, or None when it has none."""
+    from prongsai.core import files
+
+    if not agency.emblem_path:
+        return None
+    try:
+        return files.read_bytes(agency.emblem_path)
+    except FileNotFoundError:
+        return None  # gone from the store: the memo is made without it

@@ -245,3 +245,24 @@ def oversight_grant(user: Any, role: Role, **scope: object) -> Membership:
     membership.full_clean()
     membership.save()
     return membership
+
+
+def agency_emblem_set(agency: Agency, png: bytes | None) -> Agency:
+    """Keep `png` (checked and re-encoded by `orgs.emblem.emblem_png`) as the agency's Garuda
+    emblem, or remove it (None). The file is written before the record points to it."""
+    from prongsai.core import files
+    from prongsai.orgs.emblem import FOLDER
+
+    old, path = agency.emblem_path, ""
+    if png is not None:
+        path = files.bytes_store(png, folder=f"{FOLDER}/{agency.pk}", extension="png").path
+    try:
+        with transaction.atomic():
+            agency.emblem_path = path
+            agency.save(update_fields=["emblem_path"])
+    except BaseException:
+        files.delete(path)  # the record does not point to it: no orphan file
+        raise
+    if old and old != path:
+        transaction.on_commit(lambda: files.delete(old))  # the replaced one, once saved
+    return agency

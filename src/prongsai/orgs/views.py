@@ -304,11 +304,20 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agency_settings(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug, Need.MANAGE)
-    form = AgencySettingsForm(request.POST or None, instance=access.agency)
+    form = AgencySettingsForm(request.POST or None, request.FILES or None, instance=access.agency)
     fields = AgencySettingsForm.Meta.fields
     guard = _guard(request, Agency.objects.filter(pk=access.agency.pk), fields)
     saving = request.method == "POST" and form.is_valid()
-    if saving and guard.saved(form, lambda: form.instance.save(update_fields=fields)):
+
+    def save() -> None:
+        agency = form.instance
+        agency.save(update_fields=fields)
+        if form.emblem_png is not None:
+            services.agency_emblem_set(agency, form.emblem_png)
+        elif form.cleaned_data.get("emblem_remove"):
+            services.agency_emblem_set(agency, None)
+
+    if saving and guard.saved(form, save, yours={f: form.cleaned_data[f] for f in fields}):
         messages.success(request, _("บันทึกแล้ว"))
         return redirect("orgs:home", slug=slug)
     return render(

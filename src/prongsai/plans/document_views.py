@@ -25,8 +25,11 @@ def _options(request: HttpRequest, plan: Plan) -> tuple[Layout, Digits]:
     return cast(Layout, layout), cast(Digits, digits)
 
 
-def plan_filename(plan: Plan, fmt: str) -> str:
-    return f"plan-{plan.agency.slug}-{plan.fiscal_year}.{fmt}"
+def plan_filename(plan: Plan, fmt: str, *, layout: str = "A", digits: str = "thai") -> str:
+    """Named for its layout and digits, so both layouts can be downloaded side by side:
+    plan-A-demo-2567.pdf, plan-B-demo-2567-arabic.docx."""
+    style = "" if digits == plan.agency.digit_style else f"-{digits}"
+    return f"plan-{layout}-{plan.agency.slug}-{plan.fiscal_year}{style}.{fmt}"
 
 
 @login_required
@@ -37,7 +40,9 @@ def plan_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpR
     layout, digits = _options(request, plan)
     data = render_document(plan_document(plan, layout=layout, digits=digits), fmt)  # type: ignore[arg-type]
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{plan_filename(plan, fmt)}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{plan_filename(plan, fmt, layout=layout, digits=digits)}"'
+    )
     return response
 
 

@@ -4,8 +4,11 @@ document engine's job."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Literal
+
+from django.utils import timezone
 
 from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
@@ -24,6 +27,7 @@ from prongsai.documents.model import (
     Table,
 )
 from prongsai.orgs.models import Agency, Person
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.frameworks import FrameworkView, framework_of
 from prongsai.plans.models import Measure, Plan
 from prongsai.plans.selectors import measure_responsible, plan_issues
@@ -154,6 +158,25 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
     return Table(columns, rows, header)
 
 
+_LEADING_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]+[.)]|[-•])\s*")
+
+
+def constraint_list(text: str) -> NumberedList:
+    """The constraints, one point a line, numbered as in real plans (a number the officer
+    typed is replaced, so an edited list never shows "1. 1.")."""
+    return NumberedList(
+        [_LEADING_NUMBER.sub("", line) for line in text.splitlines() if line.strip()]
+    )
+
+
+def announced_line(plan: Plan) -> str:
+    """ "ประกาศ ณ วันที่ 1 ตุลาคม พ.ศ. 2566": the day the plan was approved, dotted until then."""
+    if plan.approved_at is None:
+        return "ประกาศ ณ วันที่ ........ เดือน .................... พ.ศ. ........"
+    day = timezone.localtime(plan.approved_at).date()
+    return f"ประกาศ ณ วันที่ {day.day} {thai.month_name(day.month)} พ.ศ. {thai.be_year(day)}"
+
+
 def _signer(plan: Plan) -> Person | None:
     if plan.approver_person is not None:
         return plan.approver_person
@@ -184,21 +207,30 @@ def plan_document(
         head = []
     table = table_layout_a(plan, digits) if layout == "A" else table_layout_b(plan, digits)
     table.title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
-    closing: list[Block] = [*head, table]
+    number = 2 if analysis else 1  # "1." is the analysis when the plan has one
+    closing: list[Block] = [
+        *head,
+        Heading(f"{number}. {plan.title}", level=2),
+        table,
+    ]
     if plan.constraints_text:
         closing += [
-            Heading("วิเคราะห์ข้อจำกัดของหน่วยงาน", level=2),
-            *[
-                Paragraph(p, indent_first_line=True)
-                for p in plan.constraints_text.split("\n")
-                if p.strip()
-            ],
+            Heading(f"{number + 1}. วิเคราะห์ข้อจำกัดของหน่วยงาน", level=2),
+            constraint_list(plan.constraints_text),
         ]
+    closing.append(Paragraph(announced_line(plan), align="center", space_after=0.3))
     signer = _signer(plan)
     if signer is not None:
-        closing += [Spacer(0.8), SignatureBlock(signer.name, [signer.position])]
+        closing += [Spacer(0.5), SignatureBlock(signer.name, [signer.position])]
     sections.append(Section(closing, orientation="landscape"))
-    return Document(title, sections, digits=digits, agency=plan.agency.full_name, subject=title)
+    return Document(
+        title,
+        sections,
+        digits=digits,
+        agency=plan.agency.full_name,
+        subject=title,
+        vocabulary=document_vocabulary(plan.agency),
+    )
 
 
 def build_plan_document(agency: Agency, year: int, options: DocumentOptions) -> Document:

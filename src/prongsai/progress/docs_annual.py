@@ -15,6 +15,7 @@ from prongsai.documents.model import (
     Section,
     Table,
 )
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.frameworks import framework_of
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
@@ -82,8 +83,8 @@ def annual_table(plan: Plan, states: list[MeasureState], period: str = Period.YE
 def summary_blocks(plan: Plan, states: list[MeasureState], period: str) -> list[Block]:
     n = counts(states)
     text = (
-        f"{plan.agency.full_name} มีมาตรการตาม{c.plan_name(plan)} ประจำปีงบประมาณ พ.ศ. "
-        f"{plan.fiscal_year} ทั้งหมด {n['total']} มาตรการ "
+        f"{plan.agency.full_name} ได้จัดทำ{c.plan_name(plan)} ประจำปีงบประมาณ พ.ศ. "
+        f"{plan.fiscal_year} รวมทั้งสิ้น {n['total']} มาตรการ "
         f"ผลการดำเนินการ{round_label(plan.fiscal_year, period)} "
         f"ดำเนินการแล้ว {n['done']} มาตรการ อยู่ระหว่างดำเนินการ {n['doing']} มาตรการ "
         f"ยังไม่ดำเนินการ {n['todo']} มาตรการ"
@@ -128,4 +129,5 @@ def annual_document(
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

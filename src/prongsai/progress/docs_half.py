@@ -4,6 +4,7 @@ responsible, steps, monitoring and deadlines, and the numbered dated actions."""
 from __future__ import annotations
 
 from prongsai.documents.model import Block, Cell, Column, Document, Paragraph, Section, Table
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.frameworks import framework_of
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
@@ -75,4 +76,5 @@ def half_report_document(
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

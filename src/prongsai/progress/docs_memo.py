@@ -14,6 +14,7 @@ from prongsai.documents.model import (
     Spacer,
 )
 from prongsai.orgs.models import Agency, Person
+from prongsai.orgs.selectors import agency_emblem, document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
 from prongsai.progress.models import Period, ProgressReport
@@ -60,6 +61,10 @@ def memo_blocks(plan: Plan, period: str, report: ProgressReport | None = None) -
     agency = plan.agency
     report = report or report_for(plan, period)
     who = signers(agency)
+    for role in ("head", "palad", "mayor"):
+        chosen = getattr(report, f"memo_signer_{role}", None)
+        if chosen is not None and chosen.agency_id == agency.pk:
+            who[role] = chosen
     mayor_title = who["mayor"].position if who["mayor"] else _mayor_title(agency)
     states = period_states(plan, period)
     n = counts(states)
@@ -71,8 +76,9 @@ def memo_blocks(plan: Plan, period: str, report: ProgressReport | None = None) -
         unit=unit,
         ref=report.memo_ref or BLANK,
         date=long_date(report.memo_date) if report.memo_date else BLANK,
-        subject=subject(plan, period),
+        subject=report.memo_subject or subject(plan, period),
         to=report.memo_to or mayor_title,
+        emblem=agency_emblem(agency),
     )
     round_text = (
         f"รอบ 6 เดือน ({months_label(plan.fiscal_year, period)})"
@@ -94,7 +100,8 @@ def memo_blocks(plan: Plan, period: str, report: ProgressReport | None = None) -
             else ""
         )
         + " รายละเอียดตามรายงานที่แนบมาพร้อมนี้",
-        "จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบ ขอได้โปรดลงนาม และอนุญาตให้เผยแพร่รายงานดังกล่าว"
+        report.memo_closing
+        or "จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบ ขอได้โปรดลงนาม และอนุญาตให้เผยแพร่รายงานดังกล่าว"
         "บนเว็บไซต์ของหน่วยงานต่อไป",
     ]
     blocks: list[Block] = [head]
@@ -120,4 +127,5 @@ def memo_document(plan: Plan, *, period: str = Period.HALF, digits: str | None =
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

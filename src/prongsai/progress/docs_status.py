@@ -19,6 +19,7 @@ from prongsai.documents.model import (
     Section,
     Table,
 )
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress import docs_common as c
 from prongsai.progress.models import Period, Status
@@ -122,7 +123,10 @@ def status_sections(plan: Plan, period: str) -> list[Section]:
         ),
     ]
     for group in c.by_tool(plan, states):
-        blocks += [Heading(group.label, level=3), status_table(plan, group)]
+        # The tool is the table's title: it repeats with "(ต่อ)" on every page of the table.
+        table = status_table(plan, group)
+        table.title = group.label
+        blocks.append(table)
     if not states:
         blocks.append(Paragraph("ยังไม่มีมาตรการ"))
     return [Section(blocks, orientation="landscape")]
@@ -138,4 +142,5 @@ def status_document(
         digits=c.digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=title,
+        vocabulary=document_vocabulary(plan.agency),
     )

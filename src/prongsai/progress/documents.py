@@ -14,6 +14,7 @@ from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions, DocumentUnavailable, in_thai
 from prongsai.documents.model import Document, Section
 from prongsai.orgs.models import Agency
+from prongsai.orgs.selectors import document_vocabulary
 from prongsai.plans.models import Plan
 from prongsai.progress.docs_annual import annual_sections
 from prongsai.progress.docs_common import digits_of
@@ -63,12 +64,27 @@ def report_document(
         digits=digits_of(plan.agency, digits),
         agency=plan.agency.full_name,
         subject=f"{REPORT_TITLE} {plan.fiscal_year}",
+        vocabulary=document_vocabulary(plan.agency),
     )
 
 
-def filename(plan: Plan, period: str, kind: str, fmt: str, *, with_memo: bool = False) -> str:
+def filename(
+    plan: Plan,
+    period: str,
+    kind: str,
+    fmt: str,
+    *,
+    with_memo: bool = False,
+    digits: str | None = None,
+) -> str:
+    """ "progress-half-demo-2567.pdf"; the layout, the memo in front and digits other than the
+    agency's own are in the name, so two versions never download under one name."""
+    layout = "-B" if kind == "progress" else ""
     memo = "-with-memo" if with_memo and kind != "memo" else ""
-    return f"{kind}-{period}-{plan.agency.slug}-{plan.fiscal_year}{memo}.{fmt}"
+    style = (
+        f"-{digits}" if digits in ("thai", "arabic") and digits != plan.agency.digit_style else ""
+    )
+    return f"{kind}{layout}-{period}-{plan.agency.slug}-{plan.fiscal_year}{memo}{style}.{fmt}"
 
 
 def _builder(kind: str, period: str) -> Callable[[Agency, int, DocumentOptions], Document]:

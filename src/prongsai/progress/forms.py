@@ -11,7 +11,7 @@ from prongsai.core import thai
 from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField, text_formfield
 from prongsai.orgs.models import Agency, Person
 from prongsai.progress.evidence_files import ALLOWED_LABEL
-from prongsai.progress.models import MeasureNote, ProgressReport
+from prongsai.progress.models import MEMO_FIELDS, MeasureNote, ProgressReport
 
 
 class ThaiDateField(forms.DateField):
@@ -90,14 +90,36 @@ class NoteForm(forms.ModelForm):
 
 class MemoForm(forms.ModelForm):
     memo_date = ThaiDateField(label=_("วันที่"), required=False)
+    memo_signer_head = RecordChoiceField(
+        label=_("ผู้ลงนามลำดับที่ ๑ (หัวหน้าสำนักปลัด)"), queryset=Person.objects.none(), required=False
+    )
+    memo_signer_palad = RecordChoiceField(
+        label=_("ผู้ลงนามลำดับที่ ๒ (ปลัด)"), queryset=Person.objects.none(), required=False
+    )
+    memo_signer_mayor = RecordChoiceField(
+        label=_("ผู้ลงนามลำดับที่ ๓ (นายก)"), queryset=Person.objects.none(), required=False
+    )
 
     class Meta:
         model = ProgressReport
-        fields = ["memo_unit", "memo_ref", "memo_date", "memo_to"]
+        fields = list(MEMO_FIELDS)
+        formfield_callback = text_formfield
+        widgets = {"memo_closing": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "memo_ref": _("เลขที่หนังสือ เช่น ตร 78401/…"),
             "memo_to": _("เว้นว่างไว้เพื่อใช้ตำแหน่งของนายกจากรายชื่อบุคลากรที่ลงนาม"),
+            "memo_subject": _("เว้นว่างไว้เพื่อใช้ชื่อเรื่องมาตรฐานของรายงาน"),
+            "memo_closing": _(
+                "ย่อหน้าสุดท้ายของบันทึก เว้นว่างไว้เพื่อใช้ข้อความมาตรฐาน (จึงเรียนมาเพื่อโปรดพิจารณา …)"
+            ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = Person.objects.filter(agency_id=self.instance.plan.agency_id)
+        for name in ("memo_signer_head", "memo_signer_palad", "memo_signer_mayor"):
+            self.fields[name].queryset = people  # type: ignore[attr-defined]
+            self.fields[name].help_text = _("เว้นว่างไว้เพื่อเลือกจากบุคลากรที่ลงนามในเอกสาร")
 
 
 class ReopenForm(forms.Form):

@@ -151,6 +151,20 @@ class MeasureNote(models.Model):
         return f"{self.measure} ({self.period})"
 
 
+# The memo's fields an officer edits (the form and the service share the list).
+MEMO_FIELDS = (
+    "memo_unit",
+    "memo_ref",
+    "memo_date",
+    "memo_to",
+    "memo_subject",
+    "memo_closing",
+    "memo_signer_head",
+    "memo_signer_palad",
+    "memo_signer_mayor",
+)
+
+
 class ProgressReport(models.Model):
     """The 6-month or the annual report of a plan, with its memo's head; draft → finalised."""
 
@@ -165,6 +179,22 @@ class ProgressReport(models.Model):
     memo_ref = models.CharField(_("ที่"), max_length=100, blank=True)
     memo_date = models.DateField(_("วันที่"), null=True, blank=True)
     memo_to = models.CharField(_("เรียน"), max_length=200, blank=True)
+    # Blank: the memo's standard wording (progress/docs_memo.py); the officer may write their own.
+    memo_subject = models.CharField(_("เรื่อง"), max_length=300, blank=True)
+    memo_closing = models.TextField(_("ข้อความปิดท้าย"), max_length=1000, blank=True)
+    # Empty: the head of สำนักปลัด, the ปลัด and the นายก among the people who sign documents.
+    memo_signer_head = models.ForeignKey(
+        "orgs.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ผู้ลงนามลำดับที่ ๑ (หัวหน้าสำนักปลัด)"),
+    )  # fmt: skip
+    memo_signer_palad = models.ForeignKey(
+        "orgs.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ผู้ลงนามลำดับที่ ๒ (ปลัด)"),
+    )  # fmt: skip
+    memo_signer_mayor = models.ForeignKey(
+        "orgs.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ผู้ลงนามลำดับที่ ๓ (นายก)"),
+    )  # fmt: skip
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -49,6 +49,7 @@ def reports(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 "round": ui_round_label(year, period),
                 "counts": selectors.counts(states),
                 "late": [s for s in states if s.late],
+                "unexplained": [s for s in states if s.late and s.needs_explanation],
                 "problems": []
                 if report.is_final
                 else selectors.report_problems(plan, period, states),
@@ -158,7 +159,7 @@ def report_download(
         raise Http404(str(e)) from None
     data = render_document(document, fmt)  # type: ignore[arg-type]
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = filename(report.plan, period, kind, fmt, with_memo=with_memo)
+    name = filename(report.plan, period, kind, fmt, with_memo=with_memo, digits=digits)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -22,6 +22,7 @@ from prongsai.plans.models import Measure, Plan
 from prongsai.plans.services import copies_folder, lock_plan, reopen_reason
 from prongsai.progress import evidence_files, selectors
 from prongsai.progress.models import (
+    MEMO_FIELDS,
     Action,
     Evidence,
     LinkStatus,
@@ -32,7 +33,6 @@ from prongsai.progress.models import (
 )
 
 NOTE_FIELDS = ("result", "suggestions", "outcome", "cause", "problems")
-MEMO_FIELDS = ("memo_unit", "memo_ref", "memo_date", "memo_to")
 
 
 def _user(user: Any) -> Any:
@@ -284,6 +284,9 @@ def report_update_memo(
     for name in MEMO_FIELDS:
         if name in data:
             value = data[name]
+            signer = name.startswith("memo_signer_") and value is not None
+            if signer and value.agency_id != report.plan.agency_id:
+                raise ValidationError({name: _("ผู้ลงนามต้องเป็นบุคลากรของหน่วยงานนี้")})
             setattr(report, name, value.strip() if isinstance(value, str) else value)
     if not report.memo_unit:
         report.memo_unit = "สำนักปลัด"

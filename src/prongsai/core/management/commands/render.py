@@ -15,16 +15,25 @@ from prongsai.core.documents import (
 from prongsai.documents import render
 from prongsai.orgs.models import Agency
 
+LAYOUT_KINDS = ("plan",)  # the kinds with a choice of layout
+
 
 class Command(BaseCommand):
     help = "Render one of an agency's documents to PDF or DOCX."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", help="analysis, plan, progress, status, annual or memo")
+        parser.add_argument(
+            "kind",
+            help="one of: "
+            + ", ".join(document_kinds())
+            + " (the -annual kinds are of the full year)",
+        )
         parser.add_argument("--org", required=True, help="the agency's slug, e.g. demo")
         parser.add_argument("--year", required=True, type=int, help="fiscal year B.E., e.g. 2567")
         parser.add_argument("--format", choices=["pdf", "docx"], required=True)
-        parser.add_argument("--layout", choices=["A", "B"], default="A")
+        parser.add_argument(
+            "--layout", choices=["A", "B"], default=None, help="the plan's layout (plan only)"
+        )
         parser.add_argument("--digits", choices=["thai", "arabic"], default=None)
         parser.add_argument("--out", required=True, help="the file to write")
 
@@ -35,15 +44,19 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่พบหน่วยงาน “{o['org']}”") from None
         if o["kind"] not in document_kinds():
             raise CommandError(f"ไม่รู้จักเอกสารชนิด “{o['kind']}” (มี: {', '.join(document_kinds())})")
+        out = Path(o["out"])
+        if not out.parent.is_dir():
+            raise CommandError(f"ไม่มีโฟลเดอร์ “{out.parent}” สำหรับบันทึกไฟล์ สร้างโฟลเดอร์ก่อน")
+        if o["layout"] is not None and o["kind"] not in LAYOUT_KINDS:
+            self.stderr.write(f"--layout ไม่มีผลกับเอกสาร “{o['kind']}” (ใช้ได้กับ plan เท่านั้น)")
         started = time.perf_counter()
         try:
             document = build_document(
-                o["kind"], agency, o["year"], DocumentOptions(o["layout"], o["digits"])
+                o["kind"], agency, o["year"], DocumentOptions(o["layout"] or "A", o["digits"])
             )
         except DocumentUnavailable as e:
             raise CommandError(str(e)) from None
         data = render(document, o["format"])
-        out = Path(o["out"])
         tmp = out.with_name(out.name + ".part")
         tmp.write_bytes(data)
         tmp.replace(out)  # never leave a half-written file

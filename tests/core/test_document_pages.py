@@ -1,0 +1,152 @@
+"""Every document kind of the demo agency, in both digit styles, read back from its PDF: lines
+never break inside the agency's names, its people, the months or the headings' words; no page
+holds only a signature; no page ends with a heading or a group row."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import subprocess
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from prongsai.core.demo import demo_build
+from prongsai.core.documents import DocumentOptions, build_document, document_kinds
+from prongsai.documents import model as m
+from prongsai.documents import render
+from prongsai.documents.thaibreak import ita_words, month_words
+from prongsai.orgs.models import Agency, Person
+from tests.documents.conftest import poppler, squash
+from tests.documents.pdfwords import _LINE_BOX, _PAGE, _WORD_TEXT, breaks_inside
+
+YEARS = {"analysis": 2566}
+
+
+@dataclasses.dataclass
+class Rendered:
+    name: str
+    document: m.Document
+    pdf: bytes
+
+
+@pytest.fixture(scope="module")
+def rendered(django_db_setup: Any, django_db_blocker: Any) -> tuple[list[Rendered], set[str]]:
+    out: list[Rendered] = []
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo_build()
+        agency = Agency.objects.select_related("district__province").get(slug="demo")
+        terms = {agency.name, agency.district.name, agency.district.province.name}
+        for person in Person.objects.filter(agency=agency):
+            terms.update(re.sub(r"^(นางสาว|นาง|นาย)", "", person.name).split())
+        terms |= set(month_words()) | set(ita_words())
+        for kind in document_kinds():
+            for layout in ("A", "B") if kind == "plan" else ("A",):
+                for digits in ("thai", "arabic"):
+                    year = YEARS.get(kind, 2567)
+                    doc = build_document(kind, agency, year, DocumentOptions(layout, digits))
+                    name = f"{kind}-{layout}-{digits}"
+                    out.append(Rendered(name, doc, render(doc, "pdf")))
+        transaction.set_rollback(True)
+    return out, terms
+
+
+def test_every_document_kind_is_rendered(rendered: Any) -> None:
+    docs, _terms = rendered
+    assert {d.name.split("-")[0] for d in docs} >= {"plan", "annual", "status", "memo", "progress"}
+    assert len(docs) == 2 * (len(document_kinds()) + 1)
+
+
+def test_no_line_breaks_inside_names_people_months_or_heading_words(rendered: Any) -> None:
+    docs, terms = rendered
+    found = {d.name: breaks_inside(d.pdf, terms) for d in docs}
+    assert {name: cuts for name, cuts in found.items() if cuts} == {}
+    assert "หนองคันทรอง" in terms and "กันยายน" in terms and "ดำเนินการ" in terms
+
+
+def page_lines(pdf: bytes) -> list[list[str]]:
+    """The text lines of each page, top to bottom by position, without the page number."""
+    layout = subprocess.run(
+        [poppler("pdftotext"), "-bbox-layout", "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    pages = []
+    for page in _PAGE.finditer(layout):
+        lines = sorted(
+            (
+                float(line.group(4)),
+                float(line.group(1)),
+                " ".join(_WORD_TEXT.findall(line.group(5))),
+            )
+            for line in _LINE_BOX.finditer(page.group(3))
+        )
+        texts = [html.unescape(t).strip() for _y, _x, t in lines]
+        texts = [t for t in texts if t and not re.fullmatch(r"-\s*[0-9๐-๙]+\s*-", t)]
+        pages.append(texts)
+    return pages
+
+
+def model_texts(doc: m.Document) -> tuple[set[str], set[str]]:
+    """(signature lines, heading texts) of a document, squashed."""
+    signatures: set[str] = set()
+    headings: set[str] = set()
+    for block in doc.blocks():
+        blocks = block.blocks if isinstance(block, m.SignatureRow) else [block]
+        for b in blocks:
+            if isinstance(b, m.SignatureBlock):
+                signatures.update(
+                    squash(t) for t in (b.name, f"({b.name})", *b.positions, *b.before)
+                )
+        if isinstance(block, m.Heading):
+            headings.add(squash(block.text))
+        if isinstance(block, m.Table):
+            for row in block.rows:
+                if len(row) == 1 and row[0].colspan == len(block.columns):
+                    headings.add(squash(row[0].text))
+    return signatures, headings
+
+
+def localised(text: str, digits: str) -> str:
+    return squash(m.localise_text(text, digits))  # type: ignore[arg-type]
+
+
+def test_no_page_holds_only_a_signature(rendered: Any) -> None:
+    docs, _terms = rendered
+    bad = []
+    for d in docs:
+        signatures, _headings = model_texts(d.document)
+        signatures = {localised(s, d.document.digits) for s in signatures}
+        for number, lines in enumerate(page_lines(d.pdf), start=1):
+            rest = [
+                line
+                for line in lines
+                if not line.startswith("ลงชื่อ") and squash(line) not in signatures
+            ]
+            if lines and not rest:
+                bad.append(f"{d.name} page {number}: {lines}")
+    assert bad == []
+
+
+def test_no_page_ends_with_a_heading_or_a_group_row(rendered: Any) -> None:
+    docs, _terms = rendered
+    bad = []
+    for d in docs:
+        _signatures, headings = model_texts(d.document)
+        headings = {localised(h, d.document.digits) for h in headings}
+        pages = page_lines(d.pdf)
+        for number, lines in enumerate(pages[:-1], start=1):
+            if not lines:
+                continue
+            last = squash(lines[-1])
+            # the whole heading, or its end with its start a line or two above
+            starts = [squash(line) for line in lines[-3:-1] if len(squash(line)) >= 4]
+            if any(
+                h == last or (h.endswith(last) and any(h.startswith(s) for s in starts))
+                for h in headings
+            ):
+                bad.append(f"{d.name} page {number} ends with {lines[-1]!r}")
+    assert bad == []

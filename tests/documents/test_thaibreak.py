@@ -1,0 +1,94 @@
+"""Thai line breaks between words only: the marks `thaibreak` puts in, and what the renderers
+make of them (lines break between words, the text layer has no invisible characters)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml.ns import qn
+
+from prongsai.documents import model as m
+from prongsai.documents import render
+from prongsai.documents.thaibreak import NBSP, WJ, ZWSP, mark, unmark
+from tests.documents.conftest import pdftotext
+from tests.documents.pdfwords import breaks_inside
+
+VOCABULARY = frozenset({"หนองคันทรอง", "นายสมชาย ใจงาม", "นายวีรยุทธ ศรีสุข"})
+
+
+def words(marked: str) -> list[str]:
+    return [w.replace(WJ, "") for w in marked.replace(NBSP, " ").replace(ZWSP, " ").split()]
+
+
+def test_it_allows_breaks_between_words_and_none_inside_them() -> None:
+    marked = mark("ระยะเวลาดำเนินการ", VOCABULARY)
+    assert words(marked) == ["ระยะเวลา", "ดำเนินการ"]
+    assert WJ in marked  # the clusters of each word are joined
+
+
+def test_it_keeps_the_agencys_names_and_people_whole() -> None:
+    marked = mark("องค์การบริหารส่วนตำบลหนองคันทรอง โดยนายวีรยุทธ ศรีสุข และใจงาม", VOCABULARY)
+    assert "หนองคันทรอง" in words(marked)
+    assert "วีรยุทธ" + NBSP + "ศรีสุข" in marked.replace(WJ, "").replace(ZWSP, "")
+    assert "ใจงาม" in words(marked)
+
+
+def test_it_keeps_months_and_dates_together() -> None:
+    marked = mark("ภายใน ๓๐ กันยายน พ.ศ. ๒๕๖๗ ประจำปีงบประมาณ พ.ศ. 2567")
+    plain = marked.replace(WJ, "").replace(ZWSP, "")
+    assert "๓๐" + NBSP + "กันยายน" in plain
+    assert "พ.ศ." + NBSP + "๒๕๖๗" in plain
+    assert "ประจำปีงบประมาณ" + NBSP + "พ.ศ." in plain  # a title never breaks before the year
+    assert "กันยายน" in words(marked)
+
+
+def test_vocabulary_wins_a_tie_in_the_tokeniser() -> None:
+    # newmm finds "กำหนด|มาตร|การควบคุม" as good as "กำหนด|มาตรการ|ควบคุม"
+    assert "มาตรการ" in words(mark("กำหนดมาตรการควบคุม"))
+
+
+def test_marks_never_split_a_letter_from_its_marks() -> None:
+    for word in ("เรื่อง", "น้ำ", "ขั้นตอน", "ปั้น"):
+        for piece in mark(word).split(WJ):
+            assert piece and not "\u0e31" <= piece[0] <= "\u0e3a" and piece[0] not in "่้๊๋์ำ"
+
+
+def test_docx_marks_only_the_vocabulary_and_unmark_restores_the_text() -> None:
+    text = "องค์การบริหารส่วนตำบลหนองคันทรอง ได้ดำเนินการตามมาตรการ"
+    marked = mark(text, VOCABULARY, glue="vocabulary")
+    assert unmark(marked) == text
+    assert WJ.join("หนอง") in marked  # the agency's name is joined
+    assert ZWSP + "ตาม" + ZWSP in marked  # an everyday word is not
+
+
+def test_latin_text_is_left_alone() -> None:
+    assert mark("https://www.example.go.th/ita o42 i19") == "https://www.example.go.th/ita o42 i19"
+
+
+def narrow_table() -> m.Document:
+    texts = ["องค์การบริหารส่วนตำบลหนองคันทรอง", "นายวีรยุทธ ศรีสุข", "ภายใน ๓๐ กันยายน ๒๕๖๗"]
+    rows = [[text, "ระยะเวลาดำเนินการ", "ผู้รับผิดชอบโครงการ"] for text in texts]
+    columns = [m.Column("ผู้รับผิดชอบ", 1), m.Column("ระยะเวลา", 1), m.Column("ดำเนินการ", 1)]
+    table = m.Table(columns, rows)
+    section = m.Section([m.Paragraph("x"), table], orientation="portrait")
+    doc = m.Document("t", [section], vocabulary=tuple(VOCABULARY))
+    # three narrow columns in a narrow page: force breaks
+    doc.sections[0].blocks[1] = m.Table(columns * 3, [row * 3 for row in rows])
+    return doc
+
+
+def test_pdf_lines_break_between_words_and_the_text_layer_is_clean() -> None:
+    pdf = render(narrow_table(), "pdf")
+    text = pdftotext(pdf)
+    assert ZWSP not in text and WJ not in text
+    terms = {"หนองคันทรอง", "วีรยุทธ", "ศรีสุข", "กันยายน", "ดำเนินการ", "ผู้รับผิดชอบ"}
+    assert breaks_inside(pdf, terms) == []
+
+
+def test_docx_runs_carry_the_break_marks() -> None:
+    data = render(narrow_table(), "docx")
+    body = docx.Document(io.BytesIO(data)).element.body
+    text = "".join(t.text or "" for t in body.iter(qn("w:t")))
+    assert ZWSP in text
+    assert WJ.join("หนอง") in text
