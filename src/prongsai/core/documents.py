@@ -1,7 +1,7 @@
 """The documents Prongsai produces, by kind, for `prongsai render` and the web downloads.
 
-Each domain app registers a builder for the kinds it owns (in AppConfig.ready). A builder takes
-the agency, the fiscal year and the options, and returns a document model from
+Each domain app registers a builder and a label for the kinds it owns (in AppConfig.ready). A
+builder takes the agency, the fiscal year and the options, and returns a document model from
 `prongsai.documents.model`; rendering to PDF or DOCX is the document engine's job."""
 
 from __future__ import annotations
@@ -29,14 +29,22 @@ class DocumentOptions:
 Builder = Callable[[Agency, int, DocumentOptions], Any]
 F = TypeVar("F", bound=Callable[..., Any])
 _builders: dict[str, Builder] = {}
+_labels: dict[str, Any] = {}
 
 
-def register_document(kind: str, builder: Builder) -> None:
+def register_document(kind: str, builder: Builder, label: Any) -> None:
+    """`label`: what the officer reads for this kind (a lazy Thai msgid), never the kind itself."""
     _builders[kind] = builder
+    _labels[kind] = label
 
 
 def document_kinds() -> list[str]:
     return sorted(_builders)
+
+
+def document_label(kind: str) -> str:
+    """The kind's name in the page's language."""
+    return str(_labels[kind])
 
 
 def in_thai(builder: F) -> F:

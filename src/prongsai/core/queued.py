@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
+from prongsai.core.thai import local_digits
+
 STALLED_AFTER = dt.timedelta(minutes=2)
 
 
@@ -44,6 +46,7 @@ def job_status(job: Any) -> JsonResponse:
             "label": job.get_status_display(),
             "done": job.done,
             "total": job.total,
+            "count": local_digits(f"{job.done}/{job.total}"),  # in the page's digits
             "percent": job.percent,
             "messages": job.messages,
         }

@@ -84,7 +84,10 @@ def draft_save_as_plan(
                 },
             )
         except ValidationError as e:
-            errors.append(thai.to_thai_digits(f"มาตรการที่ {number}: ") + " ".join(e.messages))
+            errors.append(
+                _("มาตรการที่ %(n)s: %(problems)s")
+                % {"n": thai.local_digits(number), "problems": " ".join(e.messages)}
+            )
     if errors:
         raise ValidationError(errors)
     draft.status = ImportDraft.Status.SAVED

@@ -75,7 +75,7 @@ def unit_delete(unit: Unit) -> None:
 
 def person_save(person: Person) -> Person:
     if person.unit is not None and person.unit.agency_id != person.agency_id:
-        raise ValidationError({"unit": "ส่วนราชการต้องเป็นของหน่วยงานเดียวกัน"})
+        raise ValidationError({"unit": _("ส่วนราชการต้องเป็นของหน่วยงานเดียวกัน")})
     person.full_clean()
     person.save()
     return person
@@ -91,7 +91,7 @@ def member_add(
 ) -> Membership:
     """Give a user a role in the agency, creating the account when it does not exist yet."""
     if role not in AGENCY_ROLES:
-        raise ValidationError({"role": "บทบาทนี้ใช้ในหน่วยงานไม่ได้"})
+        raise ValidationError({"role": _("บทบาทนี้ใช้ในหน่วยงานไม่ได้")})
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -100,13 +100,13 @@ def member_add(
             user.set_unusable_password()
             user.save(update_fields=["password"])
     if Membership.objects.filter(user=user, agency=agency).exists():
-        raise ValidationError({"username": "ผู้ใช้นี้อยู่ในหน่วยงานแล้ว"})
+        raise ValidationError({"username": _("ผู้ใช้นี้อยู่ในหน่วยงานแล้ว")})
     return Membership.objects.create(user=user, agency=agency, role=role)
 
 
 def member_set_role(membership: Membership, role: Role) -> Membership:
     if role not in AGENCY_ROLES:
-        raise ValidationError({"role": "บทบาทนี้ใช้ในหน่วยงานไม่ได้"})
+        raise ValidationError({"role": _("บทบาทนี้ใช้ในหน่วยงานไม่ได้")})
     _ensure_an_admin_remains(membership, new_role=role)
     membership.role = role
     membership.save(update_fields=["role"])

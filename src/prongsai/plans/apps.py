@@ -18,6 +18,6 @@ class PlansConfig(AppConfig):
 
         register_step("plan", plan_step)
         register_year_hint(latest_plan_year)
-        register_document("plan", build_plan_document)
+        register_document("plan", build_plan_document, _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"))
         register_nav(_("มาตรการ"), "plans:list")  # type: ignore[arg-type]
         register_demo("plans", build_demo_plan)

@@ -9,7 +9,7 @@
     const s = await r.json();
     document.getElementById("job-progress").value = s.percent;
     document.getElementById("job-label").textContent = s.label;
-    document.getElementById("job-count").textContent = s.done + "/" + s.total;
+    document.getElementById("job-count").textContent = s.count;
     const list = document.getElementById("job-messages");
     list.replaceChildren(...s.messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
     if (s.status === "done") document.getElementById("job-download").hidden = false;
