@@ -136,3 +136,34 @@ def test_the_thai_pages_show_no_english_or_developer_words(world: Any) -> None:
             wrong[case.id] = bad
     assert seen > 40
     assert wrong == {}
+
+
+def test_the_checkers_places_are_shown_in_thai_with_the_agencys_digits(world: Any) -> None:
+    client = Client()
+    client.force_login(world.users["editor"])
+    url = reverse("imports:review", args=["ours", world.objects["draft"].pk])
+    page = " ".join(visible_text(client.get(url).content.decode()))
+    assert "มาตรการที่ ๓ มาตรการซ้ำกับ มาตรการที่ ๒" in page
+    assert "บรรทัดที่ ๘ ชื่อหน่วยงานอื่น" in page and "ทั้งเอกสาร อ่านบางส่วนไม่ได้" in page
+
+
+def test_the_english_pages_name_the_product_once_and_show_service_messages_in_english(
+    world: Any,
+) -> None:
+    client = Client()
+    client.force_login(world.users["editor"])
+    client.cookies["django_language"] = "en"
+    home = client.get(reverse("orgs:home", args=["ours"]))
+    assert re.search(r'class="brand"[^>]*>Prongsai</a>', home.content.decode())
+    plan, issue = world.objects["plan"], world.objects["issue"]
+    url = reverse(
+        "plans:measure_add", kwargs={"slug": "ours", "year": plan.fiscal_year, "pk": issue.pk}
+    )
+    response = client.post(
+        url,
+        {"title": "มาตรการ", "question_codes": "i1", "steps": "x", "start_month": 5, "end_month": 2,
+         "mon-TOTAL_FORMS": 0, "mon-INITIAL_FORMS": 0},
+    )  # fmt: skip
+    page = " ".join(visible_text(response.content.decode()))
+    assert "The end month cannot be before the start month" in page
+    assert "เดือนสิ้นสุด" not in page
