@@ -76,8 +76,12 @@ class RecordMultipleChoiceField(forms.ModelMultipleChoiceField):
 class ThaiDateField(forms.DateField):
     widget = ThaiDateInput
     default_error_messages = {
-        "invalid": _(
-            "อ่านวันที่ไม่ได้ พิมพ์วัน/เดือน/ปี พ.ศ. เช่น 30/04/2570 หรือ 30 เมษายน 2570 (ต้องเป็นวันที่มีจริงในปฏิทิน)"
+        # the examples in the page's digits too
+        "invalid": thai.local_digits_lazy(
+            _(
+                "อ่านวันที่ไม่ได้ พิมพ์วัน/เดือน/ปี พ.ศ. เช่น 30/04/2570 หรือ 30 เมษายน 2570 "
+                "(ต้องเป็นวันที่มีจริงในปฏิทิน)"
+            )
         ),
     }
 

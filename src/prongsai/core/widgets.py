@@ -47,7 +47,6 @@ class ThaiDateInput(forms.TextInput):
             "placeholder": _("วว/ดด/ปปปป"),
             "autocomplete": "off",
             "inputmode": "text",
-            "size": "16",
             "maxlength": "40",
         }
         super().__init__({**defaults, **(attrs or {})})
