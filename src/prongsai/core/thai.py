@@ -62,21 +62,29 @@ def local_digits(text: object) -> str:
 # For texts made before the page is known (form labels and help texts): digits when shown.
 local_digits_lazy = lazy(local_digits, str)
 
-_KEEP_AS_WRITTEN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<=[A-Za-z])[0-9]+")
+_ADDRESSES = r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+_ADDRESS = re.compile(_ADDRESSES)
+_ADDRESS_OR_CODE = re.compile(_ADDRESSES + r"|(?<=[A-Za-z])[0-9]+")
 
 
-def local_digits_in_text(text: object) -> str:
-    """For text that may hold codes and addresses (a record's name, a stored value): the page's
-    digit style, except in URLs, e-mail addresses and codes after a Latin letter ("i19", "O25")."""
+def digits_in_text(text: object, style: Digits, *, keep_codes: bool = True) -> str:
+    """Every digit of `text` in `style`, except in URLs and e-mail addresses and, with
+    `keep_codes`, in codes after a Latin letter ("i19", "O25")."""
     value = str(text)
     out: list[str] = []
     pos = 0
-    for match in _KEEP_AS_WRITTEN.finditer(value):
-        out.append(local_digits(value[pos : match.start()]))
+    for match in (_ADDRESS_OR_CODE if keep_codes else _ADDRESS).finditer(value):
+        out.append(digits(value[pos : match.start()], style))
         out.append(match.group())
         pos = match.end()
-    out.append(local_digits(value[pos:]))
+    out.append(digits(value[pos:], style))
     return "".join(out)
+
+
+def local_digits_in_text(text: object) -> str:
+    """For text that may hold codes and addresses (a record's name, a stored value, a criteria
+    text): the page's digits, leaving URLs, e-mail addresses and codes ("i19") as written."""
+    return digits_in_text(text, page_digits())
 
 
 def local_month(day: dt.date) -> str:
