@@ -92,3 +92,32 @@ def test_the_trail_filters_by_kind_of_record_person_and_be_dates(world: Any) -> 
     assert "แก้ไขมาตรการ" in page
     wrong = _page(client, "?since=31/02/2567")
     assert "อ่านวันที่ไม่ได้" in wrong  # a clear Thai error, and the rest of the trail still shows
+
+
+def test_entries_of_models_or_fields_that_no_longer_exist_still_read(world: Any) -> None:
+    for model, changes in [
+        ("gone.model", {"x": [1, 2]}),
+        (
+            "plans.measure",
+            {"removed_field": [1, 2], "issue_id": ["abc", 99999], "title": [[1], {}]},
+        ),
+        (
+            "plans.plan",
+            {
+                "status": [["draft"], "approved"],
+                "approved_at": ["not a date", None],
+                "approved_by_id": [99999, "x"],
+            },
+        ),
+    ]:
+        AuditEntry.objects.create(
+            agency_id_value=world.agency.pk,
+            model=model,
+            object_pk="1",
+            object_repr="รายการเก่า",
+            action="update",
+            changes=changes,
+        )
+    page = _page(_admin())
+    assert "แก้ไขข้อมูล “รายการเก่า”" in page  # a model that is gone: named generically
+    assert "removed_field" not in page and "รายการที่ลบแล้ว" in page

@@ -138,7 +138,9 @@ class _Names:
                 f = _fields(model).get(attname)
                 if isinstance(f, models.ForeignKey) and isinstance(pair, list | tuple):
                     wanted[f.related_model].update(  # type: ignore[index]
-                        v for v in pair if isinstance(v, int | str) and v != ""
+                        v
+                        for v in pair
+                        if isinstance(v, int) and not isinstance(v, bool) and 0 < v < 2**63
                     )
         self._names: dict[tuple[type[models.Model], str], str] = {}
         for related, pks in wanted.items():
@@ -152,7 +154,7 @@ class _Names:
 def _value(f: models.Field[Any, Any], value: Any, names: _Names) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return "—"
-    if f.choices:
+    if f.choices and isinstance(value, str | int):
         label = dict(f.flatchoices).get(value)
         if label is not None:
             return str(label)
