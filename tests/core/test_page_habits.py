@@ -167,3 +167,18 @@ def test_the_english_pages_name_the_product_once_and_show_service_messages_in_en
     page = " ".join(visible_text(response.content.decode()))
     assert "The end month cannot be before the start month" in page
     assert "เดือนสิ้นสุด" not in page
+
+
+@pytest.mark.parametrize("typed", ["๒๕๖๗", "2567", " 2567 "])
+def test_the_year_box_shows_the_agencys_digits_and_takes_either(world: Any, typed: str) -> None:
+    client = Client()
+    client.force_login(world.users["editor"])
+    page = client.get(reverse("orgs:home", args=["ours"]), {"fy": typed}).content.decode()
+    assert 'name="fy" value="๒๕๖๗"' in page
+
+
+@pytest.mark.parametrize("typed", ["²", "๒๕๖๗๗", "x"])
+def test_a_year_that_is_not_one_shows_the_default_year(world: Any, typed: str) -> None:
+    client = Client()
+    client.force_login(world.users["editor"])
+    assert client.get(reverse("orgs:home", args=["ours"]), {"fy": typed}).status_code == 200

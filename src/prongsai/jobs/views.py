@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core.documents import document_kinds, document_label
 from prongsai.core.queued import job_status
-from prongsai.core.thai import fiscal_year, local_digits
+from prongsai.core.thai import fiscal_year, local_digits, to_arabic_digits
 from prongsai.jobs import services
 from prongsai.jobs.models import DocumentJob
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
@@ -39,7 +39,7 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
     error = None
     if request.method == "POST":
-        raw_year = request.POST.get("fiscal_year", "").strip()
+        raw_year = to_arabic_digits(request.POST.get("fiscal_year", "")).strip()
         try:
             job = services.job_start(
                 agency=access.agency,
