@@ -13,9 +13,9 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger(__name__)
-
 from prongsai.core.thai import local_digits
+
+logger = logging.getLogger(__name__)
 
 STALLED_AFTER = dt.timedelta(minutes=2)
 
