@@ -20,6 +20,8 @@ PATTERNS = [
 # gettext("…") in Python, also written as adjacent literals over several lines: _("…" "…")
 CALL = re.compile(r"""\b(?:gettext|gettext_lazy|gettext_noop|_)\(\s*((?:"[^"\n]*"\s*)+)\)""")
 LITERAL = re.compile(r'"([^"\n]*)"')
+# pgettext("context", "…"): the same Thai word meaning two things ("มาตรการ": the menu, a record)
+CONTEXT_CALL = re.compile(r"""\bpgettext(?:_lazy)?\(\s*"([^"\n]*)"\s*,\s*((?:"[^"\n]*"\s*)+)\)""")
 
 
 def main() -> None:
@@ -38,6 +40,10 @@ def main() -> None:
         for msgid in found:
             previous = old.get(msgid)
             new.add(msgid, previous.string if previous else "")
+        for m in CONTEXT_CALL.finditer(text):
+            msgid, context = "".join(LITERAL.findall(m.group(2))), m.group(1)
+            previous = old.get(msgid, context=context)
+            new.add(msgid, previous.string if previous else "", context=context)
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as f:
         write_po(f, new, width=0, omit_header=False, sort_output=True)

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "prongsai.core.security.ThaiFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "prongsai.core.pagedigits.PageDigitsMiddleware",
     "prongsai.core.security.NullCharacterMiddleware",
     "prongsai.core.security.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +109,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "prongsai.core.context_processors.prongsai",
             ],
+            # the page's digits and B.E. dates (|thai_digits, |thai_date, |thai_time) in every
+            # template, so no number is left out for want of a {% load %}
+            "builtins": ["prongsai.core.templatetags.thai"],
         },
     },
 ]

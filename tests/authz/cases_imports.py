@@ -14,8 +14,20 @@ SAMPLE = {
 
 
 def build(world: Any) -> None:
+    # with the checker's findings as it stores them: places in its script form ("line 8")
+    findings = [
+        {"code": "duplicate_measure", "severity": "warning", "where": "measure 3",
+         "message": "มาตรการซ้ำกับ measure 2"},
+        {"code": "wrong_agency", "severity": "error", "where": "line 8", "message": "ชื่อหน่วยงานอื่น"},
+        {"code": "unreadable", "severity": "info", "where": "document", "message": "อ่านบางส่วนไม่ได้"},
+    ]  # fmt: skip
     world.objects["draft"] = ImportDraft.objects.create(
-        agency=world.agency, filename="x.txt", kind="plan", fiscal_year=2567, data=SAMPLE
+        agency=world.agency,
+        filename="x.txt",
+        kind="plan",
+        fiscal_year=2567,
+        data=SAMPLE,
+        findings=findings,
     )
 
 

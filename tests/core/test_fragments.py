@@ -93,7 +93,7 @@ def test_the_analysis_page_shows_saved_texts_and_new_scores(world: Any) -> None:
     data = results.result_input_from(result)
     data.rank, data.ranked_count = 7, 321
     results.result_save(world.agency, data)
-    assert "321" in client.get(url).content.decode()
+    assert "๓๒๑" in client.get(url).content.decode()
 
 
 def test_an_analysis_year_without_a_result_is_still_not_found(world: Any) -> None:

@@ -1,8 +1,11 @@
-"""Read the agencies table of an oversight page: {code: {column: text}} in page order."""
+"""Read the agencies table of an oversight page: {code: {column: text}} in page order, with the
+page's Thai digits read as Arabic ones (to compare with exports and figures)."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+
+from prongsai.core.thai import to_arabic_digits
 
 
 class _Table(HTMLParser):
@@ -26,12 +29,12 @@ class _Table(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "td" and self._col is not None and self._row is not None:
-            self._row[self._col] = " ".join("".join(self._text).split())
+            self._row[self._col] = to_arabic_digits(" ".join("".join(self._text).split()))
             self._col = None
         elif tag == "tr":
             self._row = None
         elif tag == "span" and self._stat is not None:
-            self.stats[self._stat] = "".join(self._text).strip()
+            self.stats[self._stat] = to_arabic_digits("".join(self._text).strip())
             self._stat = None
 
     def handle_data(self, data: str) -> None:

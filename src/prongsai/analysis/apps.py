@@ -16,5 +16,9 @@ class AnalysisConfig(AppConfig):
 
         register_step("analysis", analysis_step)
         register_nav(_("วิเคราะห์ผล"), "analysis:index")  # type: ignore[arg-type]
-        register_document("analysis", "prongsai.analysis.documents.build_analysis_document")
+        register_document(
+            "analysis",
+            "prongsai.analysis.documents.build_analysis_document",
+            _("การวิเคราะห์ผลการประเมิน"),
+        )
         register_demo("analysis", build_analysis)

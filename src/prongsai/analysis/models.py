@@ -53,6 +53,8 @@ class AnalysisNote(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("ข้อบกพร่องและประเด็นที่ควรพัฒนา")
+        verbose_name_plural = _("ข้อบกพร่องและประเด็นที่ควรพัฒนา")
         constraints = [
             models.UniqueConstraint(fields=["analysis", "kind", "code"], name="analysisnote_unique")
         ]

@@ -8,7 +8,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from prongsai.audit.models import AuditEntry
+from prongsai.audit import selectors
+from prongsai.audit.forms import AuditFilterForm
 from prongsai.orgs.access import AgencyAccess, get_agency_for_user, memberships_of
 from prongsai.orgs.models import OVERSIGHT_ROLES
 
@@ -33,8 +34,25 @@ def get_audit_access(user: Any, slug: str) -> AgencyAccess:
 @login_required
 def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_audit_access(request.user, slug)
-    entries = AuditEntry.objects.filter(agency_id_value=access.agency.pk)
+    agency_id = access.agency.pk
+    params = request.GET.copy()
+    params.pop("page", None)
+    form = AuditFilterForm(
+        params or None,
+        kinds=selectors.record_kinds(agency_id),
+        people=selectors.people(agency_id),
+    )
+    entries = selectors.entries_for(agency_id, form.filters())
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
-        request, "audit/log.html", {"access": access, "agency": access.agency, "page": page}
+        request,
+        "audit/log.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "page": page,
+            "rows": selectors.describe(page.object_list),
+            "form": form,
+            "query": params.urlencode(),
+        },
     )

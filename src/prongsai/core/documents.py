@@ -1,7 +1,7 @@
 """The documents Prongsai produces, by kind, for `prongsai render` and the web downloads.
 
-Each domain app registers a builder for the kinds it owns (in AppConfig.ready). A builder takes
-the agency, the fiscal year and the options, and returns a document model from
+Each domain app registers a builder and a label for the kinds it owns (in AppConfig.ready). A
+builder takes the agency, the fiscal year and the options, and returns a document model from
 `prongsai.documents.model`; rendering to PDF or DOCX is the document engine's job."""
 
 from __future__ import annotations
@@ -35,17 +35,20 @@ _builders: dict[str, Builder] = {}
 _pending_lock = threading.Lock()
 _pending: list[str] = []  # dotted paths of functions that register documents, called on first use
 _cycle_years: dict[str, CycleYear] = {}
+_labels: dict[str, Any] = {}
 
 
 def register_document(
-    kind: str, builder: Builder | str, *, cycle_year: CycleYear | None = None
+    kind: str, builder: Builder | str, label: Any, *, cycle_year: CycleYear | None = None
 ) -> None:
     """`builder`, or its dotted path: imported when a document of this kind is first built, so
-    commands that render nothing never load matplotlib or typst. `cycle_year(agency, fy)`: which
+    commands that render nothing never load matplotlib or typst. `label`: what the officer reads
+    for this kind (a lazy Thai msgid), never the kind itself. `cycle_year(agency, fy)`: which
     year's document of this kind belongs to the cycle of fiscal year `fy` (the analysis of
     FY2567's cycle is that of the result the FY2567 plan was built on, FY2566's); without it, the
     document of year `fy` itself."""
     _builders[kind] = lazy_builder(builder) if isinstance(builder, str) else builder
+    _labels[kind] = label
     if cycle_year is not None:
         _cycle_years[kind] = cycle_year
 
@@ -83,6 +86,11 @@ def lazy_builder(path: str) -> Builder:
 
 def document_kinds() -> list[str]:
     return sorted(_registry())
+
+
+def document_label(kind: str) -> str:
+    """The kind's name in the page's language."""
+    return str(_labels[kind])
 
 
 def in_thai(builder: F) -> F:

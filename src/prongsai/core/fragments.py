@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from prongsai import __version__
+from prongsai.core import thai
 from prongsai.orgs.access import AgencyAccess
 
 CACHE_ALIAS = "fragments"
@@ -41,6 +42,7 @@ def fragment_key(name: str, access: AgencyAccess, *parts: object) -> str:
             agency.pk,
             agency.stamp,
             get_language(),
+            thai.page_digits(),
             access.level,
             timezone.localdate().isoformat(),
             *parts,

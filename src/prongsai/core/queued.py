@@ -26,6 +26,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core.thai import local_digits
+
 logger = logging.getLogger(__name__)
 
 STALLED_AFTER = dt.timedelta(minutes=2)
@@ -168,6 +170,7 @@ def job_status(job: Any) -> JsonResponse:
             "label": job.get_status_display(),
             "done": job.done,
             "total": job.total,
+            "count": local_digits(f"{job.done}/{job.total}"),  # in the page's digits
             "percent": job.percent,
             "messages": job.messages,
             "stalled": job.stalled,

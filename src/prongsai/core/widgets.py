@@ -1,15 +1,21 @@
-"""Form widgets that render without a template per option. Django's Select renders every
+"""Form widgets. ThaiDateInput: the text box of every date field (core.fields.ThaiDateField).
+
+FastSelect renders without a template per option. Django's Select renders every
 <option> through the template engine (~30 µs each); a filter with a hundred provinces and
 districts then costs milliseconds on every page view."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.core import thai
 
 
 class FastSelect(forms.Select):
@@ -27,3 +33,27 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class ThaiDateInput(forms.TextInput):
+    """A text box for a B.E. date. A date is shown as the officer would type it, "30/04/2570", in
+    the page's digit style; what was typed (even wrongly) is shown back as it was."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {
+            "class": "thai-date",
+            "placeholder": _("วว/ดด/ปปปป"),
+            "autocomplete": "off",
+            "inputmode": "text",
+            "maxlength": "40",
+        }
+        super().__init__({**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return thai.input_date(value)
+        return super().format_value(value)

@@ -1,8 +1,8 @@
 """Thai dates in documents: "ดำเนินการเมื่อวันที่ ๓ เดือนตุลาคม พ.ศ. ๒๕๖๕", "๑ ธ.ค. ๖๕",
 "มกราคม-มีนาคม 2567", "ตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖", quarters and fiscal years.
 
-Month names come from PyThaiNLP (full and abbreviated), plus the short spoken forms ("ตุลา")
-and the abbreviations without dots ("ตค") seen in real documents.
+The date shapes, month names and year rules are those of `prongsai.core.thai` (the one parser,
+built on PyThaiNLP); this module finds them inside longer text.
 """
 
 from __future__ import annotations
@@ -12,57 +12,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pythainlp.util.date import thai_abbr_months, thai_full_months
-
-from prongsai.core.thai import BE_OFFSET, quarter_of, to_arabic_digits
-
-_SHORT_FORMS = (
-    "มกรา",
-    "กุมภา",
-    "มีนา",
-    "เมษา",
-    "พฤษภา",
-    "มิถุนา",
-    "กรกฎา",
-    "สิงหา",
-    "กันยา",
-    "ตุลา",
-    "พฤศจิกา",
-    "ธันวา",
+from prongsai.core.thai import (
+    ALL_MONTHS,
+    BE_OFFSET,
+    DAY_MONTH_YEAR,
+    DIGIT,
+    MONTH_PATTERN,
+    MONTHS,
+    NUMERIC_DATE,
+    YEAR_PATTERN,
+    ce_from_written_year,
+    date_from_parts,
+    quarter_of,
+    to_arabic_digits,
 )
 
-
-def _month_table() -> tuple[dict[str, int], dict[str, int]]:
-    """(names usable anywhere, extra names usable only right after a day number)."""
-    names: dict[str, int] = {}
-    after_day: dict[str, int] = {}
-    for number, (full, abbr, short) in enumerate(
-        zip(thai_full_months, thai_abbr_months, _SHORT_FORMS, strict=True), start=1
-    ):
-        names[full] = number
-        names[abbr] = number
-        names[short] = number
-        if full.endswith("์"):
-            names[full[:-1]] = number  # "กุมภาพันธ" with the last mark lost
-        after_day[abbr.rstrip(".")] = number  # "ต.ค"
-        after_day[abbr.replace(".", "")] = number  # "ตค"
-    return names, after_day
-
-
-MONTHS, _MONTHS_AFTER_DAY = _month_table()
-_ALL_MONTHS = {**_MONTHS_AFTER_DAY, **MONTHS}
-
-
-def _alternation(names: dict[str, int]) -> str:
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-
-
-_D = "[0-9๐-๙]"
-_MONTH = f"(?:{_alternation(MONTHS)})"
-_ANY_MONTH = f"(?:{_alternation(_ALL_MONTHS)})"
-_YEAR = rf"(?:พ\.?\s?ศ\.?\s?)?({_D}{{4}}|{_D}{{2}})(?!{_D})"
-_DAY_DATE = re.compile(rf"(?<!{_D})({_D}{{1,2}})\s*(?:เดือน\s*)?({_ANY_MONTH})\s*(?:ปี\s*)?{_YEAR}")
-_NUMERIC_DATE = re.compile(rf"(?<!{_D})({_D}{{1,2}})\s*/\s*({_D}{{1,2}})\s*/\s*({_D}{{4}})(?!{_D})")
+_D = DIGIT
+_MONTH = MONTH_PATTERN
+_YEAR = YEAR_PATTERN
 _MONTH_YEAR = re.compile(rf"(?:เดือน\s*)?({_MONTH})\s*(?:ปี\s*)?(?:{_YEAR})?")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|ถึง|จนถึง|ถึงเดือน|จนถึงเดือน)\s*")
 
@@ -75,43 +42,14 @@ class FoundDate:
     end: int
 
 
-def ce_from_written_year(written: str) -> int | None:
-    """The C.E. year of a written year: B.E. "2566"/"๒๕๖๖", short B.E. "66", or C.E. "2023"."""
-    digits = to_arabic_digits(written)
-    if not re.fullmatch(r"[0-9]+", digits):
-        return None
-    year = int(digits)
-    if len(digits) == 2:
-        return 2500 + year - BE_OFFSET
-    if 2400 <= year <= 2700:
-        return year - BE_OFFSET
-    if 1900 <= year < 2400:
-        return year
-    return None
-
-
-def _make_date(year_ce: int | None, month: int, day: int) -> dt.date | None:
-    if year_ce is None:
-        return None
-    try:
-        return dt.date(year_ce, month, day)
-    except ValueError:
-        return None
-
-
 def find_dates(text: str) -> list[FoundDate]:
     """Every day-month-year date in `text`, in order."""
     found: list[FoundDate] = []
-    for match in _DAY_DATE.finditer(text):
-        day = int(to_arabic_digits(match.group(1)))
-        month = _ALL_MONTHS[match.group(2)]
-        value = _make_date(ce_from_written_year(match.group(3)), month, day)
+    for match in DAY_MONTH_YEAR.finditer(text):
+        value = date_from_parts(match.group(3), ALL_MONTHS[match.group(2)], match.group(1))
         found.append(FoundDate(value, match.group(0), match.start(), match.end()))
-    for match in _NUMERIC_DATE.finditer(text):
-        day, month = (int(to_arabic_digits(match.group(i))) for i in (1, 2))
-        value = (
-            _make_date(ce_from_written_year(match.group(3)), month, day) if month <= 12 else None
-        )
+    for match in NUMERIC_DATE.finditer(text):
+        value = date_from_parts(match.group(3), match.group(2), match.group(1))
         found.append(FoundDate(value, match.group(0), match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
 

@@ -13,12 +13,11 @@ Sarabun is ~1.47x bigger at the same point size, so 11 pt Sarabun looks like TH 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias, TypeVar
 
-from prongsai.core.thai import Digits, digits
+from prongsai.core.thai import Digits, digits_in_text
 
 Align = Literal["left", "center", "right", "justify"]
 VAlign = Literal["top", "middle", "bottom"]
@@ -395,19 +394,11 @@ class Document:
 
 # --- digit style: the one place where user text is converted --------------------------------
 
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-
 
 def localise_text(text: str, style: Digits) -> str:
-    """Write digits in `style`, leaving URLs and e-mail addresses untouched."""
-    out: list[str] = []
-    pos = 0
-    for match in _URLISH.finditer(text):
-        out.append(digits(text[pos : match.start()], style))
-        out.append(match.group())
-        pos = match.end()
-    out.append(digits(text[pos:], style))
-    return "".join(out)
+    """Write digits in `style`, leaving URLs and e-mail addresses untouched (codes a document
+    keeps as written are Runs with `keep_digits`)."""
+    return digits_in_text(text, style, keep_codes=False)
 
 
 T = TypeVar("T")

@@ -42,10 +42,12 @@ class ImportDraft(models.Model):
     )
 
     class Meta:
+        verbose_name = _("เอกสารที่นำเข้า")
+        verbose_name_plural = _("เอกสารที่นำเข้า")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.filename} ({self.kind})"
+        return f"{self.filename} ({KIND_LABELS.get(self.kind, KIND_LABELS[''])})"
 
     @property
     def kind_label(self) -> str:

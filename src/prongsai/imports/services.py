@@ -123,7 +123,10 @@ def draft_save_as_plan(
             if period is not None and source is not None:
                 _import_progress(measure, source, period=period, user=user, filename=draft.filename)
         except ValidationError as e:
-            errors.append(thai.to_thai_digits(f"มาตรการที่ {number}: ") + " ".join(e.messages))
+            errors.append(
+                _("มาตรการที่ %(n)s: %(problems)s")
+                % {"n": thai.local_digits(number), "problems": " ".join(e.messages)}
+            )
     if errors:
         raise ValidationError(errors)
     draft.status = ImportDraft.Status.SAVED

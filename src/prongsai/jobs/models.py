@@ -40,10 +40,12 @@ class DocumentJob(QueuedWork):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("งานสร้างเอกสาร")
+        verbose_name_plural = _("งานสร้างเอกสาร")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.agency} {self.fiscal_year} {self.kinds} ({self.status})"
+        return f"{self.agency} ปีงบประมาณ {self.fiscal_year}"
 
     @property
     def percent(self) -> int:

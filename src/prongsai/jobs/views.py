@@ -12,25 +12,15 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.core.documents import document_kinds
+from prongsai.core.documents import document_kinds, document_label
 from prongsai.core.files import attachment
 from prongsai.core.queued import job_status
-from prongsai.core.thai import fiscal_year
+from prongsai.core.thai import fiscal_year, local_digits, to_arabic_digits
 from prongsai.jobs import services
 from prongsai.jobs.models import DocumentJob
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
-
-KIND_LABELS = {
-    "analysis": _("การวิเคราะห์ผลการประเมิน"),
-    "plan": _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
-    "progress": _("รายงานผลการดำเนินการรอบ ๖ เดือน"),
-    "status": _("รายงานสถานะการดำเนินการ"),
-    "annual": _("รายงานผลการดำเนินการประจำปี"),
-    "memo": _("บันทึกข้อความ"),
-}
 
 
 def get_job_for_user(
@@ -48,7 +38,7 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
     error = None
     if request.method == "POST":
-        raw_year = request.POST.get("fiscal_year", "").strip()
+        raw_year = to_arabic_digits(request.POST.get("fiscal_year", "")).strip()
         try:
             job = services.job_start(
                 agency=access.agency,
@@ -68,7 +58,7 @@ def job_list(request: HttpRequest, slug: str) -> HttpResponse:
             "access": access,
             "agency": access.agency,
             "error": error,
-            "kinds": [(k, KIND_LABELS.get(k, k)) for k in document_kinds()],
+            "kinds": [(k, local_digits(document_label(k))) for k in document_kinds()],
             "year": fiscal_year(timezone.localdate()),
             "jobs": DocumentJob.objects.filter(agency=access.agency)[:20],
         },

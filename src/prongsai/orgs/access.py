@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_noop
 
+from prongsai.core import thai
 from prongsai.orgs.models import Agency, Invitation, Membership, Person, Role, Unit
 
 
@@ -96,6 +97,8 @@ def get_agency_for_user(user: Any, slug: str, need: Need = Need.READ) -> AgencyA
     )
     access = agency_access(user, agency)
     check_level(access, need)
+    # the page is about this agency: its numbers and dates follow the agency's digit choice
+    thai.set_page_digits(agency.digit_style)
     return access
 
 

@@ -95,7 +95,14 @@ class Agency(models.Model):
     phone = models.CharField(_("โทรศัพท์"), max_length=50, blank=True)
     website = models.URLField(_("เว็บไซต์"), blank=True)
     digit_style = models.CharField(
-        _("ตัวเลขในเอกสาร"), max_length=10, choices=DigitStyle.choices, default=DigitStyle.THAI
+        _("ตัวเลขในเอกสารและหน้าจอ"),
+        max_length=10,
+        choices=DigitStyle.choices,
+        default=DigitStyle.THAI,
+        help_text=_(
+            "เลขไทยหรือเลขอารบิกในเอกสารที่สร้าง และในตัวเลขกับวันที่ทุกหน้าของหน่วยงาน"
+            " (หน้าภาษาอังกฤษใช้เลขอารบิกเสมอ)"
+        ),
     )
     # The Garuda emblem on its memos: a PNG kept through core.files (orgs.emblem), or "" for none.
     emblem_path = StoredPath(_("ตราครุฑ"), blank=True, editable=False)  # core.files
@@ -132,7 +139,7 @@ class Agency(models.Model):
 class Unit(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units")
     name = models.CharField(_("ชื่อส่วนราชการ"), max_length=150)
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
@@ -147,12 +154,17 @@ class Unit(models.Model):
 class Person(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="people")
     unit = models.ForeignKey(
-        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("ส่วนราชการ"),
     )
     name = models.CharField(_("ชื่อ-นามสกุล"), max_length=150)
     position = models.CharField(_("ตำแหน่ง"), max_length=200)
     signs_documents = models.BooleanField(_("ลงนามในเอกสาร"), default=False)
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
 
     class Meta:
         ordering = ["order", "name"]

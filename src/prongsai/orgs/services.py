@@ -80,7 +80,7 @@ def unit_delete(unit: Unit) -> None:
 
 def person_save(person: Person) -> Person:
     if person.unit is not None and person.unit.agency_id != person.agency_id:
-        raise ValidationError({"unit": "ส่วนราชการต้องเป็นของหน่วยงานเดียวกัน"})
+        raise ValidationError({"unit": _("ส่วนราชการต้องเป็นของหน่วยงานเดียวกัน")})
     person.full_clean()
     person.save()
     return person

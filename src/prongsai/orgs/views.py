@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import versions
 from prongsai.core.fragments import cached_fragment
-from prongsai.core.thai import is_fiscal_year
+from prongsai.core.thai import is_fiscal_year, to_arabic_digits
 from prongsai.orgs import selectors, services
 from prongsai.orgs.access import (
     Need,
@@ -47,8 +47,9 @@ def _form_errors_from(form: object, error: ValidationError) -> None:
 
 
 def _year_param(request: HttpRequest) -> int | None:
-    raw = request.GET.get("fy", "")
-    year = int(raw) if raw.isdigit() else None
+    # the year box shows the agency's digits, so it takes "๒๕๖๗" as well as "2567"
+    raw = to_arabic_digits(request.GET.get("fy", "")).strip()
+    year = int(raw) if raw.isascii() and raw.isdecimal() else None
     return year if is_fiscal_year(year) else None
 
 

@@ -30,7 +30,7 @@ class Bar:
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
-    t = escape(title)
+    t = escape(local_digits(title))
     return mark_safe(  # noqa: S308 — every text inside went through escape()
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>'
@@ -43,7 +43,7 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = 1
           fill: str = INK, weight: str = "400") -> str:  # fmt: skip
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}" font-weight="{weight}" '
-        f'text-anchor="{anchor}">{escape(text)}</text>'
+        f'text-anchor="{anchor}">{escape(local_digits(text))}</text>'
     )
 
 
@@ -83,8 +83,8 @@ def hbars(
             x = label_width + plot * share
             body.append(
                 f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + row - 3}" '
-                f'stroke="{INK}" stroke-width="2"><title>{escape(marker_label)} '
-                f"{bar.marker:g}</title></line>"
+                f'stroke="{INK}" stroke-width="2"><title>{escape(local_digits(marker_label))} '
+                f"{local_digits(f'{bar.marker:g}')}</title></line>"
             )
     return _svg(width, height, title, body)
 
@@ -114,7 +114,7 @@ def columns(
         body.append(
             f'<rect x="{x + slot * 0.12:.1f}" y="{plot_h + 20 - h:.1f}" width="{slot * 0.76:.1f}" '
             f'height="{h:.1f}" fill="{colour}" rx="2">'
-            f"<title>{escape(label)}: {count}</title></rect>"
+            f"<title>{escape(local_digits(label))}: {local_digits(count)}</title></rect>"
         )
         body.append(_text(x + slot / 2, plot_h + 16 - h, f"{count:,}", anchor="middle", size=11))
         body.append(_text(x + slot / 2, plot_h + 36, label, anchor="middle", size=11, fill=MUTED))
@@ -146,8 +146,11 @@ def stacked(
                 continue
             body.append(
                 f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 7}" '
-                f'fill="{colours[j % len(colours)]}"><title>{escape(label)} · {escape(bands[j])}: '
-                f"{count:,} ({100 * count / total:.1f}%)</title></rect>"
+                f'fill="{colours[j % len(colours)]}"><title>'
+                + escape(
+                    local_digits(f"{label} · {bands[j]}: {count:,} ({100 * count / total:.1f}%)")
+                )
+                + "</title></rect>"
             )
             x += w
     legend_y = height - 10
@@ -205,9 +208,10 @@ def trend(
         body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         for i, v in coords:
             x, y = xy(i, v)
+            point = local_digits(f"{points[i]['year']}: {v:g}")
             body.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">'
-                f"<title>{escape(label)} {local_digits(points[i]['year'])}: {v:g}</title>"
+                f"<title>{escape(label)} {point}</title>"
                 "</circle>"
             )
         body.append(f'<rect x="{left + plot_w + 10}" y="{top + 16 * s}" width="10" height="10" '

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from prongsai.core.thai import local_digits as _d
 from prongsai.oversight.selectors import Row
 
 
@@ -18,11 +19,11 @@ def _signed(value: Any) -> str:
     if value is None:
         return ""
     css = "down" if value < 0 else "up"
-    return f'<span class="{css}">{"+" if value > 0 else ""}{value}</span>'
+    return f'<span class="{css}">{"+" if value > 0 else ""}{_d(value)}</span>'
 
 
 def _plain(value: Any) -> str:
-    return "" if value is None else escape(value)
+    return "" if value is None else escape(_d(value))
 
 
 class _Urls:
@@ -48,7 +49,7 @@ def rows_html(rows: list[Row], year: int, plan_year: int) -> SafeString:
         a = r.agency
         slug = a.slug
         if r.overall is not None:
-            overall = f'<a href="{urls(urls.result, slug)}">{r.overall}</a>'
+            overall = f'<a href="{urls(urls.result, slug)}">{_d(r.overall)}</a>'
         else:
             overall = f'<span class="muted">{no_result}</span>'
         level = ""
@@ -56,7 +57,7 @@ def rows_html(rows: list[Row], year: int, plan_year: int) -> SafeString:
             level = f'<span class="lvl {"ok" if r.passed else "bad"}">{escape(r.level)}</span>'
         rank = ""
         if r.national_rank:
-            rank = f"{r.national_rank}" + (f"/{r.ranked_count}" if r.ranked_count else "")
+            rank = _d(f"{r.national_rank}" + (f"/{r.ranked_count}" if r.ranked_count else ""))
         if r.plan_status:
             plan = (
                 f'<a href="{urls(urls.plan, slug)}" class="state state-{escape(r.plan_status)}">'
@@ -66,17 +67,17 @@ def rows_html(rows: list[Row], year: int, plan_year: int) -> SafeString:
             plan = f'<span class="state state-none">{escape(r.plan_label)}</span>'
         findings = ""
         if r.findings:
-            findings = f'<span class="flag">{r.findings}</span>'
+            findings = f'<span class="flag">{_d(r.findings)}</span>'
         elif r.findings is not None:
-            findings = "0"
+            findings = _d(0)
         late = ""
         if r.late:
-            late = f'<a class="flag" href="{urls(urls.progress, slug)}">{r.late}</a>'
+            late = f'<a class="flag" href="{urls(urls.progress, slug)}">{_d(r.late)}</a>'
         elif r.late is not None:
-            late = "0"
+            late = _d(0)
         out.append(
             f'<tr data-code="{escape(a.code or slug)}">'
-            f'<td class="num" data-col="area_rank">{r.area_rank or "—"}</td>'
+            f'<td class="num" data-col="area_rank">{_d(r.area_rank or "—")}</td>'
             f'<td><a href="{urls(urls.home, slug)}">{escape(a.short_name)}</a></td>'
             f'<td class="sub">{escape(a.district.name)} · {escape(a.district.province.name)}</td>'
             f'<td class="num" data-col="overall">{overall}</td>'

@@ -17,7 +17,11 @@ class PlansConfig(AppConfig):
 
         register_step("plan", plan_step)
         register_year_hint(latest_plan_year)
-        register_document("plan", "prongsai.plans.documents.build_plan_document")
+        register_document(
+            "plan",
+            "prongsai.plans.documents.build_plan_document",
+            _("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
+        )
         register_cycle_year("analysis", analysis_year_of_cycle)
         register_nav(_("มาตรการ"), "plans:list")  # type: ignore[arg-type]
         register_demo("plans", build_demo_plan)

@@ -13,6 +13,7 @@ from prongsai.core.fields import (
     RecordChoiceField,
     RecordMultipleChoiceField,
     TextField,
+    ThaiDateField,
     text_formfield,
 )
 from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -40,7 +41,9 @@ class PlanCreateForm(forms.Form):
         help_text=_("เว้นว่างไว้เพื่อใช้ปีก่อนหน้า"),
     )
     standard_issues = forms.BooleanField(
-        label=_("เริ่มด้วยประเด็นมาตรฐาน ๗ ประเด็น"), required=False, initial=True
+        label=thai.local_digits_lazy(_("เริ่มด้วยประเด็นมาตรฐาน ๗ ประเด็น")),
+        required=False,
+        initial=True,
     )
 
 
@@ -138,9 +141,7 @@ class MeasureForm(forms.Form):
 
 class MonitoringForm(forms.Form):
     text = forms.CharField(label=_("การรายงานผล/การกำกับติดตาม"), required=False, max_length=500)
-    deadline = forms.DateField(
-        label=_("กำหนดเวลาแล้วเสร็จ"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = ThaiDateField(label=_("กำหนดเวลาแล้วเสร็จ"), required=False)
 
 
 MonitoringFormSet = forms.formset_factory(MonitoringForm, extra=2, max_num=MAX_MONITORING)

@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from prongsai.core import thai
 from prongsai.core.files import OfficialCopy
@@ -42,11 +43,18 @@ class Plan(models.Model):
     based_on_year = models.PositiveIntegerField(_("ใช้ผลการประเมินของปีงบประมาณ"))
     title = models.CharField(_("ชื่อเอกสาร"), max_length=300, default=PLAN_TITLE)
     constraints_text = models.TextField(_("วิเคราะห์ข้อจำกัดของหน่วยงาน"), blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    status = models.CharField(
+        _("สถานะ"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("อนุมัติโดย"),
+    )
+    approved_at = models.DateTimeField(_("อนุมัติเมื่อ"), null=True, blank=True)
     approver_person = models.ForeignKey(
         Person,
         on_delete=models.SET_NULL,
@@ -78,12 +86,14 @@ class Plan(models.Model):
 
 class PlanIssue(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="issues")
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     title = models.CharField(_("ประเด็น"), max_length=300)
     standard_number = models.PositiveSmallIntegerField(_("ประเด็นมาตรฐานที่"), null=True, blank=True)
 
     class Meta:
         ordering = ["order", "pk"]
+        verbose_name = _("ประเด็น")
+        verbose_name_plural = _("ประเด็น")
 
     def __str__(self) -> str:
         return self.title
@@ -94,7 +104,7 @@ MAX_MONITORING = 10  # reporting and follow-up steps of one measure (checked by 
 
 class Measure(models.Model):
     issue = models.ForeignKey(PlanIssue, on_delete=models.CASCADE, related_name="measures")
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     title = models.CharField(_("ชื่อมาตรการ"), max_length=300)
     question_codes = models.JSONField(_("ข้อคำถาม ITA"), default=list, blank=True)
     indicator = models.PositiveSmallIntegerField(_("ตัวชี้วัดที่"), null=True, blank=True)
@@ -112,6 +122,8 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+        verbose_name = pgettext_lazy("record", "มาตรการ")
+        verbose_name_plural = pgettext_lazy("record", "มาตรการ")
 
     def __str__(self) -> str:
         return self.title
@@ -136,7 +148,7 @@ class Measure(models.Model):
     def local_timeline(self) -> str:
         """timeline_label in the UI's language and digits (documents use timeline_label)."""
         if thai.ui_is_thai():
-            return self.timeline_label()
+            return self.timeline_label(thai.page_digits())
         if self.start_month == 1 and self.end_month == 12:
             return _("ตลอดปีงบประมาณ พ.ศ. %(year)s") % {"year": self.fiscal_year}
         return thai.local_month_range(self.start_date, self.end_date)

@@ -111,7 +111,9 @@ def plan_create(
     with_standard_issues: bool = False,
 ) -> Plan:
     if Plan.objects.filter(agency=agency, fiscal_year=fiscal_year).exists():
-        raise ValidationError(thai.to_thai_digits(f"มีมาตรการของปีงบประมาณ {fiscal_year} อยู่แล้ว"))
+        raise ValidationError(
+            _("มีมาตรการของปีงบประมาณ %(year)s อยู่แล้ว") % {"year": thai.local_digits(fiscal_year)}
+        )
     if not thai.is_fiscal_year(fiscal_year):
         raise ValidationError(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๗"))
     plan = Plan.objects.create(
@@ -207,7 +209,7 @@ def issue_add(
 ) -> PlanIssue:
     _ensure_editable(plan)
     if not title.strip():
-        raise ValidationError({"title": "กรุณาระบุชื่อประเด็น"})
+        raise ValidationError({"title": _("กรุณาระบุชื่อประเด็น")})
     issue = PlanIssue.objects.create(
         plan=plan,
         title=title.strip(),
@@ -223,7 +225,7 @@ def issue_update(issue: PlanIssue, *, title: str, user: Any) -> PlanIssue:
     _ensure_editable(issue.plan)
     _ensure_exists(issue, _("ประเด็นนี้ถูกลบไปแล้ว"))
     if not title.strip():
-        raise ValidationError({"title": "กรุณาระบุชื่อประเด็น"})
+        raise ValidationError({"title": _("กรุณาระบุชื่อประเด็น")})
     issue.title = title.strip()
     issue.save(update_fields=["title"])
     _record(issue.plan, user, "issue_update", f"แก้ไขประเด็น “{issue.title}”")
@@ -265,18 +267,19 @@ def issue_move(issue: PlanIssue, *, direction: str, user: Any) -> None:
 def _validate_measure(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     if not str(data.get("title", "")).strip():
-        errors["title"] = "กรุณาระบุชื่อมาตรการ"
+        errors["title"] = _("กรุณาระบุชื่อมาตรการ")
     codes = normalise_codes(data.get("question_codes", []))
     bad = invalid_codes(codes, plan.based_on_year)
     if bad:
-        errors["question_codes"] = thai.to_thai_digits(
-            f"ข้อคำถามที่ไม่มีในเกณฑ์การประเมินปี {plan.based_on_year}: "
-        ) + ", ".join(bad)
+        errors["question_codes"] = _("ข้อคำถามที่ไม่มีในเกณฑ์การประเมินปี %(year)s: %(codes)s") % {
+            "year": thai.local_digits(plan.based_on_year),
+            "codes": ", ".join(bad),
+        }
     start, end = int(data.get("start_month", 1)), int(data.get("end_month", 12))
     if not (1 <= start <= 12 and 1 <= end <= 12):
-        errors["start_month"] = "เดือนต้องอยู่ในปีงบประมาณ"
+        errors["start_month"] = _("เดือนต้องอยู่ในปีงบประมาณ")
     elif start > end:
-        errors["end_month"] = "เดือนสิ้นสุดต้องไม่ก่อนเดือนเริ่มต้น"
+        errors["end_month"] = _("เดือนสิ้นสุดต้องไม่ก่อนเดือนเริ่มต้น")
     fy = thai.fiscal_year_period(plan.fiscal_year)
     if (
         len([s for s in data.get("monitoring", []) if str(s.get("text", "")).strip()])
@@ -292,13 +295,15 @@ def _validate_measure(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
         if not text:
             continue
         if deadline:
-            day = (
-                deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(str(deadline))
-            )
+            day = deadline if isinstance(deadline, dt.date) else thai.parse_date(str(deadline))
+            if day is None:
+                errors["monitoring"] = _("อ่านกำหนดเวลาแล้วเสร็จ “%(text)s” ไม่ได้") % {"text": text}
+                continue
             if day not in fy:
-                errors["monitoring"] = thai.to_thai_digits(
-                    f"กำหนดเวลาแล้วเสร็จ “{text}” อยู่นอกปีงบประมาณ {plan.fiscal_year}"
-                )
+                errors["monitoring"] = _("กำหนดเวลาแล้วเสร็จ “%(text)s” อยู่นอกปีงบประมาณ %(year)s") % {
+                    "text": text,
+                    "year": thai.local_digits(plan.fiscal_year),
+                }
             deadline = day.isoformat()
         monitoring.append({"text": text, "deadline": deadline or None})
     if errors:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from prongsai.core import thai
 from prongsai.plans.models import Measure, Plan
 
@@ -28,9 +30,12 @@ def plan_suggestions(plan: Plan) -> dict[str, Any]:
     taken = set(
         Measure.objects.filter(issue__plan=plan).exclude(kb_key="").values_list("kb_key", flat=True)
     )
-    basis = thai.to_thai_digits(
-        f"จากผลการประเมิน ITA ปีงบประมาณ {plan.based_on_year}: "
-        f"ข้อคำถามที่ควรพัฒนา {len(codes)} ข้อ ตัวชี้วัดที่ควรพัฒนา {len(indicators)} ตัวชี้วัด"
+    basis = thai.local_digits(
+        _(
+            "จากผลการประเมิน ITA ปีงบประมาณ %(year)s: "
+            "ข้อคำถามที่ควรพัฒนา %(questions)s ข้อ ตัวชี้วัดที่ควรพัฒนา %(indicators)s ตัวชี้วัด"
+        )
+        % {"year": plan.based_on_year, "questions": len(codes), "indicators": len(indicators)}
     )
     return {
         "basis": basis,

@@ -102,11 +102,27 @@ def _builder(kind: str, period: str) -> Callable[[Agency, int, DocumentOptions],
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy
+
     from prongsai.core.documents import register_document
 
-    register_document("progress", _builder("progress", Period.HALF))
-    register_document("status", _builder("status", Period.HALF))
-    register_document("memo", _builder("memo", Period.HALF))
-    register_document("annual", _builder("annual", Period.YEAR))
-    register_document("status-annual", _builder("status", Period.YEAR))
-    register_document("memo-annual", _builder("memo", Period.YEAR))
+    register_document(
+        "progress", _builder("progress", Period.HALF), gettext_lazy("รายงานผลการดำเนินการรอบ ๖ เดือน")
+    )
+    register_document(
+        "status", _builder("status", Period.HALF), gettext_lazy("รายงานสถานะการดำเนินการ รอบ ๖ เดือน")
+    )
+    register_document(
+        "memo", _builder("memo", Period.HALF), gettext_lazy("บันทึกข้อความ รายงานรอบ ๖ เดือน")
+    )
+    register_document(
+        "annual", _builder("annual", Period.YEAR), gettext_lazy("รายงานผลการดำเนินการประจำปี")
+    )
+    register_document(
+        "status-annual",
+        _builder("status", Period.YEAR),
+        gettext_lazy("รายงานสถานะการดำเนินการ ประจำปี"),
+    )
+    register_document(
+        "memo-annual", _builder("memo", Period.YEAR), gettext_lazy("บันทึกข้อความ รายงานประจำปี")
+    )

@@ -1,31 +1,22 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core import thai
-from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField, text_formfield
+from prongsai.core.fields import (
+    LONG_TEXT,
+    RecordChoiceField,
+    TextField,
+    ThaiDateField,
+    text_formfield,
+)
+from prongsai.core.thai import local_digits_lazy
 from prongsai.orgs.models import Agency, Person
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.progress.models import MEMO_FIELDS, MeasureNote, ProgressReport
-
-
-class ThaiDateField(forms.DateField):
-    """A date input that also accepts a B.E. year typed where the C.E. year goes (2567-03-15)."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def to_python(self, value: Any) -> dt.date | None:
-        if isinstance(value, str):
-            value = thai.to_arabic_digits(value).strip()
-            head = value[:4]
-            if head.isdigit() and int(head) >= 2400:
-                value = f"{int(head) - thai.BE_OFFSET}{value[4:]}"
-        return super().to_python(value)
 
 
 class EvidenceFields(forms.Form):
@@ -106,7 +97,7 @@ class MemoForm(forms.ModelForm):
         formfield_callback = text_formfield
         widgets = {"memo_closing": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "memo_ref": _("เลขที่หนังสือ เช่น ตร 78401/…"),
+            "memo_ref": local_digits_lazy(_("เลขที่หนังสือ เช่น ตร 78401/…")),
             "memo_to": _("เว้นว่างไว้เพื่อใช้ตำแหน่งของนายกจากรายชื่อบุคลากรที่ลงนาม"),
             "memo_subject": _("เว้นว่างไว้เพื่อใช้ชื่อเรื่องมาตรฐานของรายงาน"),
             "memo_closing": _(

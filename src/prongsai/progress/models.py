@@ -12,13 +12,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.files import OfficialCopy, StoredPath
+from prongsai.core.thai import local_digits_lazy
 from prongsai.orgs.models import Agency, Person
 from prongsai.plans.models import Measure, Plan
 
 
 class Period(models.TextChoices):
-    HALF = "half", _("รอบ ๖ เดือน")
-    YEAR = "year", _("รอบ ๑๒ เดือน")
+    # shown in the page's digits (and in the document's, which localises every digit)
+    HALF = "half", local_digits_lazy(_("รอบ ๖ เดือน"))
+    YEAR = "year", local_digits_lazy(_("รอบ ๑๒ เดือน"))
 
 
 class Status(models.TextChoices):
@@ -86,7 +88,7 @@ class Evidence(models.Model):
         FILE = "file", _("ไฟล์")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
-    kind = models.CharField(max_length=4, choices=Kind.choices)
+    kind = models.CharField(_("ชนิดหลักฐาน"), max_length=4, choices=Kind.choices)
     title = models.CharField(_("คำอธิบาย"), max_length=200, blank=True)
     url = models.URLField(_("ลิงก์"), max_length=1000, blank=True)
     file_path = StoredPath(blank=True)  # the file's name in the store (core.files)
@@ -128,7 +130,7 @@ class MeasureNote(models.Model):
     """What the report of one period says about a measure beyond its actions."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="progress_notes")
-    period = models.CharField(max_length=4, choices=Period.choices)
+    period = models.CharField(_("รอบรายงาน"), max_length=4, choices=Period.choices)
     result = models.TextField(_("ผลการดำเนินการ"), blank=True)
     suggestions = models.TextField(_("ข้อเสนอแนะ"), blank=True)
     outcome = models.TextField(_("ผลลัพธ์หรือความสำเร็จของการดำเนินการ"), blank=True)
@@ -148,7 +150,7 @@ class MeasureNote(models.Model):
         verbose_name = _("ผลการดำเนินการตามรอบรายงาน")
 
     def __str__(self) -> str:
-        return f"{self.measure} ({self.period})"
+        return f"{self.measure} ({self.get_period_display()})"
 
 
 # The memo's fields an officer edits (the form and the service share the list).
@@ -173,8 +175,8 @@ class ProgressReport(models.Model):
         FINALISED = "final", _("สรุปแล้ว")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="progress_reports")
-    period = models.CharField(max_length=4, choices=Period.choices)
-    state = models.CharField(max_length=5, choices=State.choices, default=State.DRAFT)
+    period = models.CharField(_("รอบรายงาน"), max_length=4, choices=Period.choices)
+    state = models.CharField(_("สถานะ"), max_length=5, choices=State.choices, default=State.DRAFT)
     memo_unit = models.CharField(_("ส่วนราชการ"), max_length=200, default="สำนักปลัด")
     memo_ref = models.CharField(_("ที่"), max_length=100, blank=True)
     memo_date = models.DateField(_("วันที่"), null=True, blank=True)
@@ -196,9 +198,14 @@ class ProgressReport(models.Model):
         verbose_name=_("ผู้ลงนามลำดับที่ ๓ (นายก)"),
     )  # fmt: skip
     finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("สรุปโดย"),
     )
-    finalised_at = models.DateTimeField(null=True, blank=True)
+    finalised_at = models.DateTimeField(_("สรุปเมื่อ"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -224,14 +231,21 @@ class ReportEvent(OfficialCopy):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    action = models.CharField(max_length=20)
-    note = models.CharField(max_length=300, blank=True)
+
+    class Act(models.TextChoices):
+        FINALISE = "finalise", _("สรุปรายงาน")
+        REOPEN = "reopen", _("เปิดแก้ไขรายงาน")
+
+    action = models.CharField(_("การกระทำ"), max_length=20, choices=Act.choices)
+    note = models.CharField(_("เหตุผล"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("การสรุปหรือเปิดแก้ไขรายงาน")
+        verbose_name_plural = _("การสรุปหรือเปิดแก้ไขรายงาน")
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.action} {self.at:%Y-%m-%d}"
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
 
 
 class ReminderLog(models.Model):

@@ -58,8 +58,8 @@ def long_date(value: dt.date) -> str:
 
 
 def ui_long_date(value: dt.date) -> str:
-    """For the UI: "๓ เมษายน ๒๕๖๗" on Thai pages, "3 April 2567" (still B.E.) otherwise."""
-    return thai.to_thai_digits(long_date(value)) if thai.ui_is_thai() else thai.local_date(value)
+    """For the UI: "3 เมษายน 2567" in the page's digits (core.thai.local_date)."""
+    return thai.local_date(value)
 
 
 def report_heading(fiscal_year: int, period: str, name: str = REPORT_TITLE) -> str:

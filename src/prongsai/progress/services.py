@@ -53,8 +53,8 @@ def _ensure_open(plan: Plan, day: dt.date) -> None:
     lock_plan(plan)
     for report in selectors.finalised_periods_covering(plan, day):
         raise ValidationError(
-            f"รายงาน{report.get_period_display()}สรุปแล้ว รายการที่ลงวันที่ในรอบนั้นแก้ไขไม่ได้ "
-            "ต้องเปิดแก้ไขรายงานก่อน"
+            _("รายงาน%(period)sสรุปแล้ว รายการที่ลงวันที่ในรอบนั้นแก้ไขไม่ได้ ต้องเปิดแก้ไขรายงานก่อน")
+            % {"period": thai.local_digits(report.get_period_display())}
         )
 
 
@@ -63,22 +63,24 @@ def _clean_action(measure: Measure, data: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     day = data.get("date")
     if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
+        day = thai.parse_date(day)
     if not isinstance(day, dt.date):
-        errors["date"] = "กรุณาระบุวันที่ดำเนินการ"
+        errors["date"] = _("กรุณาระบุวันที่ดำเนินการ")
     else:
         if day not in thai.fiscal_year_period(plan.fiscal_year):
-            errors["date"] = thai.to_thai_digits(f"วันที่ดำเนินการต้องอยู่ในปีงบประมาณ {plan.fiscal_year}")
+            errors["date"] = _("วันที่ดำเนินการต้องอยู่ในปีงบประมาณ %(year)s") % {
+                "year": thai.local_digits(plan.fiscal_year)
+            }
         elif day > selectors.today():
-            errors["date"] = "วันที่ดำเนินการต้องไม่เลยวันนี้"
+            errors["date"] = _("วันที่ดำเนินการต้องไม่เลยวันนี้")
     text = str(data.get("text") or "").strip()
     if not text:
-        errors["text"] = "กรุณาระบุสิ่งที่ดำเนินการ"
+        errors["text"] = _("กรุณาระบุสิ่งที่ดำเนินการ")
     person = data.get("by_person")
     if person is not None and (
         not isinstance(person, Person) or person.agency_id != plan.agency_id
     ):
-        errors["by_person"] = "ผู้ดำเนินการต้องเป็นบุคลากรของหน่วยงานนี้"
+        errors["by_person"] = _("ผู้ดำเนินการต้องเป็นบุคลากรของหน่วยงานนี้")
     if errors:
         raise ValidationError(errors)
     return {
@@ -93,11 +95,11 @@ def _clean_action(measure: Measure, data: dict[str, Any]) -> dict[str, Any]:
 def clean_link(url: str) -> str:
     url = (url or "").strip()
     if len(url) > 1000:
-        raise ValidationError({"url": "ลิงก์ยาวเกินไป"})
+        raise ValidationError({"url": _("ลิงก์ยาวเกินไป")})
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        raise ValidationError({"url": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"}) from None
+        raise ValidationError({"url": _("ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://")}) from None
     return url
 
 
@@ -251,7 +253,8 @@ def _ensure_report_open(plan: Plan, period: str) -> ProgressReport:
     report = selectors.report_for(plan, period)
     if report.is_final:
         raise ValidationError(
-            f"รายงาน{report.get_period_display()}สรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้ได้"
+            _("รายงาน%(period)sสรุปแล้ว ต้องเปิดแก้ไขรายงานก่อนจึงจะแก้ได้")
+            % {"period": thai.local_digits(report.get_period_display())}
         )
     return report
 

@@ -40,7 +40,7 @@ class Result(models.Model):
     tools = models.JSONField(_("คะแนนรายเครื่องมือ"), default=dict)
     level = models.CharField(_("ระดับ"), max_length=40)
     passed = models.BooleanField(_("ผ่านเกณฑ์"))
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.FORM)
+    source = models.CharField(_("ที่มา"), max_length=10, choices=Source.choices, default=Source.FORM)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -65,6 +65,8 @@ class IndicatorScore(models.Model):
     score = models.DecimalField(_("คะแนน"), max_digits=5, decimal_places=2)
 
     class Meta:
+        verbose_name = _("คะแนนตัวชี้วัด")
+        verbose_name_plural = _("คะแนนตัวชี้วัด")
         ordering = ["result", "number"]
         constraints = [
             models.UniqueConstraint(fields=["result", "number"], name="indicatorscore_unique")
@@ -80,6 +82,8 @@ class QuestionScore(models.Model):
     score = models.DecimalField(_("คะแนน"), max_digits=5, decimal_places=2)
 
     class Meta:
+        verbose_name = _("คะแนนรายข้อคำถาม")
+        verbose_name_plural = _("คะแนนรายข้อคำถาม")
         constraints = [
             models.UniqueConstraint(fields=["result", "code"], name="questionscore_unique")
         ]
@@ -94,6 +98,8 @@ class OitItemResult(models.Model):
     passed = models.BooleanField(_("ผ่าน"))
 
     class Meta:
+        verbose_name = _("ผลรายการ OIT")
+        verbose_name_plural = _("ผลรายการ OIT")
         constraints = [models.UniqueConstraint(fields=["result", "code"], name="oitresult_unique")]
 
     def __str__(self) -> str:

@@ -1,28 +1,20 @@
-"""Template helpers for progress pages: {{ date|be_date }} and {{ status|status_badge }}."""
+"""Template helpers for progress pages: {{ date|be_date }} (the shared |thai_date) and
+{{ status|status_badge }}."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django import template
 
 from prongsai.core import thai
+from prongsai.core.templatetags.thai import thai_date
 
 register = template.Library()
 
 BADGES = {"todo": "badge", "doing": "badge badge-doing", "done": "badge badge-done"}
 
 
-@register.filter
-def be_date(value: dt.date | dt.datetime | None, style: str = "full") -> str:
-    """ "3 เมษายน ๒๕๖๗" with Thai digits ("abbr": "3 เม.ย. ๖๗"); "3 April 2567" in English."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if not thai.ui_is_thai():
-        return thai.local_date(value, style="abbr" if style == "abbr" else "full")
-    return thai.format_date(value, style="abbr" if style == "abbr" else "full", digits_style="thai")
+# the shared B.E. date of every page (core.templatetags.thai), under the name progress pages use
+be_date = register.filter("be_date", thai_date)
 
 
 @register.filter

@@ -16,7 +16,7 @@
     }
     document.getElementById("job-progress").value = s.percent;
     document.getElementById("job-label").textContent = s.label;
-    document.getElementById("job-count").textContent = s.done + "/" + s.total;
+    document.getElementById("job-count").textContent = s.count;
     const list = document.getElementById("job-messages");
     list.replaceChildren(...s.messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
     document.getElementById("job-stalled").hidden = !s.stalled;
