@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test test-postgres system-deps bench clean
+.PHONY: install demo test test-postgres system-deps npm-deps bench clean
 
 install: $(STAMP)
 
@@ -26,7 +26,7 @@ demo: install
 	@$(BIN)/prongsai worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/prongsai runserver $(HOST):$(PORT)
 
-test: install system-deps
+test: install system-deps npm-deps
 	$(BIN)/prongsai compilemessages
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
@@ -34,15 +34,19 @@ test: install system-deps
 	$(BIN)/pytest
 
 # The test suite again on a throw-away PostgreSQL server (installed from Debian when missing).
-test-postgres: install system-deps
+test-postgres: install system-deps npm-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest -q
 
 system-deps:
 	@bash scripts/system-deps.sh
+
+# axe-core from npm (package.json, package-lock.json) for the accessibility browser test
+npm-deps: system-deps
+	@bash scripts/npm-deps.sh
 
 bench: install system-deps
 	$(BIN)/prongsai bench render
 	$(BIN)/prongsai bench web
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite needs: Chromium (end-to-end tests), poppler-utils
 # (pdftotext/pdffonts/pdftoppm to check rendered PDFs) and LibreOffice Writer and Calc (the DOCX and XLSX we write
-# must open in it; the render benchmark compares against it). Installs what is missing, or says how.
+# must open in it; the render benchmark compares against it), and Node.js/npm to install the npm test tools
+# (axe-core, package.json; see scripts/npm-deps.sh). Installs what is missing, or says how.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -10,6 +11,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 # LibreOffice Calc: the XLSX exports must show formula-like text literally (tests/oversight/test_export.py)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # the load generator of `prongsai bench web`
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)  # installs axe-core for tests/e2e/test_accessibility.py
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages the tests need: ${need[*]}"
 if [ "$(id -u)" -eq 0 ]; then
