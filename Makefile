@@ -11,7 +11,7 @@ DEV_LOCK := requirements-dev.lock
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
 	--python-version 3.11 --custom-compile-command 'make lock'
 
-.PHONY: install demo test test-postgres test-cluster system-deps bench clean lock
+.PHONY: install demo test test-postgres test-cluster system-deps npm-deps bench clean lock
 
 install: $(STAMP)
 
@@ -43,7 +43,7 @@ demo: install
 	@$(BIN)/prongsai worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/prongsai runserver $(HOST):$(PORT)
 
-test: install system-deps
+test: install system-deps npm-deps
 	$(BIN)/prongsai compilemessages
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
@@ -51,7 +51,7 @@ test: install system-deps
 	$(BIN)/pytest
 
 # The test suite again on a throw-away PostgreSQL server (installed from Debian when missing).
-test-postgres: install system-deps
+test-postgres: install system-deps npm-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest -q
 
 # Several machines on loopback: PostgreSQL, Redis, an S3 store (SeaweedFS), two web machines and
@@ -62,10 +62,14 @@ test-cluster: install system-deps
 system-deps:
 	@bash scripts/system-deps.sh
 
+# axe-core from npm (package.json, package-lock.json) for the accessibility browser test
+npm-deps: system-deps
+	@bash scripts/npm-deps.sh
+
 bench: install system-deps
 	$(BIN)/prongsai bench render
 	$(BIN)/prongsai bench batch
 	$(BIN)/prongsai bench web
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite needs: Chromium (end-to-end tests), poppler-utils
 # (pdftotext/pdffonts/pdftoppm to check rendered PDFs), LibreOffice Writer and Calc (the DOCX and
-# XLSX we write must open in it; the render benchmark compares against it), wrk (the web benchmark)
-# and redis-server (the cluster test). Installs what is missing, or says how.
+# XLSX we write must open in it; the render benchmark compares against it), wrk (the web benchmark),
+# redis-server (the cluster test) and Node.js/npm to install the npm test tools (axe-core,
+# package.json; see scripts/npm-deps.sh). Installs what is missing, or says how.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -12,6 +13,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # the load generator of `prongsai bench web`
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)  # the shared cache of make test-cluster
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)  # installs axe-core for tests/e2e/test_accessibility.py
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages the tests need: ${need[*]}"
 if [ "$(id -u)" -eq 0 ]; then

@@ -10,24 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from prongsai.core.demo import DEMO_PASSWORD, demo_build
 from prongsai.orgs.models import Agency
 from prongsai.plans import services as plan_services
 from prongsai.plans.models import Plan
 from prongsai.results.services import ResultInput, result_save
+from tests.e2e.a11y import assert_accessible
 from tests.e2e.conftest import login
 from tests.results.conftest import indicators
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 FAILED = ["o5", "o10", "o15", "o20", "o25"]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
-
-
-def assert_accessible(page: Any) -> None:
-    results = Axe().run(page, options=WCAG)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_the_oit_flow_from_failed_items_to_the_itas_export(

@@ -143,6 +143,15 @@ class MonitoringForm(forms.Form):
     text = forms.CharField(label=_("การรายงานผล/การกำกับติดตาม"), required=False, max_length=500)
     deadline = ThaiDateField(label=_("กำหนดเวลาแล้วเสร็จ"), required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The rows sit in a table under column headings, with no <label> of their own: each input
+        # carries its column's name and row number for screen readers (WCAG 1.3.1, 4.1.2).
+        row = (self.prefix or "").rsplit("-", 1)[-1]
+        for field in self.fields.values():
+            name = str(field.label)
+            field.widget.attrs["aria-label"] = f"{name} {int(row) + 1}" if row.isdigit() else name
+
 
 MonitoringFormSet = forms.formset_factory(MonitoringForm, extra=2, max_num=MAX_MONITORING)
 
