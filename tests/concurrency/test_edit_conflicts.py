@@ -16,6 +16,9 @@ from django.urls import reverse
 
 from prongsai.analysis.models import Analysis
 from prongsai.core.thai import to_thai_digits
+from prongsai.oit import services as oit_services
+from prongsai.oit.models import Entry as OitEntry
+from prongsai.oit.models import Register as OitRegister
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
 from prongsai.progress.models import Action, MeasureNote, ProgressReport
@@ -190,8 +193,24 @@ EDITS = [
         lambda w: Agency.objects.get(pk=w.agency.pk).phone,
         first="admin",
     ),
+    Edit(
+        "OIT register item",
+        lambda w: _oit_item_url(w, "o1"),
+        "notes",
+        lambda w: (
+            OitEntry.objects.get(
+                register__agency=w.agency, register__fiscal_year=2569, code="o1"
+            ).notes
+        ),
+    ),
 ]
 VALUES = {"ind_4": ("88.5", "77.25"), "threshold": ("90", "80")}
+
+
+def _oit_item_url(w: Any, code: str) -> str:
+    if not OitRegister.objects.filter(agency=w.agency, fiscal_year=2569).exists():
+        oit_services.register_create(w.agency, 2569)
+    return _url("oit:entry", year=2569, code=code)
 
 
 def _client(username: str) -> Client:
@@ -281,3 +300,28 @@ def test_a_post_without_a_version_is_saved_and_a_garbled_one_is_refused(world: A
     refused = client.post(url, {"title": "เวอร์ชันเสีย", "_version": "!!not-a-token"})
     assert refused.status_code == 409
     assert PlanIssue.objects.get(pk=world.objects["issue"].pk).title == "ไม่มีเวอร์ชัน"
+
+
+def test_a_role_changed_meanwhile_by_another_admin_is_not_changed_again_unknowingly(
+    world: Any,
+) -> None:
+    from prongsai.orgs.models import Membership, Role
+
+    members = _url("orgs:members")
+    viewer = Membership.objects.get(agency=world.agency, user=world.users["viewer"])
+    role_url = _url("orgs:member_role", pk=viewer.pk)
+    first, second = _client("admin"), _client("admin")
+    shown = {
+        c: _fields(c.get(members).content.decode(), f"role-{viewer.pk}", "role")
+        for c in (first, second)
+    }  # fmt: skip
+    # both admins opened the list with the viewer as viewer; the first makes them an editor
+    assert first.post(role_url, {**shown[first], "role": Role.EDITOR}).status_code == 302
+    # the second, not knowing, makes them an agency admin: refused, said in Thai
+    refused = second.post(role_url, {**shown[second], "role": Role.ADMIN}, follow=True)
+    assert Membership.objects.get(pk=viewer.pk).role == Role.EDITOR
+    assert "เพิ่งถูกเปลี่ยนเป็น" in refused.content.decode()
+    # from the list as it is now, the change is made on purpose
+    again = _fields(second.get(members).content.decode(), f"role-{viewer.pk}", "role")
+    assert second.post(role_url, {**again, "role": Role.ADMIN}).status_code == 302
+    assert Membership.objects.get(pk=viewer.pk).role == Role.ADMIN

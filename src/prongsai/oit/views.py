@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.core import versions
 from prongsai.core.files import attachment
 from prongsai.core.thai import fiscal_year
 from prongsai.frameworks.models import Framework
@@ -27,7 +28,7 @@ from prongsai.oit.access import (
     get_register_for_user,
 )
 from prongsai.oit.forms import EntryForm, FileForm, LinkForm, RegisterCreateForm
-from prongsai.oit.models import Register
+from prongsai.oit.models import Entry, Register
 from prongsai.orgs.access import Need, get_agency_for_user
 
 
@@ -155,7 +156,23 @@ def _entry_context(request: HttpRequest, access: Any, entry: Any, **forms: Any) 
         ),
         "link_form": forms.get("link_form") or LinkForm(initial={"covers_year": row.expected_year}),
         "file_form": forms.get("file_form") or FileForm(initial={"covers_year": row.expected_year}),
+        "version": forms.get("version") or _entry_guard(request, entry),
     }
+
+
+ENTRY_FIELDS = ["status", "unit", "person", "due_date", "notes"]
+
+
+def _entry_guard(request: HttpRequest, entry: Any) -> versions.Guard:
+    """The version check of an item's form: two officers editing one item are never both told
+    "saved" (the second gets the form back with their text and what changed)."""
+    record = Entry.objects.filter(pk=entry.pk)
+    return versions.Guard(
+        request,
+        current=lambda: versions.model_values(record.first(), ENTRY_FIELDS),
+        lock=record,
+        who=lambda: versions.audit_last_change(record.first()),
+    )
 
 
 @login_required
@@ -165,17 +182,19 @@ def entry_edit(request: HttpRequest, slug: str, year: int, code: str) -> HttpRes
     access, entry = get_entry_for_user(request.user, slug, year, code, need)
     if request.method == "POST":
         form = EntryForm(request.POST, agency=access.agency)
+        guard = _entry_guard(request, entry)
         if form.is_valid():
             try:
-                services.entry_save(entry, data=form.cleaned_data, user=request.user)
+                if guard.saved(
+                    form,
+                    lambda: services.entry_save(entry, data=form.cleaned_data, user=request.user),
+                ):
+                    messages.success(request, _("บันทึกแล้ว"))
+                    return redirect("oit:entry", slug=slug, year=year, code=entry.code)
             except ValidationError as e:
                 _errors(request, e)
-            else:
-                messages.success(request, _("บันทึกแล้ว"))
-                return redirect("oit:entry", slug=slug, year=year, code=entry.code)
-        return render(
-            request, "oit/entry.html", _entry_context(request, access, entry, form=form), status=400
-        )
+        context = _entry_context(request, access, entry, form=form, version=guard)
+        return render(request, "oit/entry.html", context, status=409 if guard.conflict else 400)
     return render(request, "oit/entry.html", _entry_context(request, access, entry))
 
 

@@ -213,6 +213,7 @@ def invitation_cancel(invitation: Invitation) -> None:
     invitation.delete()
 
 
+@transaction.atomic
 def member_set_role(membership: Membership, role: Role) -> Membership:
     _check_agency_role(role)
     _ensure_an_admin_remains(membership, new_role=role)
@@ -231,12 +232,17 @@ def member_remove(membership: Membership) -> None:
 
 
 def _ensure_an_admin_remains(membership: Membership, *, new_role: Role | None) -> None:
-    if membership.role != Role.ADMIN or new_role == Role.ADMIN:
-        return
-    others = Membership.objects.filter(agency=membership.agency, role=Role.ADMIN).exclude(
-        pk=membership.pk
+    """Inside the caller's transaction: the agency's admin rows are locked first, so two admins
+    demoting each other at once cannot both succeed and leave the agency with none."""
+    admins = list(
+        Membership.objects.select_for_update()
+        .filter(agency=membership.agency, role=Role.ADMIN)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    if not others.exists():
+    if membership.pk not in admins or new_role == Role.ADMIN:
+        return
+    if not [pk for pk in admins if pk != membership.pk]:
         raise ValidationError(_("หน่วยงานต้องมีผู้ดูแลอย่างน้อยหนึ่งคน"))
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -39,7 +40,7 @@ from prongsai.orgs.forms import (
     PersonForm,
     UnitForm,
 )
-from prongsai.orgs.models import Agency, Invitation, Person, Role, Unit
+from prongsai.orgs.models import Agency, Invitation, Membership, Person, Role, Unit
 
 
 def _form_errors_from(form: object, error: ValidationError) -> None:
@@ -228,12 +229,18 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "access": access,
             "agency": access.agency,
-            "members": selectors.agency_members(access.agency),
+            "members": [
+                (m, versions.token(_role(m))) for m in selectors.agency_members(access.agency)
+            ],
             "invitations": selectors.agency_pending_invitations(access.agency),
             "form": form,
             "role_form": MemberRoleForm(),
         },
     )
+
+
+def _role(membership: Membership) -> dict[str, str]:
+    return {"role": membership.role}
 
 
 def _invited_message(invitation: Invitation) -> str:
@@ -279,8 +286,24 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = get_membership_for_user(request.user, slug, pk)
     form = MemberRoleForm(request.POST)
     if form.is_valid():
+        role = Role(form.cleaned_data["role"])
         try:
-            services.member_set_role(membership, Role(form.cleaned_data["role"]))
+            with transaction.atomic():
+                current = Membership.objects.select_for_update().get(pk=membership.pk)
+                # the role the list showed (version token): changed meanwhile by someone else,
+                # and not to what this admin chose, means they chose without knowing it
+                shown = versions.changed_since(request.POST.get(versions.FIELD), _role(current))
+                if shown and current.role != role:
+                    messages.error(
+                        request,
+                        _(
+                            "บทบาทของ %(user)s เพิ่งถูกเปลี่ยนเป็น “%(role)s” ระหว่างที่คุณเปิดหน้านี้ "
+                            "ระบบยังไม่ได้เปลี่ยนตามที่คุณเลือก ตรวจสอบแล้วเลือกอีกครั้ง"
+                        )
+                        % {"user": current.user.username, "role": current.get_role_display()},
+                    )
+                    return redirect("orgs:members", slug=slug)
+                services.member_set_role(current, role)
             messages.success(request, _("เปลี่ยนบทบาทแล้ว"))
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
