@@ -45,7 +45,7 @@ def test_recording_an_action_with_evidence_changes_the_status_and_the_report(
 
     form = page.locator("#action-form")
     form.locator("#id_date").fill("2024-02-10")
-    form.locator("#id_text").fill("PLAYWRIGHT-ACTION ประชุมชี้แจงและเปิดใช้ช่องทางใหม่")
+    form.locator("#id_text").fill("PLAYWRIGHTACTION ประชุมชี้แจงและเปิดใช้ช่องทางใหม่")
     form.locator("#id_completes").check()
     form.locator("#id_url").fill("https://www.example.go.th/nongkhansong/e2e-evidence")
     form.locator("#id_file").set_input_files(str(evidence))
@@ -53,7 +53,7 @@ def test_recording_an_action_with_evidence_changes_the_status_and_the_report(
 
     page.wait_for_selector(".messages")
     assert page.locator("#measure-status").inner_text() == "ดำเนินการแล้ว"
-    row = page.locator("#actions tbody tr", has_text="PLAYWRIGHT-ACTION")
+    row = page.locator("#actions tbody tr", has_text="PLAYWRIGHTACTION")
     assert "๑๐ กุมภาพันธ์ ๒๕๖๗" in row.inner_text()
     assert row.locator("a", has_text="e2e-evidence").count() == 1
     assert row.locator("a", has_text="หลักฐาน.pdf").count() == 1
@@ -76,5 +76,5 @@ def test_recording_an_action_with_evidence_changes_the_status_and_the_report(
         text = subprocess.run(
             ["pdftotext", str(target), "-"], capture_output=True, check=True
         ).stdout.decode()
-        assert "PLAYWRIGHT-ACTION" in text
+        assert "PLAYWRIGHTACTION" in text
         assert "e2e-evidence" in text
