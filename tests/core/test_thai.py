@@ -22,6 +22,18 @@ def test_it_converts_digits_both_ways() -> None:
     assert thai.digits("12", "arabic") == "12"
 
 
+def test_a_help_text_made_before_the_page_shows_the_digits_of_the_page_it_is_shown_on() -> None:
+    from django.utils import translation
+
+    help_text = thai.local_digits_in_text_lazy("เช่น หัวข้อ O12 ไฟล์ลำดับที่ 3 ที่ https://x.go.th/1")
+    with translation.override("th"):
+        thai.set_page_digits("thai")
+        assert str(help_text) == "เช่น หัวข้อ O12 ไฟล์ลำดับที่ ๓ ที่ https://x.go.th/1"
+        thai.set_page_digits("arabic")
+        assert str(help_text) == "เช่น หัวข้อ O12 ไฟล์ลำดับที่ 3 ที่ https://x.go.th/1"
+        thai.set_page_digits(None)
+
+
 @pytest.mark.parametrize(
     ("day", "fy"),
     [

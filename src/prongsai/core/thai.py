@@ -87,6 +87,10 @@ def local_digits_in_text(text: object) -> str:
     return digits_in_text(text, page_digits())
 
 
+# The same for texts made before the page is known (a help text with a code such as "O12").
+local_digits_in_text_lazy = lazy(local_digits_in_text, str)
+
+
 def local_month(day: dt.date) -> str:
     """For the UI: "ตุลาคม ๒๕๖๖" on Thai pages, "October 2566" (still B.E.) otherwise."""
     if ui_is_thai():

@@ -7,7 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField
-from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, local_digits_in_text_lazy
 from prongsai.oit.models import EntryStatus
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.progress.evidence_files import ALLOWED_LABEL
@@ -54,7 +54,9 @@ class LinkForm(forms.Form):
         required=False,
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("บอกผู้ตรวจว่าข้อมูลอยู่ตรงไหนของหน้า เช่น เมนู ITA หัวข้อ O12 ไฟล์ลำดับที่ 3"),
+        help_text=local_digits_in_text_lazy(
+            _("บอกผู้ตรวจว่าข้อมูลอยู่ตรงไหนของหน้า เช่น เมนู ITA หัวข้อ O12 ไฟล์ลำดับที่ 3")
+        ),
     )
     covers_year = YearField(
         label=_("ข้อมูลของปีงบประมาณ"),

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from prongsai.core.thai import local_digits
 from prongsai.frameworks import scoring
 from prongsai.frameworks.scoring import HUNDRED, Scheme, mean, oit_indicator_score, round2
 
@@ -57,9 +58,11 @@ class Prediction:
                 "จึงคิดร้อยละของรายการที่พร้อมในแต่ละตัวชี้วัด โดยถือว่าทุกรายการมีน้ำหนักเท่ากัน "
                 "แล้วเฉลี่ยตัวชี้วัดเป็นคะแนน OIT"
             )
-        return _(
-            "เป็นค่าประมาณ: ไม่ทราบว่ารายการใดอยู่ในตัวชี้วัดที่ ๙ หรือ ๑๐ ของปีนี้ "
-            "จึงคิดคะแนน OIT เป็นร้อยละของรายการที่พร้อมจากทุกรายการ โดยถือว่าทุกรายการมีน้ำหนักเท่ากัน"
+        return local_digits(
+            _(
+                "เป็นค่าประมาณ: ไม่ทราบว่ารายการใดอยู่ในตัวชี้วัดที่ ๙ หรือ ๑๐ ของปีนี้ "
+                "จึงคิดคะแนน OIT เป็นร้อยละของรายการที่พร้อมจากทุกรายการ โดยถือว่าทุกรายการมีน้ำหนักเท่ากัน"
+            )
         )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.thai import local_digits_lazy
 from prongsai.orgs.models import AGENCY_ROLES, Agency, Person, Role, Unit
 
 
@@ -30,7 +31,9 @@ class AgencySettingsForm(forms.ModelForm):
     emblem = forms.FileField(
         label=_("ตราครุฑสำหรับบันทึกข้อความ"),
         required=False,
-        help_text=_("ไฟล์ภาพ PNG หรือ JPEG ไม่เกิน ๒ เมกะไบต์ พิมพ์สูง ๑.๕ เซนติเมตร ที่มุมซ้ายบนของบันทึกข้อความ"),
+        help_text=local_digits_lazy(
+            _("ไฟล์ภาพ PNG หรือ JPEG ไม่เกิน ๒ เมกะไบต์ พิมพ์สูง ๑.๕ เซนติเมตร ที่มุมซ้ายบนของบันทึกข้อความ")
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
     )
     emblem_remove = forms.BooleanField(label=_("ลบตราครุฑที่มีอยู่"), required=False)

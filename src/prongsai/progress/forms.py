@@ -82,13 +82,19 @@ class NoteForm(forms.ModelForm):
 class MemoForm(forms.ModelForm):
     memo_date = ThaiDateField(label=_("วันที่"), required=False)
     memo_signer_head = RecordChoiceField(
-        label=_("ผู้ลงนามลำดับที่ ๑ (หัวหน้าสำนักปลัด)"), queryset=Person.objects.none(), required=False
+        label=local_digits_lazy(_("ผู้ลงนามลำดับที่ ๑ (หัวหน้าสำนักปลัด)")),
+        queryset=Person.objects.none(),
+        required=False,
     )
     memo_signer_palad = RecordChoiceField(
-        label=_("ผู้ลงนามลำดับที่ ๒ (ปลัด)"), queryset=Person.objects.none(), required=False
+        label=local_digits_lazy(_("ผู้ลงนามลำดับที่ ๒ (ปลัด)")),
+        queryset=Person.objects.none(),
+        required=False,
     )
     memo_signer_mayor = RecordChoiceField(
-        label=_("ผู้ลงนามลำดับที่ ๓ (นายก)"), queryset=Person.objects.none(), required=False
+        label=local_digits_lazy(_("ผู้ลงนามลำดับที่ ๓ (นายก)")),
+        queryset=Person.objects.none(),
+        required=False,
     )
 
     class Meta:
