@@ -189,3 +189,32 @@ def test_an_other_agencys_row_is_not_found(agency) -> None:
     services.register_create(world.agency, 2569)
     with pytest.raises(Http404):
         get_link_for_user(world.users["editor"], world.agency.slug, 2569, link.pk)
+
+
+def test_the_register_page_is_served_from_its_cache_until_the_agencys_data_changes(
+    agency, django_assert_max_num_queries
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from prongsai.orgs.models import Membership, Role
+
+    register = services.register_create(agency, 2569)
+    user = get_user_model().objects.create_user("oit-reader")
+    Membership.objects.create(user=user, agency=agency, role=Role.VIEWER)
+    client = Client()
+    client.force_login(user)
+    url = reverse("oit:register", args=[agency.slug, 2569])
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(12):  # the body comes from the cache: no register query
+        cached = client.get(url).content.decode()
+    assert "https://www.example.go.th/ita/o1" not in cached
+    entry = register.entries.get(code="o1")
+    link = services.link_add(entry, url="https://www.example.go.th/ita/o1", explanation="เมนู")
+    page = client.get(url).content.decode()
+    assert (
+        "https://www.example.go.th/ita/o1" in page
+        and "ยังไม่ตรวจ" in page.rsplit("ita/o1", 1)[1].split("</li>")[0]
+    )
+    services.link_record_check(link, status="broken", http_status=404, detail="")
+    page = client.get(url).content.decode()  # the worker's result renews the page too
+    assert "badge-bad" in page.rsplit("ita/o1", 1)[1].split("</li>")[0]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import versions
 from prongsai.core.files import attachment
+from prongsai.core.fragments import cached_fragment
 from prongsai.core.thai import fiscal_year
 from prongsai.frameworks.models import Framework
 from prongsai.frameworks.selectors import calendar_rows
@@ -92,11 +93,11 @@ def register_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def register_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, register = get_register_for_user(request.user, slug, year)
-    view = selectors.register_view(register, base_url=base_url(request))
-    return render(
-        request,
-        "oit/register.html",
-        {
+    base = base_url(request)
+
+    def context() -> dict[str, Any]:
+        view = selectors.register_view(register, base_url=base)
+        return {
             "access": access,
             "agency": access.agency,
             "register": register,
@@ -105,7 +106,18 @@ def register_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "can_copy": Register.objects.filter(
                 agency=access.agency, fiscal_year=year - 1
             ).exists(),
-        },
+        }
+
+    # The register, its readiness and prediction are computed from the agency's records, its
+    # official copies and the framework: all renew the agency's stamp, so the body is cached under
+    # it (link check results renew it too, oit.services.link_record_check).
+    body = cached_fragment(
+        request, access, "oit-register", (register.pk, base), "oit/_register_body.html", context
+    )
+    return render(
+        request,
+        "oit/register.html",
+        {"access": access, "agency": access.agency, "register": register, "body": body},
     )
 
 
