@@ -52,3 +52,17 @@ def test_the_measure_page_does_not_overflow_on_a_phone(
     assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
     assert_accessible(page)
     context.close()
+
+
+def test_the_oit_register_fits_a_phone(live_server: Any, browser: Any) -> None:
+    demo_build()  # the demo agency's FY2569 register, partly ready, with long links
+    context = browser.new_context(locale="th-TH", viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    login(page, live_server.url, "demo-editor", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/a/demo/")
+    page.goto(f"{live_server.url}/a/demo/oit/2569/")
+    assert page.locator("table.oit-register td[data-label]").count() > 26
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the register is {widths[0]} px wide on a {widths[1]} px screen"
+    assert_accessible(page)
+    context.close()
