@@ -3,6 +3,7 @@ Prongsai's own documents as evidence, and the public pages."""
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -218,3 +219,26 @@ def test_the_register_page_is_served_from_its_cache_until_the_agencys_data_chang
     services.link_record_check(link, status="broken", http_status=404, detail="")
     page = client.get(url).content.decode()  # the worker's result renews the page too
     assert "badge-bad" in page.rsplit("ita/o1", 1)[1].split("</li>")[0]
+
+
+@pytest.mark.parametrize(("style", "foreign"), [("thai", "0-9"), ("arabic", "๐-๙")])
+def test_the_public_pages_follow_the_agencys_digits(agency, style: str, foreign: str) -> None:
+    from tests.core.test_page_habits import _KEPT
+    from tests.pagetext import visible_text
+
+    def _offending(html: str, digits: str) -> list[str]:  # a file's checksum is shown verbatim
+        texts = visible_text(html, verbatim=False)
+        return [t for t in texts if re.search(f"[{digits}]", _KEPT.sub("", t))]
+
+    agency.digit_style = style
+    agency.save(update_fields=["digit_style"])
+    _approved_plan(agency, 2569)
+    services.register_create(agency, 2569)
+    client = Client()
+    listing = client.get(reverse("oit_public:documents", args=[agency.slug])).content.decode()
+    key = re.search(rf"/p/{agency.slug}/d/([^/]+)/", listing)
+    assert key, "the approved plan is listed"
+    document = client.get(reverse("oit_public:document", args=[agency.slug, key.group(1)]))
+    embed = client.get(reverse("oit_public:embed", args=[agency.slug]))
+    for page in (listing, document.content.decode(), embed.content.decode()):
+        assert _offending(page, foreign) == []

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from prongsai.core import thai
 from prongsai.core.files import attachment
 from prongsai.core.security import CSP
 from prongsai.core.thai import is_fiscal_year
@@ -20,9 +21,11 @@ from prongsai.orgs.models import Agency
 
 
 def _agency(slug: str) -> Agency:
-    return get_or_404(
+    agency = get_or_404(
         Agency.objects.select_related("district__province"), "ไม่พบหน่วยงานนี้", slug=slug
     )
+    thai.set_page_digits(agency.digit_style)  # the agency's public pages follow its digit choice
+    return agency
 
 
 def _year(request: HttpRequest) -> int | None:
