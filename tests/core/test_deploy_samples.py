@@ -130,3 +130,14 @@ def test_the_prune_timers_name_the_kinds_the_command_knows() -> None:
     for kind in re.findall(r"prongsai-prune@(\w+)\.timer", service):
         assert kind in ("sessions", "audit", "history")
     assert (DEPLOY / "systemd" / "prongsai-prune@.timer").is_file()
+
+
+def test_every_sample_service_run_by_a_timer_has_its_timer_and_a_known_command() -> None:
+    from django.core.management import get_commands
+
+    timers = {t.stem for t in (DEPLOY / "systemd").glob("*.timer")}
+    for name in ("prongsai-backup", "prongsai-oit-links"):
+        assert name in timers, name
+        service = (DEPLOY / "systemd" / f"{name}.service").read_text()
+        command = re.search(r"bin/prongsai (\w[\w-]*)", service)
+        assert command and command.group(1) in get_commands(), (name, service)
