@@ -182,6 +182,7 @@ def test_a_batch_started_on_a_is_made_by_a_worker_and_downloads_on_b(
         "plan-demo-2567.pdf",
         "progress-demo-2567.docx",
         "progress-demo-2567.pdf",
+        "อ่านก่อน.txt",  # what the cycle's set holds
     ]
 
 
