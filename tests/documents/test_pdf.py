@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import subprocess
 from typing import Any
@@ -10,8 +11,9 @@ from pythainlp.tokenize import word_tokenize
 from prongsai.documents import model as m
 from prongsai.documents import render
 from prongsai.documents.sample import SPECIAL
+from prongsai.documents.thaibreak import mark, unmark
 from tests.documents.conftest import page_count, pdftotext, poppler, squash
-from tests.documents.pdfwords import column_streams, pdf_words, top_line
+from tests.documents.pdfwords import Word, column_streams, pdf_words, top_line
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
@@ -223,3 +225,59 @@ def test_chart_image_is_placed_in_the_pdf(thai_pdf: bytes) -> None:
         [poppler("pdfimages"), "-list", "-"], input=thai_pdf, capture_output=True, check=True
     )
     assert len(result.stdout.decode().splitlines()) >= 3  # two header lines + the chart
+
+
+MEMO_BODY = [
+    "ตามที่องค์การบริหารส่วนตำบลหนองคันทรอง ได้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการ"
+    "ดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) ประจำปีงบประมาณ "
+    "พ.ศ.2566 และได้จัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ "
+    "พ.ศ.2567 เพื่อแก้ไขข้อบกพร่องและพัฒนาการดำเนินงานของหน่วยงานให้ดีขึ้น นั้น",
+    "บัดนี้ ได้ติดตามผลการดำเนินการตามมาตรการดังกล่าว รอบ 6 เดือน (ตุลาคม 2566 ถึง มีนาคม 2567) แล้ว "
+    "จากมาตรการทั้งหมด 12 มาตรการ ดำเนินการแล้ว 8 มาตรการ อยู่ระหว่างดำเนินการ 3 มาตรการ "
+    "ยังไม่ดำเนินการ 1 มาตรการ มาตรการที่ยังไม่แล้วเสร็จตามกำหนด 1 มาตรการ ได้ระบุสาเหตุ "
+    "ปัญหาอุปสรรค และข้อเสนอแนะไว้แล้ว รายละเอียดตามรายงานที่แนบมาพร้อมนี้",
+    "จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบ ขอได้โปรดลงนาม และอนุญาตให้เผยแพร่รายงานดังกล่าว"
+    "บนเว็บไซต์ของหน่วยงานต่อไป",
+]
+
+
+def memo_lines(align: m.Align) -> tuple[list[list[Word]], float]:
+    """The memo body's lines (word boxes left to right), and the right edge of the text."""
+    head = m.Memo(unit="สำนักปลัด", ref="ที่", date="วันที่", subject="เรื่อง", to="นายก")
+    body = [m.Paragraph(p, indent_first_line=True, align=align) for p in MEMO_BODY]
+    pdf = render(m.Document("memo", [m.Section([head, *body])]), "pdf")
+    words, sizes = pdf_words(pdf)
+    lines: dict[float, list[Word]] = {}
+    for w in words:
+        if w.page == 1:
+            lines.setdefault(round(w.y0), []).append(w)
+    ordered = [sorted(ws, key=lambda w: w.x0) for _, ws in sorted(lines.items())]
+    start = next(i for i, line in enumerate(ordered) if line[0].text == "เรียน") + 1
+    right = sizes[0][0] - 2 / 2.54 * 72  # 2 cm right margin
+    return ordered[start:], right
+
+
+def gaps(line: list[Word]) -> list[float]:
+    return [b.x0 - a.x1 for a, b in itertools.pairwise(line)]
+
+
+def test_justified_memo_lines_spread_between_letters_not_into_wide_spaces() -> None:
+    """Thai distributed justification, as in the DOCX ("thaiDistribute"): a full line's slack
+    goes between the letter clusters, so no gap between words is much wider than a space."""
+    plain, _ = memo_lines("left")
+    space = min(g for line in plain for g in gaps(line))  # a natural space
+    lines, right = memo_lines("justify")
+    full = [line for line in lines if line[-1].x1 > right - 3]  # every line but the last ones
+    assert len(full) >= 6
+    widest = max(g for line in full for g in gaps(line))
+    assert widest <= 1.6 * space, f"a gap of {widest:.1f} pt (a space is {space:.1f} pt)"
+
+
+def test_justified_memo_text_keeps_its_words_whole() -> None:
+    """The letter spacing stays below the gap at which pdftotext starts a new word: every
+    extracted line is a piece of the typed text, no space added inside a word."""
+    lines, _ = memo_lines("justify")
+    typed = " ".join(unmark(mark(m.localise_text(p, "thai"))) for p in MEMO_BODY)
+    for line in lines:
+        text = " ".join(w.text for w in line)
+        assert text in typed, text

@@ -45,6 +45,11 @@ MEMO_TITLE_PT = 20.0
 #: Memo field labels ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง"): TH Sarabun 20 pt bold.
 MEMO_LABEL_PT = 13.5
 
+#: Justified paragraphs (PDF): at most this much extra space (em) after each letter cluster,
+#: Thai distributed justification as in Word's "thaiDistribute". Below 0.1 em, the gap at
+#: which pdftotext (poppler) starts a new word, so the text layer keeps the words whole.
+JUSTIFY_TRACKING_EM = 0.08
+
 CHECKBOX_EMPTY = "☐"
 CHECKBOX_TICKED = "☑"
 TICK = "✓"

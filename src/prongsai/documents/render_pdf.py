@@ -61,6 +61,7 @@ def to_json(document: m.Document) -> dict[str, Any]:
         "author": doc.author or doc.agency,
         "keywords": [k for k in (doc.agency, doc.subject) if k],
         "digits": doc.digits,
+        "tracking": m.JUSTIFY_TRACKING_EM,
         "pn": {"prefix": prefix, "suffix": suffix, "first": doc.number_first_page},
         "sizes": {
             "body": m.BODY_PT,
