@@ -156,6 +156,10 @@ class Cell:
     valign: VAlign = field(default="top", metadata=RAW)
     bold: bool = field(default=False, metadata=RAW)
     fill: str | None = field(default=None, metadata=RAW)  # background colour "#rrggbb"
+    # A cell spanning a whole body row is a group row (an issue, a tool, an indicator): its
+    # nesting, 1 outermost. It repeats with "(ต่อ)" at the top of each page its group goes on
+    # to (PDF), until the next group row of the same or an outer level.
+    group_level: int = field(default=1, metadata=RAW)
 
     def __init__(
         self,
@@ -167,6 +171,7 @@ class Cell:
         valign: VAlign = "top",
         bold: bool = False,
         fill: str | None = None,
+        group_level: int = 1,
     ) -> None:
         if colspan < 1 or rowspan < 1:
             raise ValueError("colspan and rowspan must be >= 1")
@@ -181,6 +186,7 @@ class Cell:
         self.valign = valign
         self.bold = bold
         self.fill = fill
+        self.group_level = group_level
 
     @property
     def text(self) -> str:

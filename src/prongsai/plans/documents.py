@@ -142,7 +142,14 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
             rows.append([Cell(label, colspan=4, bold=True, fill="#f2f2f2")])
         if indicator != 99:
             rows.append(
-                [Cell(f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}", colspan=4, bold=True)]
+                [
+                    Cell(
+                        f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}",
+                        colspan=4,
+                        bold=True,
+                        group_level=2,
+                    )
+                ]
             )
         for m in measures:
             rows.append(
