@@ -366,11 +366,15 @@ Block: TypeAlias = (
 
 @dataclass
 class Section:
-    """Pages with one orientation. A new section starts on a new page."""
+    """Pages with one orientation. A new section starts on a new page.
+
+    `cover`: a cover page, without a page number and not counted: the page after it is page 1
+    (itself unnumbered unless `Document.number_first_page`), as in printed plans."""
 
     blocks: list[Block]
     orientation: Orientation = field(default="portrait", metadata=RAW)
     page_numbers: bool = field(default=True, metadata=RAW)
+    cover: bool = field(default=False, metadata=RAW)
 
 
 @dataclass

@@ -79,7 +79,8 @@ def to_json(document: m.Document) -> dict[str, Any]:
         "sections": [
             {
                 "orientation": section.orientation,
-                "numbers": section.page_numbers,
+                "numbers": section.page_numbers and not section.cover,
+                "cover": section.cover,
                 "blocks": _keep_signatures(
                     [_block(b, doc.digits, _page_bottom(section)) for b in section.blocks]
                 ),
