@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import logging
 import re
 import subprocess
 from typing import Any
@@ -32,9 +33,23 @@ class Rendered:
     pdf: bytes
 
 
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+TYPST_WARNINGS = _Warnings()
+
+
 @pytest.fixture(scope="module")
 def rendered(django_db_setup: Any, django_db_blocker: Any) -> tuple[list[Rendered], set[str]]:
     out: list[Rendered] = []
+    logger = logging.getLogger("prongsai.documents.render_pdf")
+    logger.addHandler(TYPST_WARNINGS)
     with django_db_blocker.unblock(), transaction.atomic():
         demo_build()
         agency = Agency.objects.select_related("district__province").get(slug="demo")
@@ -50,7 +65,14 @@ def rendered(django_db_setup: Any, django_db_blocker: Any) -> tuple[list[Rendere
                     name = f"{kind}-{layout}-{digits}"
                     out.append(Rendered(name, doc, render(doc, "pdf")))
         transaction.set_rollback(True)
+    logger.removeHandler(TYPST_WARNINGS)
     return out, terms
+
+
+def test_every_layout_settles_without_typst_warnings(rendered: Any) -> None:
+    """The continued labels and "(ต่อ)" depend on where the previous layout pass put things;
+    typst warns when the passes did not settle (the labels may then be misplaced)."""
+    assert TYPST_WARNINGS.messages == []
 
 
 def test_every_document_kind_is_rendered(rendered: Any) -> None:

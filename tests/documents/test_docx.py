@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -297,3 +299,21 @@ def test_docx_properties_name_the_agency_and_prongsai(thai_doc: m.Document) -> N
     assert not any("thumbnail" in n for n in names)
     app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
     assert "<Application>Prongsai</Application>" in app and "Macintosh" not in app
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_still_shows_arabic_page_numbers_in_a_thai_docx(tmp_path: Path) -> None:
+    """A canary, like the typst one in test_pdf_text: LibreOffice 7.4 has no way to read Thai
+    page numbers from a DOCX (w:pgNumType thaiNumbers and every other w:fmt come out Arabic,
+    PAGE \\* ThaiArabic as Thai letters ก ข ค; its own "Native Numbering" is exported to DOCX
+    as ARABIC). Word shows ๒ ๓ from thaiNumbers. When this fails, LibreOffice learnt it: make
+    the DOCX use what it reads, and this test check for Thai digits instead."""
+    doc = m.Document("t", [m.Section([m.Paragraph("หน้า ๑"), m.PageBreak(), m.Paragraph("หน้า ๒")])])
+    (tmp_path / "p.docx").write_bytes(render(doc, "docx"))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "p.docx")],
+        capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    second = pdftotext((tmp_path / "p.pdf").read_bytes(), 2, 2)
+    assert "2" in second.split("หน้า")[0] and "๒" not in second.split("หน้า")[0]

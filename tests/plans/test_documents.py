@@ -175,3 +175,64 @@ def test_both_plan_layouts_download_under_their_own_names(demo_plan: Plan) -> No
     }
     assert len(names) == 4
     assert plan_filename(demo_plan, "pdf", layout="B", digits="thai") == "plan-B-demo-2567.pdf"
+
+
+def test_the_cover_page_is_an_option_off_by_default_and_not_counted(demo_plan: Plan) -> None:
+    """Like the printed plans (seeds/003): the title and year, the agency, "จัดทำโดย สำนักปลัด"
+    with the district and province; no number on it, and the page after it is page 1."""
+    from tests.documents.conftest import pdftotext as text_of
+    from tests.documents.pdfwords import pdf_words, top_line
+
+    plain = render(plan_document(demo_plan), "pdf")
+    assert "จัดทำโดย" not in text_of(plain)
+    pdf = render(plan_document(demo_plan, cover=True), "pdf")
+    cover = squash(text_of(pdf, 1, 1))
+    for line in (
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        "ประจำปีงบประมาณพ.ศ.๒๕๖๗",
+        "องค์การบริหารส่วนตำบลหนองคันทรอง",
+        "จัดทำโดยสำนักปลัด",
+        "อำเภอเมืองตราด",
+        "จังหวัดตราด",
+    ):
+        assert line in cover
+    words, sizes = pdf_words(pdf)
+    assert len(sizes) == len(pdf_words(plain)[1]) + 1
+    assert top_line(words, 1) == "" and top_line(words, 2) == ""  # the cover, then page 1
+    assert top_line(words, 3) == "- ๒ -"
+    assert squash(text_of(pdf, 2, 2)).startswith(squash(text_of(plain, 1, 1))[:40])
+
+
+def test_the_docx_cover_page_restarts_the_numbering(demo_plan: Plan) -> None:
+    from docx.oxml.ns import qn
+
+    out = DocxDocument(io.BytesIO(render(plan_document(demo_plan, cover=True), "docx")))
+    texts = [squash(unmark(p.text)) for p in out.paragraphs[:12]]
+    assert "จัดทำโดยสำนักปลัด" in texts
+    first, after, *rest = out.sections
+    assert first.header.paragraphs[0].text == ""  # no page number on the cover
+    numbering = after._sectPr.find(qn("w:pgNumType"))
+    assert numbering.get(qn("w:start")) == "1" and numbering.get(qn("w:fmt")) == "thaiNumbers"
+    assert after.different_first_page_header_footer  # page 1 carries no number either
+    for section in rest:  # later sections go on counting
+        assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) is None
+        assert not section.different_first_page_header_footer
+
+
+def test_the_preview_and_downloads_take_the_cover_option(demo_plan: Plan, tmp_path: Path) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from prongsai.core.demo import DEMO_PASSWORD
+
+    client = Client()
+    client.login(username="demo-viewer", password=DEMO_PASSWORD)
+    preview = reverse("plans:preview", args=["demo", 2567])
+    without = client.get(preview).content.decode()
+    with_cover = client.get(preview + "?cover=1").content.decode()
+    assert with_cover.count('class="page"') == without.count('class="page"') + 1
+    assert 'name="cover" value="1" checked' in with_cover
+    assert with_cover.count("cover=1") >= without.count('class="page"') + 3  # pages, links
+    download = reverse("plans:download", args=["demo", 2567, "pdf"])
+    assert "จัดทำโดย" in pdftotext(client.get(download + "?cover=1").content, tmp_path)
+    assert "จัดทำโดย" not in pdftotext(client.get(download).content, tmp_path)

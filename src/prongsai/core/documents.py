@@ -26,6 +26,7 @@ class DocumentUnavailable(Exception):
 class DocumentOptions:
     layout: str = "A"
     digits: str | None = None  # None: the agency's choice
+    cover: bool = False  # a cover page first (the plan)
 
 
 Builder = Callable[[Agency, int, DocumentOptions], Any]

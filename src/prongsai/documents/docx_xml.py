@@ -255,12 +255,19 @@ def bottom_border(paragraph: Any) -> None:
     ppr.append(border)
 
 
-def page_number_format(section: Any, fmt: str) -> None:
-    """w:pgNumType fmt (e.g. thaiNumbers) on a section, so PAGE fields show Thai digits."""
+def page_number_format(section: Any, fmt: str | None, start: int | None = None) -> None:
+    """w:pgNumType on a section: `fmt` (e.g. thaiNumbers) so PAGE fields show Thai digits,
+    `start` to count again from it (after a cover page). Neither: no w:pgNumType (add_section
+    copies the one before, which would restart the numbering of every later section)."""
     sectpr = section._sectPr
     for old in sectpr.findall(qn("w:pgNumType")):
         sectpr.remove(old)
-    element = el("pgNumType", fmt=fmt)
+    if fmt is None and start is None:
+        return
+    attrs = {"fmt": fmt} if fmt else {}
+    if start is not None:
+        attrs["start"] = str(start)
+    element = el("pgNumType", **attrs)
     # sectPr order: ... pgSz, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols, ...
     anchor = None
     for tag in ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi"):

@@ -45,6 +45,11 @@ MEMO_TITLE_PT = 20.0
 #: Memo field labels ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง"): TH Sarabun 20 pt bold.
 MEMO_LABEL_PT = 13.5
 
+#: Justified paragraphs (PDF): at most this much extra space (em) after each letter cluster,
+#: Thai distributed justification as in Word's "thaiDistribute". Below 0.1 em, the gap at
+#: which pdftotext (poppler) starts a new word, so the text layer keeps the words whole.
+JUSTIFY_TRACKING_EM = 0.08
+
 CHECKBOX_EMPTY = "☐"
 CHECKBOX_TICKED = "☑"
 TICK = "✓"
@@ -151,6 +156,10 @@ class Cell:
     valign: VAlign = field(default="top", metadata=RAW)
     bold: bool = field(default=False, metadata=RAW)
     fill: str | None = field(default=None, metadata=RAW)  # background colour "#rrggbb"
+    # A cell spanning a whole body row is a group row (an issue, a tool, an indicator): its
+    # nesting, 1 outermost. It repeats with "(ต่อ)" at the top of each page its group goes on
+    # to (PDF), until the next group row of the same or an outer level.
+    group_level: int = field(default=1, metadata=RAW)
 
     def __init__(
         self,
@@ -162,6 +171,7 @@ class Cell:
         valign: VAlign = "top",
         bold: bool = False,
         fill: str | None = None,
+        group_level: int = 1,
     ) -> None:
         if colspan < 1 or rowspan < 1:
             raise ValueError("colspan and rowspan must be >= 1")
@@ -176,6 +186,7 @@ class Cell:
         self.valign = valign
         self.bold = bold
         self.fill = fill
+        self.group_level = group_level
 
     @property
     def text(self) -> str:
@@ -355,11 +366,15 @@ Block: TypeAlias = (
 
 @dataclass
 class Section:
-    """Pages with one orientation. A new section starts on a new page."""
+    """Pages with one orientation. A new section starts on a new page.
+
+    `cover`: a cover page, without a page number and not counted: the page after it is page 1
+    (itself unnumbered unless `Document.number_first_page`), as in printed plans."""
 
     blocks: list[Block]
     orientation: Orientation = field(default="portrait", metadata=RAW)
     page_numbers: bool = field(default=True, metadata=RAW)
+    cover: bool = field(default=False, metadata=RAW)
 
 
 @dataclass

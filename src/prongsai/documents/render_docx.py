@@ -103,17 +103,23 @@ class _Writer:
         sect.top_margin, sect.bottom_margin = MARGINS["top"], MARGINS["bottom"]
         sect.header_distance = HEADER_DISTANCE
         self.text_width = int((sect.page_width - sect.left_margin - sect.right_margin) / Twips(1))
-        if self.doc.digits == "thai":
-            x.page_number_format(sect, "thaiNumbers")
+        after_cover = index > 0 and self.doc.sections[index - 1].cover
+        x.page_number_format(
+            sect,
+            "thaiNumbers" if self.doc.digits == "thai" else None,
+            start=1 if after_cover else None,  # a cover page is not counted
+        )
         header = sect.header
         header.is_linked_to_previous = False
         for paragraph in header.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
         paragraph = header.paragraphs[0]
-        if section.page_numbers:
+        if section.page_numbers and not section.cover:
             self._page_number(paragraph)
-        # add_section() copies the previous w:sectPr, titlePg included: set it every time.
-        sect.different_first_page_header_footer = index == 0 and not self.doc.number_first_page
+        # add_section() copies the previous w:sectPr, titlePg included: set it every time. The
+        # first page (after a cover, the first page after it) has no number.
+        first = all(s.cover for s in self.doc.sections[:index]) and not section.cover
+        sect.different_first_page_header_footer = first and not self.doc.number_first_page
         if sect.different_first_page_header_footer:
             sect.first_page_header.is_linked_to_previous = False
 

@@ -10,6 +10,7 @@ extracted text ("ขั้ขั้นตอน").
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from functools import cache
 from importlib import resources
@@ -22,6 +23,7 @@ from prongsai.documents import model as m
 from prongsai.documents.pdf_text import fix_split_clusters
 
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -45,7 +47,12 @@ def _fonts() -> typst.Fonts:
 def render_pdf(document: m.Document) -> bytes:
     """Render a document to PDF bytes."""
     data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
-    pdf = typst.compile(template_source(), font_paths=fonts(), sys_inputs={"doc": data})
+    pdf, warnings = typst.compile_with_warnings(
+        template_source(), font_paths=fonts(), sys_inputs={"doc": data}
+    )
+    for warning in warnings:
+        # "document did not converge": the continued labels or "(ต่อ)" may be misplaced.
+        log.warning("typst: %s (%s)", warning, document.title)
     return fix_split_clusters(pdf)
 
 
@@ -61,6 +68,7 @@ def to_json(document: m.Document) -> dict[str, Any]:
         "author": doc.author or doc.agency,
         "keywords": [k for k in (doc.agency, doc.subject) if k],
         "digits": doc.digits,
+        "tracking": m.JUSTIFY_TRACKING_EM,
         "pn": {"prefix": prefix, "suffix": suffix, "first": doc.number_first_page},
         "sizes": {
             "body": m.BODY_PT,
@@ -71,12 +79,25 @@ def to_json(document: m.Document) -> dict[str, Any]:
         "sections": [
             {
                 "orientation": section.orientation,
-                "numbers": section.page_numbers,
-                "blocks": _keep_signatures([_block(b, doc.digits) for b in section.blocks]),
+                "numbers": section.page_numbers and not section.cover,
+                "cover": section.cover,
+                "blocks": _keep_signatures(
+                    [_block(b, doc.digits, _page_bottom(section)) for b in section.blocks]
+                ),
             }
             for section in doc.sections
         ],
     }
+
+
+_A4 = (595.276, 841.89)  # points
+_BOTTOM_MARGIN = 2 / 2.54 * 72  # 2 cm, as in the template
+
+
+def _page_bottom(section: m.Section) -> float:
+    """Where the text area of the section's pages ends, in points from the top."""
+    height = _A4[0] if section.orientation == "landscape" else _A4[1]
+    return height - _BOTTOM_MARGIN
 
 
 _SIGNATURES = ("sig", "sigrow")
@@ -100,20 +121,6 @@ def _keep_signatures(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             out.append(block)
     return out
-
-
-def _kept_rows(group_rows: list[int], nrows: int) -> list[dict[str, int]]:
-    """Spans of rows to keep on one page: each group row with the rows after it up to the
-    first ordinary row (a tool row, its indicator row and the first measure stay together)."""
-    spans: list[dict[str, int]] = []
-    for y in sorted(set(group_rows)):
-        if y + 1 >= nrows:
-            continue
-        if spans and spans[-1]["y"] + spans[-1]["rs"] - 1 == y:
-            spans[-1]["rs"] += 1
-        else:
-            spans.append({"y": y, "rs": 2})
-    return spans
 
 
 def _run(run: m.Run) -> dict[str, Any]:
@@ -174,7 +181,77 @@ def _sig(s: m.SignatureBlock) -> dict[str, Any]:
     }
 
 
-def _block(b: m.Block, digits: m.Digits) -> dict[str, Any]:
+def _label(c: m.Cell) -> tuple[str, bool] | None:
+    """The text a cell repeats with "(ต่อ)" when its row goes on over a page break: its first
+    paragraph (the measure, the issue, the indicator)."""
+    first = c.content[0] if c.content else None
+    if not isinstance(first, m.Paragraph) or not first.text.strip():
+        return None
+    bold = c.bold or first.bold or all(r.bold for r in first.runs)
+    return first.text.strip(), bold
+
+
+def _nest_groups(rows: list[dict[str, Any]]) -> None:
+    """Group rows become typst sub-headers, which must each be followed by a row: in a run of
+    group rows (a tool, then its indicator) each is nested in the one before (typst 0.15
+    panics on a sub-header replaced before any row), and a run at the end of the table, with
+    no row to head, stays an ordinary row."""
+    run: list[dict[str, Any]] = []
+    for cell in rows:
+        if cell["grp"] is None:
+            run = []
+            continue
+        if run:
+            cell["grp"] = max(cell["grp"], run[-1]["grp"] + 1)
+        run.append(cell)
+    for cell in run:
+        cell["grp"] = None
+
+
+def _table(b: m.Table, digits: m.Digits, page_bottom: float) -> dict[str, Any]:
+    # Explicit positions: typst would otherwise flow a short row's cells into the next row.
+    first = 1 if b.title is not None else 0  # the title is row 0 of the typst table
+    nhead = len(b.header_rows)
+    ncols = len(b.columns)
+    cells: list[dict[str, Any]] = []
+    started: set[int] = set()
+    for (row, col), c in sorted(b.positions().items()):
+        y = row + first
+        cell = {
+            **_cell(c, digits),
+            "x": col,
+            "y": y,
+            "grp": None,
+            "lab": None,
+            "labb": False,
+            "rs0": False,
+        }
+        if row >= nhead:
+            if c.colspan == ncols:
+                cell["grp"] = max(1, c.group_level)
+            else:
+                cell["rs0"] = y not in started  # the row's first cell marks where it starts
+                started.add(y)
+                label = _label(c) if col == 0 else None
+                if label is not None:
+                    cell["lab"], cell["labb"] = label
+        cells.append(cell)
+    _nest_groups([c for c in cells if c["y"] >= nhead + first])
+    return {
+        "k": "table",
+        "cols": b.fractions,
+        "header": [c for c in cells if c["y"] < nhead + first],
+        "rows": [c for c in cells if c["y"] >= nhead + first],
+        "repeat": b.repeat_header,
+        "title": b.title,
+        "cont": b.continued_label,
+        "size": b.font_size,
+        "hfill": b.header_fill,
+        "bottom": page_bottom,
+    }
+
+
+def _block(b: m.Block, digits: m.Digits, page_bottom: float = 0.0) -> dict[str, Any]:
     if isinstance(b, m.Heading):
         return {"k": "heading", "text": b.text, "level": b.level, "align": b.align}
     if isinstance(b, m.Paragraph):
@@ -182,28 +259,7 @@ def _block(b: m.Block, digits: m.Digits) -> dict[str, Any]:
     if isinstance(b, m.NumberedList):
         return _list(b, digits)
     if isinstance(b, m.Table):
-        # Explicit positions: typst would otherwise flow a short row's cells into the next row.
-        first = 1 if b.title is not None else 0  # the title is row 0 of the typst table
-        nhead = len(b.header_rows)
-        cells = [
-            {**_cell(c, digits), "x": col, "y": row + first}
-            for (row, col), c in sorted(b.positions().items())
-        ]
-        return {
-            "k": "table",
-            "cols": b.fractions,
-            "header": [c for c in cells if c["y"] < nhead + first],
-            "rows": [c for c in cells if c["y"] >= nhead + first],
-            "repeat": b.repeat_header,
-            "title": b.title,
-            "cont": b.continued_label,
-            "size": b.font_size,
-            "hfill": b.header_fill,
-            "keep": _kept_rows(
-                [c["y"] for c in cells if c["y"] >= nhead + first and c["cs"] == len(b.columns)],
-                len(b.header_rows) + len(b.rows) + first,
-            ),
-        }
+        return _table(b, digits, page_bottom)
     if isinstance(b, m.Image):
         return {
             "k": "image",

@@ -25,6 +25,11 @@ def _options(request: HttpRequest, plan: Plan) -> tuple[Layout, Digits]:
     return cast(Layout, layout), cast(Digits, digits)
 
 
+def _cover(request: HttpRequest) -> bool:
+    """The cover page option (off unless asked for: ?cover=1)."""
+    return request.GET.get("cover") == "1"
+
+
 def plan_filename(plan: Plan, fmt: str, *, layout: str = "A", digits: str = "thai") -> str:
     """Named for its layout and digits, so both layouts can be downloaded side by side:
     plan-A-demo-2567.pdf, plan-B-demo-2567-arabic.docx."""
@@ -38,7 +43,8 @@ def plan_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpR
     if fmt not in CONTENT_TYPES:
         raise Http404("ไม่มีรูปแบบไฟล์นี้")
     layout, digits = _options(request, plan)
-    data = render_document(plan_document(plan, layout=layout, digits=digits), fmt)  # type: ignore[arg-type]
+    document = plan_document(plan, layout=layout, digits=digits, cover=_cover(request))
+    data = render_document(document, fmt)  # type: ignore[arg-type]
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
         f'attachment; filename="{plan_filename(plan, fmt, layout=layout, digits=digits)}"'
@@ -50,7 +56,8 @@ def plan_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpR
 def plan_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access, plan = get_plan_for_user(request.user, slug, year)
     layout, digits = _options(request, plan)
-    document = plan_document(plan, layout=layout, digits=digits)
+    cover = _cover(request)
+    document = plan_document(plan, layout=layout, digits=digits, cover=cover)
     return render(
         request,
         "plans/preview.html",
@@ -60,6 +67,7 @@ def plan_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "plan": plan,
             "layout": layout,
             "digits": digits,
+            "cover": cover,
             "pages": range(1, page_count(document) + 1),
         },
     )
@@ -69,7 +77,8 @@ def plan_preview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def plan_preview_page(request: HttpRequest, slug: str, year: int, page: int) -> HttpResponse:
     _access, plan = get_plan_for_user(request.user, slug, year)
     layout, digits = _options(request, plan)
-    png = render_page_png(plan_document(plan, layout=layout, digits=digits), page)
+    document = plan_document(plan, layout=layout, digits=digits, cover=_cover(request))
+    png = render_page_png(document, page)
     if png is None:
         raise Http404("ไม่มีหน้านี้")
     response = HttpResponse(png, content_type="image/png")

@@ -25,6 +25,7 @@ from prongsai.documents.model import (
     SignatureBlock,
     Spacer,
     Table,
+    from_th_sarabun,
 )
 from prongsai.orgs.models import Agency, Person
 from prongsai.orgs.selectors import document_vocabulary
@@ -41,6 +42,38 @@ def agency_lines(plan: Plan) -> list[Paragraph]:
         Paragraph(agency.full_name, align="center", bold=True),
         Paragraph(f"{agency.district} {agency.province}", align="center"),
     ]
+
+
+def cover_section(plan: Plan) -> Section:
+    """A cover page like the printed plans': the title and year large, the agency, and
+    "จัดทำโดย" its office of the permanent secretary (สำนักปลัด) with the district and province.
+    Not numbered and not counted (the page after it is page 1)."""
+    agency = plan.agency
+    unit = next(
+        (u.name for u in agency.units.order_by("name") if u.name.startswith("สำนักปลัด")),
+        "สำนักปลัด",
+    )
+    big = from_th_sarabun(28)
+    return Section(
+        [
+            Spacer(5.0),
+            Paragraph(plan.title, align="center", bold=True, size=big),
+            Paragraph(
+                f"ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}", align="center", bold=True, size=big
+            ),
+            Spacer(2.5),
+            Paragraph(agency.full_name, align="center", bold=True, size=from_th_sarabun(24)),
+            Spacer(6.0),
+            Paragraph(f"จัดทำโดย {unit}", align="center", bold=True, size=from_th_sarabun(20)),
+            Paragraph(
+                f"{agency.full_name} {agency.district}", align="center", size=from_th_sarabun(20)
+            ),
+            Paragraph(str(agency.province), align="center", size=from_th_sarabun(20)),
+        ],
+        orientation="portrait",
+        page_numbers=False,
+        cover=True,
+    )
 
 
 def question_paragraphs(measure: Measure, fw: FrameworkView) -> list[Paragraph]:
@@ -142,7 +175,14 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
             rows.append([Cell(label, colspan=4, bold=True, fill="#f2f2f2")])
         if indicator != 99:
             rows.append(
-                [Cell(f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}", colspan=4, bold=True)]
+                [
+                    Cell(
+                        f"ตัวชี้วัดที่ {indicator} {fw.indicator_name(indicator)}",
+                        colspan=4,
+                        bold=True,
+                        group_level=2,
+                    )
+                ]
             )
         for m in measures:
             rows.append(
@@ -191,12 +231,14 @@ def plan_document(
     layout: Layout = "A",
     digits: thai.Digits | None = None,
     with_analysis: bool = True,
+    cover: bool = False,
 ) -> Document:
+    """`cover`: a cover page first (an option of the document, off by default)."""
     digits = digits or plan.agency.digit_style  # type: ignore[assignment]
     assert digits in ("thai", "arabic")
     title = f"{plan.title} ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     head: list[Block] = [Heading(title, level=1, align="center"), *agency_lines(plan), Spacer(0.4)]
-    sections: list[Section] = []
+    sections: list[Section] = [cover_section(plan)] if cover else []
     analysis: list[Block] = []
     if with_analysis:
         from prongsai.plans.analysis_section import analysis_blocks
@@ -239,4 +281,4 @@ def build_plan_document(agency: Agency, year: int, options: DocumentOptions) -> 
         raise DocumentUnavailable(thai.to_thai_digits(f"ยังไม่มีมาตรการของปีงบประมาณ {year}"))
     layout: Layout = "B" if options.layout == "B" else "A"
     digits = options.digits if options.digits in ("thai", "arabic") else None
-    return plan_document(plan, layout=layout, digits=digits)  # type: ignore[arg-type]
+    return plan_document(plan, layout=layout, digits=digits, cover=options.cover)  # type: ignore[arg-type]

@@ -45,7 +45,7 @@ def half_table(plan: Plan, states: list[MeasureState], period: str = Period.HALF
         rows.append([Cell(group.label, colspan=5, bold=True, fill="#f2f2f2")])
         for indicator, name, members in group.indicators:
             if indicator is not None:
-                rows.append([Cell(name, colspan=5, bold=True)])
+                rows.append([Cell(name, colspan=5, bold=True, group_level=2)])
             rows += [_row(plan, s) for s in members]
     header = [[Cell(col.title, bold=True, align="center", valign="middle") for col in COLUMNS]]
     return Table(

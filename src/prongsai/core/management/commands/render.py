@@ -16,6 +16,7 @@ from prongsai.documents import render
 from prongsai.orgs.models import Agency
 
 LAYOUT_KINDS = ("plan",)  # the kinds with a choice of layout
+COVER_KINDS = ("plan",)  # the kinds with a cover page option
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             "--layout", choices=["A", "B"], default=None, help="the plan's layout (plan only)"
         )
         parser.add_argument("--digits", choices=["thai", "arabic"], default=None)
+        parser.add_argument("--cover", action="store_true", help="a cover page first (plan only)")
         parser.add_argument("--out", required=True, help="the file to write")
 
     def handle(self, *args: Any, **o: Any) -> None:
@@ -49,10 +51,15 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่มีโฟลเดอร์ “{out.parent}” สำหรับบันทึกไฟล์ สร้างโฟลเดอร์ก่อน")
         if o["layout"] is not None and o["kind"] not in LAYOUT_KINDS:
             self.stderr.write(f"--layout ไม่มีผลกับเอกสาร “{o['kind']}” (ใช้ได้กับ plan เท่านั้น)")
+        if o["cover"] and o["kind"] not in COVER_KINDS:
+            self.stderr.write(f"--cover ไม่มีผลกับเอกสาร “{o['kind']}” (ใช้ได้กับ plan เท่านั้น)")
         started = time.perf_counter()
         try:
             document = build_document(
-                o["kind"], agency, o["year"], DocumentOptions(o["layout"] or "A", o["digits"])
+                o["kind"],
+                agency,
+                o["year"],
+                DocumentOptions(o["layout"] or "A", o["digits"], cover=o["cover"]),
             )
         except DocumentUnavailable as e:
             raise CommandError(str(e)) from None
