@@ -52,6 +52,7 @@ test: install system-deps npm-deps
 
 # The test suite again on a throw-away PostgreSQL server (installed from Debian when missing).
 test-postgres: install system-deps npm-deps
+	$(BIN)/prongsai compilemessages
 	bash scripts/with-postgres.sh $(BIN)/pytest -q
 
 # Several machines on loopback: PostgreSQL, Redis, an S3 store (SeaweedFS), two web machines and

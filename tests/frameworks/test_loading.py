@@ -140,3 +140,17 @@ def test_known_codes_prefer_the_loaded_year_and_are_none_for_an_unknown_year() -
     codes = known_codes(2569)
     assert codes is not None and "o25" in codes and "i30" in codes
     assert known_codes(2599) is None
+
+
+def test_loading_the_same_file_again_changes_nothing_whatever_order_the_database_keeps_keys_in() -> (
+    None
+):
+    data = copy.deepcopy(load_framework_file(2566))
+    # the same data, each provenance and superseded wording with its keys in another order (as
+    # PostgreSQL's jsonb gives them back)
+    for q in data["questions"]:
+        q["superseded_texts"] = [
+            dict(reversed(list(t.items()))) for t in q.get("superseded_texts") or []
+        ]
+    report = framework_load(data, origin=Framework.Origin.FILE)
+    assert report.changes == {"created": 0, "updated": 0, "deleted": 0}

@@ -218,6 +218,10 @@ def _snapshot(obj: models.Model, row: dict[str, Any]) -> tuple[Any, ...]:
             value = value.pk
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             value = Decimal(str(value)).normalize()
+        elif isinstance(value, dict | list):
+            # PostgreSQL's jsonb gives keys back in its own order: compare the data, not the order
+            values.append(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))
+            continue
         values.append(repr(value))
     return tuple(values)
 
