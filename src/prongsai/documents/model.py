@@ -461,10 +461,38 @@ def mark_breaks(document: Document, *, glue: Literal["all", "vocabulary"]) -> Do
     from prongsai.documents import thaibreak
 
     vocabulary = frozenset(document.vocabulary)
+
+    def marked(text: str) -> str:
+        return thaibreak.mark(text, vocabulary, glue=glue)
+
+    def in_cell(text: str) -> str:
+        # A table cell may be narrow: "พ.ศ." may start a line there (thaibreak, year_glue).
+        return thaibreak.mark(text, vocabulary, glue=glue, year_glue=False)
+
+    def block(b: Any) -> Any:
+        if not isinstance(b, Table):
+            return _map_text(b, marked)
+        clone = _shallow_copy(b)
+        for f in dataclasses.fields(b):
+            if not f.metadata.get("raw"):
+                fn = marked if f.name in ("title", "continued_label") else in_cell
+                setattr(clone, f.name, _map_text(getattr(b, f.name), fn))
+        return clone
+
     clone = _shallow_copy(document)
-    clone.sections = _map_text(
-        document.sections, lambda text: thaibreak.mark(text, vocabulary, glue=glue)
-    )
+    sections = []
+    for section in document.sections:
+        copy = _shallow_copy(section)
+        for f in dataclasses.fields(section):
+            if f.metadata.get("raw"):
+                continue
+            value = getattr(section, f.name)
+            if f.name == "blocks":
+                setattr(copy, f.name, [block(b) for b in value])
+            else:
+                setattr(copy, f.name, _map_text(value, marked))
+        sections.append(copy)
+    clone.sections = sections
     return clone
 
 
