@@ -123,7 +123,8 @@ def page_lines(pdf: bytes) -> list[list[str]]:
 
 
 def model_texts(doc: m.Document) -> tuple[set[str], set[str]]:
-    """(signature lines, heading texts) of a document, squashed."""
+    """(signature lines, heading texts) of a document, squashed. Labels that head what follows
+    (`Paragraph.keep_with_next`: the analysis's "ข้อบกพร่อง", "ข้อ i7 …") count as headings."""
     signatures: set[str] = set()
     headings: set[str] = set()
     for block in doc.blocks():
@@ -133,7 +134,9 @@ def model_texts(doc: m.Document) -> tuple[set[str], set[str]]:
                 signatures.update(
                     squash(t) for t in (b.name, f"({b.name})", *b.positions, *b.before)
                 )
-        if isinstance(block, m.Heading):
+        if isinstance(block, m.Heading) or (
+            isinstance(block, m.Paragraph) and block.keep_with_next
+        ):
             headings.add(squash(block.text))
         if isinstance(block, m.Table):
             for row in block.rows:

@@ -317,3 +317,13 @@ def test_libreoffice_still_shows_arabic_page_numbers_in_a_thai_docx(tmp_path: Pa
     )  # fmt: skip
     second = pdftotext((tmp_path / "p.pdf").read_bytes(), 2, 2)
     assert "2" in second.split("หน้า")[0] and "๒" not in second.split("หน้า")[0]
+
+
+def test_a_label_that_heads_what_follows_is_kept_with_it() -> None:
+    doc = m.Document.of(
+        "t", m.Paragraph("ข้อบกพร่อง", bold=True, keep_with_next=True), m.Paragraph("ข้อความ")
+    )
+    body = docx.Document(io.BytesIO(render(doc, "docx"))).paragraphs
+    label = next(p for p in body if "ข้อบกพร่อง" in p.text.replace("\u2060", ""))
+    assert label.paragraph_format.keep_with_next
+    assert not next(p for p in body if "ข้อความ" in p.text).paragraph_format.keep_with_next

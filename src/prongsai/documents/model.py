@@ -82,7 +82,9 @@ def _runs(content: str | Run | Sequence[Inline]) -> list[Run]:
 
 @dataclass(init=False)
 class Paragraph:
-    """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent."""
+    """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent.
+    `keep_with_next`: a label that heads what follows ("ข้อบกพร่อง", "ข้อ i7 …"), never left
+    alone at a page's foot (PDF: a sticky block; DOCX: w:keepNext)."""
 
     runs: list[Run]
     align: Align = field(default="left", metadata=RAW)
@@ -90,6 +92,7 @@ class Paragraph:
     bold: bool = field(default=False, metadata=RAW)
     size: float | None = field(default=None, metadata=RAW)
     space_after: float = field(default=0.0, metadata=RAW)  # cm
+    keep_with_next: bool = field(default=False, metadata=RAW)
 
     def __init__(
         self,
@@ -100,6 +103,7 @@ class Paragraph:
         bold: bool = False,
         size: float | None = None,
         space_after: float = 0.0,
+        keep_with_next: bool = False,
     ) -> None:
         self.runs = _runs(content)
         self.align = align
@@ -107,6 +111,7 @@ class Paragraph:
         self.bold = bold
         self.size = size
         self.space_after = space_after
+        self.keep_with_next = keep_with_next
 
     @property
     def text(self) -> str:

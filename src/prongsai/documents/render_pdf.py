@@ -171,6 +171,7 @@ def _par(p: m.Paragraph) -> dict[str, Any]:
         "bold": p.bold,
         "size": p.size,
         "after": p.space_after,
+        "keep": p.keep_with_next,
     }
 
 
