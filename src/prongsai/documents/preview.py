@@ -27,7 +27,8 @@ def render_pages_png(document: m.Document, ppi: int = PREVIEW_PPI) -> list[bytes
             _cache.move_to_end(key)
             return _cache[key]
     with typst_root(files) as root:
-        result = typst.compile(
+        # typst's stubs tie root's type to the input's (bytes); a str path is what it takes
+        result = typst.compile(  # type: ignore[call-overload]
             template_source(),
             root=root,
             font_paths=fonts(),

@@ -54,8 +54,12 @@ def render_pdf(document: m.Document) -> bytes:
     """Render a document to PDF bytes."""
     data, files = typst_input(document)
     with typst_root(files) as root:
+        # (typst's stubs tie root's type to the input's, bytes here; a str path is what it takes)
         pdf, warnings = typst.compile_with_warnings(
-            template_source(), root=root, font_paths=fonts(), sys_inputs={"doc": data}
+            template_source(),
+            root=root,  # type: ignore[type-var]
+            font_paths=fonts(),
+            sys_inputs={"doc": data},
         )
     for warning in warnings:
         # "document did not converge": the continued labels or "(ต่อ)" may be misplaced.
