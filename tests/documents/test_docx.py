@@ -306,8 +306,11 @@ def test_libreoffice_still_shows_arabic_page_numbers_in_a_thai_docx(tmp_path: Pa
     """A canary, like the typst one in test_pdf_text: LibreOffice 7.4 has no way to read Thai
     page numbers from a DOCX (w:pgNumType thaiNumbers and every other w:fmt come out Arabic,
     PAGE \\* ThaiArabic as Thai letters ก ข ค; its own "Native Numbering" is exported to DOCX
-    as ARABIC). Word shows ๒ ๓ from thaiNumbers. When this fails, LibreOffice learnt it: make
-    the DOCX use what it reads, and this test check for Thai digits instead."""
+    as ARABIC). Word shows ๒ ๓ from thaiNumbers. Also tried on 7.4.7: PAGE \\* thaiNumbers and
+    \\* THAIARABIC (Arabic), w:fldSimple with \\* ThaiArabic (letters), th-TH header runs
+    (Arabic); its DOCX import maps ThaiArabic to CHARS_THAI and has no thaiNumbers (the
+    documents README). When this fails, LibreOffice learnt it: make the DOCX use what it reads,
+    and this test check for Thai digits instead."""
     doc = m.Document("t", [m.Section([m.Paragraph("หน้า ๑"), m.PageBreak(), m.Paragraph("หน้า ๒")])])
     (tmp_path / "p.docx").write_bytes(render(doc, "docx"))
     subprocess.run(
