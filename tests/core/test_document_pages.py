@@ -8,7 +8,6 @@ import dataclasses
 import html
 import logging
 import re
-import subprocess
 from typing import Any
 
 import pytest
@@ -20,8 +19,15 @@ from prongsai.documents import model as m
 from prongsai.documents import render
 from prongsai.documents.thaibreak import ita_words, month_words
 from prongsai.orgs.models import Agency, Person
-from tests.documents.conftest import poppler, squash
-from tests.documents.pdfwords import _LINE_BOX, _PAGE, _WORD_TEXT, breaks_inside
+from tests.documents.conftest import squash
+from tests.documents.pdfwords import (
+    _LINE_BOX,
+    _PAGE,
+    _WORD_TEXT,
+    bbox_layout,
+    breaks_inside,
+    overlapping_words,
+)
 
 YEARS = {"analysis": 2566}
 
@@ -88,14 +94,18 @@ def test_no_line_breaks_inside_names_people_months_or_heading_words(rendered: An
     assert "หนองคันทรอง" in terms and "กันยายน" in terms and "ดำเนินการ" in terms
 
 
+def test_no_text_runs_into_another_cell(rendered: Any) -> None:
+    """No two words overlap on a page: a run that cannot break and is wider than its table
+    cell (the annual report's "ตลอดปีงบประมาณ พ.ศ.๒๕๖๗", glued before the year) runs over the
+    rules into the text of the cells beside it."""
+    docs, _terms = rendered
+    found = {d.name: overlapping_words(d.pdf) for d in docs}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
 def page_lines(pdf: bytes) -> list[list[str]]:
     """The text lines of each page, top to bottom by position, without the page number."""
-    layout = subprocess.run(
-        [poppler("pdftotext"), "-bbox-layout", "-enc", "UTF-8", "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
+    layout = bbox_layout(pdf)
     pages = []
     for page in _PAGE.finditer(layout):
         lines = sorted(
@@ -113,7 +123,8 @@ def page_lines(pdf: bytes) -> list[list[str]]:
 
 
 def model_texts(doc: m.Document) -> tuple[set[str], set[str]]:
-    """(signature lines, heading texts) of a document, squashed."""
+    """(signature lines, heading texts) of a document, squashed. Labels that head what follows
+    (`Paragraph.keep_with_next`: the analysis's "ข้อบกพร่อง", "ข้อ i7 …") count as headings."""
     signatures: set[str] = set()
     headings: set[str] = set()
     for block in doc.blocks():
@@ -123,7 +134,9 @@ def model_texts(doc: m.Document) -> tuple[set[str], set[str]]:
                 signatures.update(
                     squash(t) for t in (b.name, f"({b.name})", *b.positions, *b.before)
                 )
-        if isinstance(block, m.Heading):
+        if isinstance(block, m.Heading) or (
+            isinstance(block, m.Paragraph) and block.keep_with_next
+        ):
             headings.add(squash(block.text))
         if isinstance(block, m.Table):
             for row in block.rows:

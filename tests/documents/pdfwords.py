@@ -11,6 +11,7 @@ import html
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tests.documents.conftest import poppler, squash
 
@@ -80,20 +81,46 @@ _LINE_BOX = re.compile(
 _WORD_TEXT = re.compile(r"<word[^>]*>(.*?)</word>")
 
 
+@lru_cache(maxsize=64)
+def bbox_layout(pdf: bytes) -> str:
+    """`pdftotext -bbox-layout` of the PDF (blocks, lines and words with their boxes), read
+    once per PDF for the several checks of a test module."""
+    return subprocess.run(
+        [poppler("pdftotext"), "-bbox-layout", "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+
+
+def overlapping_words(pdf: bytes) -> list[tuple[int, str, str]]:
+    """(page, word, word) for two words whose boxes overlap on a page: text that ran over its
+    table cell into the next one (or was drawn over other text). Overlaps of less than half a
+    point, or of less than a third of the lower word's height, are not counted."""
+    found: list[tuple[int, str, str]] = []
+    for page, match in enumerate(_PAGE.finditer(bbox_layout(pdf)), start=1):
+        words = sorted(
+            (tuple(float(w.group(i)) for i in range(1, 5)), html.unescape(w.group(5)))
+            for w in _WORD.finditer(match.group(3))
+        )
+        for i, ((_ax0, ay0, ax1, ay1), a) in enumerate(words):
+            for (bx0, by0, bx1, by1), b in words[i + 1 :]:
+                if bx0 >= ax1 - 0.5:
+                    break
+                height = min(ay1 - ay0, by1 - by0)
+                if min(ay1, by1) - max(ay0, by0) > height / 3 and min(ax1, bx1) - bx0 > 0.5:
+                    found.append((page, a, b))
+    return found
+
+
 def line_ends(pdf: bytes) -> list[tuple[int, str, str]]:
     """(page, end of a line, start of the next) for every line that continues on the line just
     below it in the same paragraph or table cell. poppler's blocks split centred lines apart,
     so the continuation is found from the line boxes (pdftotext -bbox-layout): the next line
     overlaps it horizontally and starts within a third of a line's height below it (lines of
     one paragraph are ~0.25 lines apart; paragraphs, list items and table rows further)."""
-    result = subprocess.run(
-        [poppler("pdftotext"), "-bbox-layout", "-enc", "UTF-8", "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    )
     out: list[tuple[int, str, str]] = []
-    for page, match in enumerate(_PAGE.finditer(result.stdout.decode("utf-8")), start=1):
+    for page, match in enumerate(_PAGE.finditer(bbox_layout(pdf)), start=1):
         lines = []
         for line in _LINE_BOX.finditer(match.group(3)):
             x0, y0, x1, y1 = (float(line.group(i)) for i in range(1, 5))

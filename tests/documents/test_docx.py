@@ -306,8 +306,11 @@ def test_libreoffice_still_shows_arabic_page_numbers_in_a_thai_docx(tmp_path: Pa
     """A canary, like the typst one in test_pdf_text: LibreOffice 7.4 has no way to read Thai
     page numbers from a DOCX (w:pgNumType thaiNumbers and every other w:fmt come out Arabic,
     PAGE \\* ThaiArabic as Thai letters ก ข ค; its own "Native Numbering" is exported to DOCX
-    as ARABIC). Word shows ๒ ๓ from thaiNumbers. When this fails, LibreOffice learnt it: make
-    the DOCX use what it reads, and this test check for Thai digits instead."""
+    as ARABIC). Word shows ๒ ๓ from thaiNumbers. Also tried on 7.4.7: PAGE \\* thaiNumbers and
+    \\* THAIARABIC (Arabic), w:fldSimple with \\* ThaiArabic (letters), th-TH header runs
+    (Arabic); its DOCX import maps ThaiArabic to CHARS_THAI and has no thaiNumbers (the
+    documents README). When this fails, LibreOffice learnt it: make the DOCX use what it reads,
+    and this test check for Thai digits instead."""
     doc = m.Document("t", [m.Section([m.Paragraph("หน้า ๑"), m.PageBreak(), m.Paragraph("หน้า ๒")])])
     (tmp_path / "p.docx").write_bytes(render(doc, "docx"))
     subprocess.run(
@@ -317,3 +320,13 @@ def test_libreoffice_still_shows_arabic_page_numbers_in_a_thai_docx(tmp_path: Pa
     )  # fmt: skip
     second = pdftotext((tmp_path / "p.pdf").read_bytes(), 2, 2)
     assert "2" in second.split("หน้า")[0] and "๒" not in second.split("หน้า")[0]
+
+
+def test_a_label_that_heads_what_follows_is_kept_with_it() -> None:
+    doc = m.Document.of(
+        "t", m.Paragraph("ข้อบกพร่อง", bold=True, keep_with_next=True), m.Paragraph("ข้อความ")
+    )
+    body = docx.Document(io.BytesIO(render(doc, "docx"))).paragraphs
+    label = next(p for p in body if "ข้อบกพร่อง" in p.text.replace("\u2060", ""))
+    assert label.paragraph_format.keep_with_next
+    assert not next(p for p in body if "ข้อความ" in p.text).paragraph_format.keep_with_next

@@ -92,3 +92,39 @@ def test_docx_runs_carry_the_break_marks() -> None:
     text = "".join(t.text or "" for t in body.iter(qn("w:t")))
     assert ZWSP in text
     assert WJ.join("หนอง") in text
+
+
+def test_a_table_cell_may_break_before_the_year_a_title_may_not() -> None:
+    text = "ตลอดปีงบประมาณ พ.ศ.๒๕๖๗"
+
+    def plain(marked: str) -> str:
+        return marked.replace(WJ, "").replace(ZWSP, "")
+
+    assert "ปีงบประมาณ" + NBSP + "พ.ศ." + NBSP + "๒๕๖๗" in plain(mark(text))
+    assert "ปีงบประมาณ พ.ศ." + NBSP + "๒๕๖๗" in plain(mark(text, year_glue=False))
+    doc = m.Document.of("t", m.Heading(text), m.Table([m.Column("ก", 1)], [[text]]))
+    heading, table = m.mark_breaks(doc, glue="all").sections[0].blocks
+    assert isinstance(heading, m.Heading) and NBSP + "พ.ศ." in heading.text
+    assert isinstance(table, m.Table) and " พ.ศ." in plain(table.rows[0][0].text)
+
+
+def test_no_text_runs_over_a_narrow_cells_rules_in_the_pdf() -> None:
+    """The annual report's duration column: "ตลอดปีงบประมาณ พ.ศ.๒๕๖๗" glued before the year
+    was wider than the cell and ran over the rules on both sides (read from the PDF's glyph
+    positions and the table's vertical rules)."""
+    import pdfplumber
+
+    text = "ตลอดปีงบประมาณ พ.ศ.๒๕๖๗"
+    columns = [m.Column("วิธีการ", 3), m.Column("ระยะเวลา", 1), m.Column("ผล", 4)]
+    row = [m.Cell(""), m.Cell(text, align="center"), m.Cell("")]
+    pdf = render(m.Document.of("t", m.Table(columns, [row])), "pdf")
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        rules = sorted({round(e["x0"], 1) for e in page.edges if e["orientation"] == "v"})
+        chars = [c for c in page.chars if c["text"].strip()]
+    assert len(rules) == 4, rules
+    left, right = rules[1], rules[2]  # the narrow column
+    body = [c for c in chars if c["top"] > chars[0]["bottom"] + 2]  # below the header row
+    assert "".join(c["text"] for c in body).count("๒๕๖๗") == 1
+    over = [c["text"] for c in body if c["x0"] < left - 0.5 or c["x1"] > right + 0.5]
+    assert over == []

@@ -61,9 +61,9 @@ def _weak_blocks(item: WeakItem) -> list[Block]:
             Run(item.label, bold=True, keep_digits=True),
             Run(f"{text} ได้คะแนน {item.score} คะแนน", bold=True),
         ]
-    blocks: list[Block] = [Paragraph(runs, space_after=0.1)]
+    blocks: list[Block] = [Paragraph(runs, space_after=0.1, keep_with_next=True)]
     for title, body in (("ข้อบกพร่อง", item.deficiency), ("ประเด็นที่ควรพัฒนาหรือแก้ไข", item.development)):
-        blocks.append(Paragraph(title, bold=True))
+        blocks.append(Paragraph(title, bold=True, keep_with_next=True))
         blocks += [Paragraph(p, indent_first_line=True) for p in body.splitlines() if p.strip()]
     return blocks
 

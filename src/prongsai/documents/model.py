@@ -82,7 +82,9 @@ def _runs(content: str | Run | Sequence[Inline]) -> list[Run]:
 
 @dataclass(init=False)
 class Paragraph:
-    """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent."""
+    """A paragraph of runs. `indent_first_line` is the Thai official 2.5 cm paragraph indent.
+    `keep_with_next`: a label that heads what follows ("ข้อบกพร่อง", "ข้อ i7 …"), never left
+    alone at a page's foot (PDF: a sticky block; DOCX: w:keepNext)."""
 
     runs: list[Run]
     align: Align = field(default="left", metadata=RAW)
@@ -90,6 +92,7 @@ class Paragraph:
     bold: bool = field(default=False, metadata=RAW)
     size: float | None = field(default=None, metadata=RAW)
     space_after: float = field(default=0.0, metadata=RAW)  # cm
+    keep_with_next: bool = field(default=False, metadata=RAW)
 
     def __init__(
         self,
@@ -100,6 +103,7 @@ class Paragraph:
         bold: bool = False,
         size: float | None = None,
         space_after: float = 0.0,
+        keep_with_next: bool = False,
     ) -> None:
         self.runs = _runs(content)
         self.align = align
@@ -107,6 +111,7 @@ class Paragraph:
         self.bold = bold
         self.size = size
         self.space_after = space_after
+        self.keep_with_next = keep_with_next
 
     @property
     def text(self) -> str:
@@ -461,10 +466,38 @@ def mark_breaks(document: Document, *, glue: Literal["all", "vocabulary"]) -> Do
     from prongsai.documents import thaibreak
 
     vocabulary = frozenset(document.vocabulary)
+
+    def marked(text: str) -> str:
+        return thaibreak.mark(text, vocabulary, glue=glue)
+
+    def in_cell(text: str) -> str:
+        # A table cell may be narrow: "พ.ศ." may start a line there (thaibreak, year_glue).
+        return thaibreak.mark(text, vocabulary, glue=glue, year_glue=False)
+
+    def block(b: Any) -> Any:
+        if not isinstance(b, Table):
+            return _map_text(b, marked)
+        clone = _shallow_copy(b)
+        for f in dataclasses.fields(b):
+            if not f.metadata.get("raw"):
+                fn = marked if f.name in ("title", "continued_label") else in_cell
+                setattr(clone, f.name, _map_text(getattr(b, f.name), fn))
+        return clone
+
     clone = _shallow_copy(document)
-    clone.sections = _map_text(
-        document.sections, lambda text: thaibreak.mark(text, vocabulary, glue=glue)
-    )
+    sections = []
+    for section in document.sections:
+        copy = _shallow_copy(section)
+        for f in dataclasses.fields(section):
+            if f.metadata.get("raw"):
+                continue
+            value = getattr(section, f.name)
+            if f.name == "blocks":
+                setattr(copy, f.name, [block(b) for b in value])
+            else:
+                setattr(copy, f.name, _map_text(value, marked))
+        sections.append(copy)
+    clone.sections = sections
     return clone
 
 

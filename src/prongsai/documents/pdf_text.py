@@ -146,9 +146,20 @@ _STR = rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>"
 # The content-stream constructs that matter, found in one pass. Strings are matched whole
 # (last alternative), so an operator name inside glyph bytes is never taken for an operator.
 _NAME = rb"/[^\s/\[\]()<>{}%]+"
+_NUM = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
 _CONTENT = re.compile(
     rb"(?=[/\[(<E])(?:"
-    rb"(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf)"
+    # A text operator, with the font and position krilla writes before each one (the font is
+    # read from the same match: one step of the loop instead of two).
+    rb"(?P<tj>(?:(?P<span>/Span\s*(?P<sprops><</ActualText\s*<[0-9A-Fa-f]*>\s*>>)\s*BDC\s*)?"
+    rb"(?:[0-7]\s+Tr\s*)?/(?P<tjfont>[^\s/\[\]()<>{}%]+)\s+"
+    + _NUM
+    + rb"\s+Tf\s+(?:"
+    + _NUM
+    + rb"\s+){6}Tm\s*)?"
+    rb"(?P<show>(?P<arr>\[(?:" + _STR + rb"|[^\]\(<])*\])\s*TJ|(?P<one>" + _STR + rb")\s*Tj)"
+    rb"(?P<tjemc>\s*EMC(?![^\s/\[(<%]))?)"
+    rb"|(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf)"
     rb"|(?P<actual>" + _NAME + rb"\s*(?P<props><</ActualText\s*(?:" + _STR + rb")\s*>>)\s*BDC)"
     rb"|(?P<bdc>"
     + _NAME
@@ -159,7 +170,6 @@ _CONTENT = re.compile(
     + rb")\s*BDC)"
     rb"|(?P<bmc>" + _NAME + rb"\s*BMC)"
     rb"|(?P<emc>(?<![^\s\]\)>])EMC(?![^\s/\[(<%]))"
-    rb"|(?P<tj>(?P<arr>\[(?:" + _STR + rb"|[^\]\(<])*\])\s*TJ|(?P<one>" + _STR + rb")\s*Tj)"
     rb"|" + _STR + rb")",
     re.S,
 )
@@ -198,39 +208,64 @@ def _codes(items: list[Any]) -> list[int]:
 
 
 _FIRST_STR = re.compile(_STR, re.S)
+# The first two bytes of a literal string, after the "[" and any adjustments of a TJ array.
+_FIRST_TWO = re.compile(
+    rb"(?:\[\s*(?:[-+]?(?:\d+\.?\d*|\.\d+)\s*)*)?\(((?:\\[0-7]{1,3}|\\.|[^\\()]){2})", re.S
+)
+_first_codes: dict[bytes, int | None] = {}
 
 
 def _first_code(match: re.Match[bytes]) -> int | None:
-    """The first glyph code shown by a text operator, decoding only what is needed."""
-    text = match.group()
-    pos = 0 if match.group("one") is not None else 1
-    while text[pos] in b" \t\r\n-+.0123456789":
+    """The first glyph code shown by a text operator, decoding only what is needed (the
+    encoded first glyph is looked up in a cache: a document has few distinct ones)."""
+    start = match.start("show")
+    two = _FIRST_TWO.match(match.string, start)
+    if two is not None:
+        key = two.group(1)
+        code = _first_codes.get(key, -1)
+        if code != -1:
+            return code
+        data = unescape(key)
+        if len(data) == 2:
+            code = (data[0] << 8) | data[1]
+            if len(_first_codes) < 65536:
+                _first_codes[key] = code
+            return code
+    return _first_code_slow(match.group("show"), match.group("one") is not None)
+
+
+def _first_code_slow(text: bytes, one: bool) -> int | None:
+    pos = 0 if one else 1
+    while pos < len(text) and text[pos] in b" \t\r\n-+.0123456789":
         pos += 1
-    if text[pos] != 0x28:  # hex string or something unusual: decode it all
-        first = _FIRST_STR.match(text, pos)
-        data = _string(first.group()) if first else b""
-        return (data[0] << 8) | data[1] if len(data) >= 2 else None
-    out: list[int] = []
-    start = pos
-    pos += 1
-    while len(out) < 2 and text[pos] != 0x29:
-        c = text[pos]
-        if c != 0x5C:
-            out.append(c)
-            pos += 1
-            continue
-        octal = _OCTAL.match(text, pos + 1)
-        if octal:
-            out.append(int(octal.group(), 8) & 0xFF)
-            pos = octal.end()
-        else:
-            first = _FIRST_STR.match(text, start)
-            data = _string(first.group()) if first else b""
-            return (data[0] << 8) | data[1] if len(data) >= 2 else None
-    return (out[0] << 8) | out[1] if len(out) == 2 else None
+    first = _FIRST_STR.match(text, pos)
+    data = _string(first.group()) if first else b""
+    return (data[0] << 8) | data[1] if len(data) >= 2 else None
 
 
-_OCTAL = re.compile(rb"[0-7]{1,3}")
+# The line-break marks (thaibreak: U+200B, U+2060) in /ActualText, as typst writes it (upper-case
+# hex, UTF-16 units of four digits): at the end of the text (nearly always; the last four
+# digits are a whole unit there), taken out with bytes.replace; anywhere else, unit by unit.
+_MARKS_INSIDE = re.compile(rb"(/ActualText<FEFF)((?:[0-9A-F]{4})*?(?:200B|2060)(?:[0-9A-F]{4})*)>")
+_MARK_ENDS = (b"2060>>>BDC", b"200B>>>BDC")
+
+
+def _without_marks(content: bytes) -> bytes:
+    """The content stream with the line-break marks taken out of its /ActualText spans."""
+    if b"200B" not in content and b"2060" not in content:
+        return content
+    while any(end in content for end in _MARK_ENDS):
+        for end in _MARK_ENDS:
+            content = content.replace(end, b">>>BDC")
+    if b"200B" not in content and b"2060" not in content:
+        return content
+
+    def inside(match: re.Match[bytes]) -> bytes:
+        units = match.group(2)
+        kept = [units[k : k + 4] for k in range(0, len(units), 4)]
+        return match.group(1) + b"".join(u for u in kept if u not in (b"200B", b"2060")) + b">"
+
+    return _MARKS_INSIDE.sub(inside, content)
 
 
 def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None:
@@ -239,10 +274,13 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
     Text is decoded lazily: most text operators start with a glyph that cannot be a repeat,
     and only then is the text shown before it needed.
     """
+    original = content
+    content = _without_marks(content)
     edits: list[tuple[int, int, bytes]] = []
     by_raw_name: dict[bytes, FontInfo] = {}
     font = FontInfo(two_byte=False)
     spans: list[dict[str, Any] | None] = []  # marked-content stack; dict for /ActualText spans
+    actives: list[dict[str, Any] | None] = []  # the innermost /ActualText span at each level
     # What was shown last: a span's actual text, or an unspanned text operator (decoded lazily).
     last: str | bytes | tuple[re.Match[bytes], FontInfo] | None = None
 
@@ -257,71 +295,103 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                 return shown_font.unicode[g]
         return None
 
+    def show(match: re.Match[bytes], font: FontInfo) -> None:
+        """A text operator in a two-byte font."""
+        nonlocal last
+        active = actives[-1] if actives else None
+        if active is not None:
+            shift = _trailing_shift(match, font, content) if match.group("arr") else None
+            if shift is not None:
+                # Bring the pen back and draw an invisible mark there, so the span ends
+                # where the next letter starts (see _trailing_shift).
+                offset, mark = shift
+                close_at = match.end("arr") - 1  # the "]"
+                edits.append((close_at, close_at, b" %g" % -offset))
+                begin = match.start("show")
+                modes = _LAST_MODE.findall(content, max(0, begin - 400), begin)
+                mode = modes[-1] if modes else b"0"  # restore the text rendering mode
+                invisible = b" 3 Tr " + _hex([mark]) + b"Tj " + mode + b" Tr"
+                edits.append((match.end("show"), match.end("show"), invisible))
+            if active["zero"]:  # still only marks in this span?
+                first = _first_code(match)  # cheap test first, then all glyphs
+                active["zero"] = (
+                    first is not None
+                    and font.is_mark(first)
+                    and all(font.is_mark(g) for g in _codes(_items(match)))
+                )
+            return
+        if _first_code(match) not in font.zero_width:
+            last = (match, font)
+            return
+        items = _items(match)
+        glyphs = _codes(items)
+        before = _clean(previous())
+        lead = 0
+        for g in glyphs:
+            if g in font.zero_width and font.unicode.get(g) == before:
+                lead += 1
+            else:
+                break
+        if lead:
+            edits.append((match.start("show"), match.end("show"), _split_show(items, lead)))
+        last = (match, font) if lead < len(glyphs) else before
+
+    def close() -> None:
+        """The end of a marked-content span (EMC)."""
+        nonlocal last
+        span = spans.pop()
+        actives.pop()
+        if span is None:
+            return
+        props = span["props"]
+        if span["zero"]:
+            text = _actual_text(props)
+            if _has_base(text) and _clean(text) == _clean(previous()):
+                edits.append((span["at"], span["end"], b"<</ActualText<FEFF>>>"))
+                return
+        if b"200B" in props or b"2060" in props or b"200b" in props:
+            # The line-break marks (thaibreak) are not part of the text (a form that
+            # _without_marks did not take).
+            clean = _MARKS.sub("", _actual_text(props))
+            edits.append((span["at"], span["end"], _actual_props(clean)))
+        last = props
+
     for match in _CONTENT.finditer(content):
         kind = match.lastgroup
-        if kind == "tf":
+        if kind == "tj":
+            # One text operator, with what krilla writes before it (an /ActualText span,
+            # the font, the position) and the span's end after it, read in one step.
+            if match.group("span") is not None:
+                start, end = match.start("sprops"), match.end("sprops")
+                span = {"props": match.group("sprops"), "zero": True, "at": start, "end": end}
+                spans.append(span)
+                actives.append(span)
+            raw_name = match.group("tjfont")
+            if raw_name is not None:
+                if raw_name not in by_raw_name:
+                    by_raw_name[raw_name] = fonts.get(pdf_name(raw_name), FontInfo(two_byte=False))
+                font = by_raw_name[raw_name]
+            if font.two_byte:
+                show(match, font)
+            if match.group("tjemc") is not None and spans:
+                close()
+        elif kind == "tf":
             raw_name = match.group("font")
             if raw_name not in by_raw_name:
                 by_raw_name[raw_name] = fonts.get(pdf_name(raw_name), FontInfo(two_byte=False))
             font = by_raw_name[raw_name]
         elif kind == "bdc" or kind == "bmc":
             spans.append(None)
+            actives.append(actives[-1] if actives else None)
         elif kind == "actual":
             start, end = match.start("props"), match.end("props")
-            spans.append({"props": match.group("props"), "zero": True, "at": start, "end": end})
+            span = {"props": match.group("props"), "zero": True, "at": start, "end": end}
+            spans.append(span)
+            actives.append(span)
         elif kind == "emc" and spans:
-            span = spans.pop()
-            if span is not None:
-                props = span["props"]
-                if span["zero"]:
-                    text = _actual_text(props)
-                    if _has_base(text) and _clean(text) == _clean(previous()):
-                        edits.append((span["at"], span["end"], b"<</ActualText<FEFF>>>"))
-                        continue
-                if b"200B" in props or b"2060" in props or b"200b" in props:
-                    # The line-break marks (thaibreak) are not part of the text.
-                    clean = _MARKS.sub("", _actual_text(props))
-                    edits.append((span["at"], span["end"], _actual_props(clean)))
-                last = props
-        elif kind == "tj" and font.two_byte:
-            active = next((s for s in reversed(spans) if s is not None), None)
-            shift = _trailing_shift(match, font, content) if active is not None else None
-            if shift is not None:
-                # Bring the pen back and draw an invisible mark there, so the span ends
-                # where the next letter starts (see _trailing_shift).
-                offset, mark = shift
-                close = match.end("arr") - 1  # the "]"
-                edits.append((close, close, b" %g" % -offset))
-                modes = _LAST_MODE.findall(content, max(0, match.start() - 400), match.start())
-                mode = modes[-1] if modes else b"0"  # restore the text rendering mode
-                invisible = b" 3 Tr " + _hex([mark]) + b"Tj " + mode + b" Tr"
-                edits.append((match.end(), match.end(), invisible))
-            if active is not None:
-                if active["zero"]:  # still only marks in this span?
-                    first = _first_code(match)  # cheap test first, then all glyphs
-                    active["zero"] = (
-                        first is not None
-                        and font.is_mark(first)
-                        and all(font.is_mark(g) for g in _codes(_items(match)))
-                    )
-                continue
-            if _first_code(match) not in font.zero_width:
-                last = (match, font)
-                continue
-            items = _items(match)
-            glyphs = _codes(items)
-            before = _clean(previous())
-            lead = 0
-            for g in glyphs:
-                if g in font.zero_width and font.unicode.get(g) == before:
-                    lead += 1
-                else:
-                    break
-            if lead:
-                edits.append((match.start(), match.end(), _split_show(items, lead)))
-            last = (match, font) if lead < len(glyphs) else before
+            close()
     if not edits:
-        return None
+        return None if content is original else content
     out, pos = [], 0
     for begin, end, replacement in sorted(edits):
         out += [content[pos:begin], replacement]
@@ -331,7 +401,7 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
 
 
 _ENDS_WITH_GLYPH_AFTER_SHIFT = re.compile(
-    rb"[0-9.]\s*(?:\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>)\s*\]\s*TJ$", re.S
+    rb"[0-9.]\s*(\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>)\s*\]\s*TJ$", re.S
 )
 _NEXT_POSITIONING = re.compile(rb"(?<![A-Za-z*'\"])(Tm|ET|TJ|Tj|Td|TD|T\*|'|\")(?![A-Za-z*])")
 
@@ -347,13 +417,17 @@ def _trailing_shift(
     is in 1/1000 em; undoing it changes nothing on the page when the next text is placed
     absolutely (Tm) or the text object ends, which is what is checked here.
     """
-    text = match.group()
-    # Only the tail matters: an adjustment, then the last string (a mark or two).
-    if match.group("arr") is None or not _ENDS_WITH_GLYPH_AFTER_SHIFT.search(
-        text, max(0, len(text) - 64)
-    ):
+    if match.group("arr") is None:
         return None
-    following = _NEXT_POSITIONING.search(content, match.end())
+    text = match.group("show")
+    # Only the tail matters: an adjustment, then the last string (a mark or two).
+    tail = _ENDS_WITH_GLYPH_AFTER_SHIFT.search(text, max(0, len(text) - 64))
+    if tail is None:
+        return None
+    data = _string(tail.group(1))
+    if len(data) < 2 or not font.is_mark((data[-2] << 8) | data[-1]):
+        return None  # the cheap test: the last glyph is not a mark
+    following = _NEXT_POSITIONING.search(content, match.end("show"))
     if following is None or following.group() not in (b"Tm", b"ET"):
         return None
     total = 0.0

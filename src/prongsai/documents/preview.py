@@ -5,14 +5,13 @@ of the same document does not lay it out again."""
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 
 import typst
 
 from prongsai.documents import model as m
-from prongsai.documents.render_pdf import fonts, template_source, to_json
+from prongsai.documents.render_pdf import fonts, template_source, typst_input, typst_root
 
 PREVIEW_PPI = 80
 _CACHE_SIZE = 4
@@ -21,15 +20,22 @@ _lock = threading.Lock()
 
 
 def render_pages_png(document: m.Document, ppi: int = PREVIEW_PPI) -> list[bytes]:
-    data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
+    data, files = typst_input(document)  # images by their hash: the JSON still tells them apart
     key = f"{ppi}:{data}"
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    result = typst.compile(
-        template_source(), font_paths=fonts(), sys_inputs={"doc": data}, format="png", ppi=ppi
-    )
+    with typst_root(files) as root:
+        # typst's stubs tie root's type to the input's (bytes); a str path is what it takes
+        result = typst.compile(  # type: ignore[call-overload]
+            template_source(),
+            root=root,
+            font_paths=fonts(),
+            sys_inputs={"doc": data},
+            format="png",
+            ppi=ppi,
+        )
     pages = result if isinstance(result, list) else [result]
     with _lock:
         _cache[key] = pages

@@ -197,6 +197,8 @@ class _Writer:
             paragraph.paragraph_format.first_line_indent = PAR_INDENT
         if p.space_after:
             paragraph.paragraph_format.space_after = Cm(p.space_after)
+        if p.keep_with_next and not in_cell:
+            paragraph.paragraph_format.keep_with_next = True
         if size != m.BODY_PT:
             paragraph.paragraph_format.line_spacing = Pt(size * LINE_HEIGHT)
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST

@@ -9,11 +9,17 @@ extracted text ("ขั้ขั้นตอน").
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import typst
@@ -46,10 +52,15 @@ def _fonts() -> typst.Fonts:
 
 def render_pdf(document: m.Document) -> bytes:
     """Render a document to PDF bytes."""
-    data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
-    pdf, warnings = typst.compile_with_warnings(
-        template_source(), font_paths=fonts(), sys_inputs={"doc": data}
-    )
+    data, files = typst_input(document)
+    with typst_root(files) as root:
+        # (typst's stubs tie root's type to the input's, bytes here; a str path is what it takes)
+        pdf, warnings = typst.compile_with_warnings(
+            template_source(),
+            root=root,  # type: ignore[type-var]
+            font_paths=fonts(),
+            sys_inputs={"doc": data},
+        )
     for warning in warnings:
         # "document did not converge": the continued labels or "(ต่อ)" may be misplaced.
         log.warning("typst: %s (%s)", warning, document.title)
@@ -57,6 +68,34 @@ def render_pdf(document: m.Document) -> bytes:
 
 
 # --- serialisation -------------------------------------------------------------------------
+
+# Images go to typst as files, not in the JSON: an array of byte values (typst has no base64
+# decoder) made the JSON ~1 MB for the plan's four charts, and typst spent ~75 ms reading it
+# back into bytes. `typst_input` collects them here while `to_json` runs.
+_FILES: ContextVar[dict[str, bytes] | None] = ContextVar("typst_files", default=None)
+
+
+def typst_input(document: m.Document) -> tuple[str, dict[str, bytes]]:
+    """The template's JSON and the files it reads (images), by their path under the root."""
+    files: dict[str, bytes] = {}
+    token = _FILES.set(files)
+    try:
+        data = json.dumps(to_json(document), ensure_ascii=False, separators=(",", ":"))
+    finally:
+        _FILES.reset(token)
+    return data, files
+
+
+@contextlib.contextmanager
+def typst_root(files: dict[str, bytes]) -> Iterator[str | None]:
+    """A folder holding `files`, for typst's root (None when there are none)."""
+    if not files:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="prongsai-typst-") as root:
+        for name, content in files.items():
+            (Path(root) / name.lstrip("/")).write_bytes(content)
+        yield root
 
 
 def to_json(document: m.Document) -> dict[str, Any]:
@@ -136,6 +175,7 @@ def _par(p: m.Paragraph) -> dict[str, Any]:
         "bold": p.bold,
         "size": p.size,
         "after": p.space_after,
+        "keep": p.keep_with_next,
     }
 
 
@@ -166,7 +206,12 @@ def _cell(c: m.Cell, digits: m.Digits) -> dict[str, Any]:
 
 
 def _image(im: m.Image) -> dict[str, Any]:
-    # typst has no base64 decoder; an array of byte values becomes bytes(...) in the template.
+    files = _FILES.get()
+    if files is not None:  # a file the template reads (typst_input)
+        name = f"/{hashlib.sha256(im.data).hexdigest()[:24]}.{im.format}"
+        files[name] = im.data
+        return {"file": name, "fmt": im.format}
+    # Without typst_input: an array of byte values becomes bytes(...) in the template.
     return {"data": list(im.data), "fmt": im.format}
 
 

@@ -14,7 +14,9 @@ agency's name ("หนองคันทรอง"), its people ("ใจงา�
   and a common word too wide for a narrow column is still broken by Word's own dictionary
   (Word and LibreOffice break at U+200B and keep U+2060 together);
 - no-break spaces inside dates ("๓ ตุลาคม", "พ.ศ. ๒๕๖๗") and inside people's names, and
-  before "พ.ศ." so a title never breaks before the year.
+  before "พ.ศ." so a title never breaks before the year (not in table cells, `year_glue`: in a
+  narrow column "ปีงบประมาณ พ.ศ. ๒๕๖๗" glued whole is wider than the cell and runs over its
+  rules; there "พ.ศ." is glued to its number only).
 
 The invisible characters are taken out of the PDF's text layer again (`pdf_text`), so copy
 and paste and search see the words as typed.
@@ -124,12 +126,13 @@ _BE_AFTER = re.compile(rf"(พ\.ศ\.|ค\.ศ\.) ?(?=[{_DIGIT}])")
 _BE_BEFORE = re.compile(r"(?<=\S) (?=(?:พ\.ศ\.|ค\.ศ\.))")
 
 
-def _protect(text: str, extra: frozenset[str]) -> str:
+def _protect(text: str, extra: frozenset[str], year_glue: bool) -> str:
     for phrase, joined in _phrases(extra):
         if phrase in text:
             text = text.replace(phrase, joined)
     text = _BE_AFTER.sub(lambda m: m.group(1) + NBSP, text)
-    text = _BE_BEFORE.sub(NBSP, text)
+    if year_glue:
+        text = _BE_BEFORE.sub(NBSP, text)
     return _DATE_DAY.sub(lambda m: m.group(1) + NBSP, text)
 
 
@@ -177,22 +180,25 @@ def _prefer_vocabulary(words: list[str], glued: frozenset[str]) -> list[str]:
     return out
 
 
-def mark(text: str, vocabulary: Iterable[str] = (), *, glue: str = "all") -> str:
+def mark(
+    text: str, vocabulary: Iterable[str] = (), *, glue: str = "all", year_glue: bool = True
+) -> str:
     """`text` with its break opportunities marked (see the module's docstring).
 
     `glue="all"` joins the clusters of every Thai word (PDF), `glue="vocabulary"` only those of
-    the vocabulary's words (DOCX).
+    the vocabulary's words (DOCX). `year_glue=False` (table cells) allows a break before
+    "พ.ศ." (still never between it and its number).
     """
     if not text or not _HAS_THAI.search(text):
         return text
     extra = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
-    return _mark(text, extra, glue == "all")
+    return _mark(text, extra, glue == "all", year_glue)
 
 
 @lru_cache(maxsize=20000)
-def _mark(text: str, extra: frozenset[str], glue_all: bool) -> str:
+def _mark(text: str, extra: frozenset[str], glue_all: bool, year_glue: bool) -> str:
     with _lock:  # the tokeniser's trie is built once; PyThaiNLP is not documented thread-safe
-        text = _protect(text, extra)
+        text = _protect(text, extra, year_glue)
         glued = _glued(extra)
         known = _known(extra)
         out: list[str] = []
