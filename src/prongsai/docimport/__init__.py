@@ -45,7 +45,10 @@ def _read(
     data: bytes, filename: str, known_codes_for_year: KnownCodesForYear | None, max_bytes: int
 ) -> tuple[dict[str, Any], str]:
     extracted = extract(data, filename, max_bytes=max_bytes)
-    parsed = parse_text(extracted.text, known_codes_for_year=known_codes_for_year)
+    structured = extracted.format == "docx" or bool(getattr(extracted, "structured", False))
+    parsed = parse_text(
+        extracted.text, known_codes_for_year=known_codes_for_year, structured=structured
+    )
     parsed["warnings"] = [*extracted.warnings, *parsed["warnings"]]
     return parsed, extracted.text
 
