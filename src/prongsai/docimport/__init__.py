@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
+from prongsai.core.ita_codes import normalise_question_code
+
 from .checker import check_document
-from .codes import normalise_question_code
 from .errors import DocumentImportError
 from .extract import DEFAULT_MAX_BYTES, Extracted, detect_format, extract, extract_text
 from .findings import Finding

@@ -7,7 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import CodeScan, scan_question_codes
+from prongsai.core.ita_codes import CodeScan, scan_question_codes
+
 from .dates import find_dates, month_spans, quarters_in_text
 from .indicators import TOOL_OF_INDICATOR, indicator_for_code, tool_of_code
 from .tables import STATUS_ROLES, MeasureRows
@@ -29,13 +30,13 @@ def split_items(text: str) -> list[str]:
     paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own, each one split
     again when it holds several numbered items."""
     if CELL_BREAK in text:
-        items: list[str] = []
+        paragraphs: list[str] = []
         for paragraph in text.split(CELL_BREAK):
             parts = split_items(paragraph)
             if len(parts) == 1:  # one item: its number may go on from the cell above
                 parts = [_LEADING_ITEM.sub("", parts[0], count=1).strip() or parts[0]]
-            items.extend(parts)
-        return items
+            paragraphs.extend(parts)
+        return paragraphs
     text = text.strip()
     if not text:
         return []
