@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from prongsai.core.ita_codes import normalise_question_code
 
 from .checker import check_document
+from .confidence import assess
 from .errors import DocumentImportError
 from .extract import DEFAULT_MAX_BYTES, Extracted, detect_format, extract, extract_text
 from .findings import Finding
@@ -51,6 +52,7 @@ def _read(
         extracted.text, known_codes_for_year=known_codes_for_year, structured=structured
     )
     parsed["warnings"] = [*extracted.warnings, *parsed["warnings"]]
+    parsed["confidence"] = assess(parsed, extracted)
     return parsed, extracted.text
 
 
