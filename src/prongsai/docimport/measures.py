@@ -27,16 +27,24 @@ _PREAMBLES = ("เห็นควร",)
 
 def split_items(text: str) -> list[str]:
     """Numbered ("๑.", "1)", numbering may restart at 1) or bulleted ("-", "•") items. The
-    paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own, each one split
-    again when it holds several numbered items."""
+    paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own: each loses its
+    label (Word's numbering may go on from the cell above: "26.") and is split again only
+    when it holds several numbered items (a dash inside a paragraph is text)."""
     if CELL_BREAK in text:
         paragraphs: list[str] = []
         for paragraph in text.split(CELL_BREAK):
-            parts = split_items(paragraph)
-            if len(parts) == 1:  # one item: its number may go on from the cell above
-                parts = [_LEADING_ITEM.sub("", parts[0], count=1).strip() or parts[0]]
-            paragraphs.extend(parts)
+            body = paragraph.strip()
+            labelled = _LEADING_ITEM.match(body)
+            rest = body[labelled.end() :].strip() if labelled else body
+            if not rest:
+                continue
+            numbered = _split(rest, bullets=False)
+            paragraphs.extend(numbered if len(numbered) > 1 else [rest])
         return paragraphs
+    return _split(text, bullets=True)
+
+
+def _split(text: str, *, bullets: bool) -> list[str]:
     text = text.strip()
     if not text:
         return []
@@ -47,7 +55,7 @@ def split_items(text: str) -> list[str]:
         if number == expected or (number == 1 and cuts):
             cuts.append((match.start(), match.end()))
             expected = number + 1
-    if not cuts:
+    if not cuts and bullets:
         cuts = [(match.start(), match.end()) for match in _BULLET.finditer(text)]
     if not cuts:
         return [text]
