@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .docx_text import ZipLimits, docx_to_text
 from .errors import DocumentImportError
+from .html_text import html_to_text, looks_like_html
 from .pdf_text import DEFAULT_TIMEOUT_SECONDS, pdf_to_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -42,7 +43,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 @dataclass
 class Extracted:
     text: str
-    format: str  # "docx", "pdf" or "text"
+    format: str  # "docx", "pdf", "html" (a web page) or "text"
     encoding: str | None = None  # for plain text
     warnings: list[str] = field(default_factory=list)
 
@@ -89,7 +90,10 @@ def extract(
         result = Extracted(pdf_to_text(data, timeout=pdf_timeout), "pdf")
     else:
         text, encoding = decode_text(data)
-        result = Extracted(text, "text", encoding)
+        if looks_like_html(data):
+            result = Extracted(html_to_text(text), "html", encoding)
+        else:
+            result = Extracted(text, "text", encoding)
     if not result.text.strip():
         raise DocumentImportError("empty", "ไม่พบข้อความในเอกสาร")
     return result

@@ -29,7 +29,7 @@ def result_index(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug)
     years = framework_years()
     chosen = request.GET.get("year", "")
-    if chosen.isdigit() and int(chosen) in years:
+    if chosen.isascii() and chosen.isdigit() and int(chosen) in years:
         return redirect("results:edit", slug=slug, year=int(chosen))
     return render(
         request,
