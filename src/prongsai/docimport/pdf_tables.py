@@ -1,0 +1,621 @@
+"""PDF → text from the page's geometry: table cells from the ruling lines, the rest in reading
+order. The output has the same shape as the DOCX reader's: a table row is one tab-separated line,
+a cell merged down several rows is written once (the rows below get an empty cell) and one merged
+across columns keeps its other grid columns empty; paragraphs inside a cell are joined with
+`text.CELL_PARAGRAPH` (an item that starts a new line of its own: a bullet, "1.", "๑)", a date).
+
+Characters and their boxes, and the drawing's paths, come from PDFium (pypdfium2, which
+pdfplumber installs): its text follows /ActualText, so the Thai of typst, Word and LibreOffice
+exports comes out as written (pdfminer reads typst's clusters as "(cid:20)" and LibreOffice's
+fallback glyphs as one letter; decision 34). The grid is pdfplumber's: edges snapped and joined,
+intersections, cells, tables (`pdfplumber.table`).
+
+Across pages: the header rows a table repeats on every page are dropped, and a row cut by the
+page break (its first cell empty, or carrying "(ต่อ)") is joined to its row. A page without ruling
+lines goes through `pdf_text.layout_to_tsv` (column positions of `pdftotext -layout`); a page
+without a text layer is reported in `PdfPages.empty` for OCR (docimport/ocr.py).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import DocumentImportError
+from .text import CELL_PARAGRAPH, normalise_thai
+
+MAX_PAGES = 500
+MIN_PAGE_CHARS = 10  # fewer visible characters than this: the page has no text layer
+_SNAP = 3.0  # points: edges closer than this are one edge
+_MIN_CELL = 4.0
+
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_CONTINUED = re.compile(r"\(\s*ต่อ\s*\)")
+_PAGE_MARK = re.compile(r"^[-–\s]*(?:หน้า|page)?\s*[0-9๐-๙]{1,3}(?:\s*/\s*[0-9๐-๙]{1,3})?[-–\s]*$")
+# A line in a cell that starts an item of its own.
+_ITEM = re.compile(
+    r"^\s*(?:[-–•●▪➢◦*✓☐☑]\s|\(?[0-9๐-๙]{1,2}\s*[.)]\s*\S|"
+    r"[0-9๐-๙]{1,2}\s+(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค|"
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม))"
+)
+
+
+@dataclass
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    index: int = 0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    chars: list[Char]
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars if c.text.strip()) if self.visible else 0.0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars if c.text.strip()) if self.visible else 0.0
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def visible(self) -> bool:
+        return any(c.text.strip() for c in self.chars)
+
+    def text(self) -> str:
+        """The line's text in PDFium's order; its spaces are the PDF's own (and PDFium's where
+        words stand apart), never guessed from glyph boxes (Thai glyphs have wide bearings)."""
+        out: list[str] = []
+        previous: Char | None = None
+        for char in sorted(self.chars, key=lambda c: c.index):
+            if (
+                previous is not None
+                and char.index != previous.index + 1
+                and char.x0 - previous.x1 > 3.0
+                and char.text.strip()
+                and previous.text.strip()
+            ):
+                out.append(" ")  # characters far apart that PDFium did not put in one word
+            out.append(char.text)
+            previous = char
+        return normalise_thai(re.sub(r"\s+", " ", "".join(out)).strip())
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    rows: int
+    cols: int
+    bbox: tuple[float, float, float, float]
+    chars: list[Char] = field(default_factory=list)
+
+
+@dataclass
+class TableBlock:
+    top: float
+    bbox: tuple[float, float, float, float]
+    column_edges: list[float]
+    rows: list[list[str]]
+
+
+@dataclass
+class TextBlock:
+    top: float
+    text: str
+
+
+@dataclass
+class PdfPages:
+    """What the geometry reader made of a PDF."""
+
+    lines: list[str]
+    pages: int
+    empty: list[int]  # 0-based pages without a text layer (OCR candidates)
+    table_pages: int  # pages where a ruled table was found
+    layout_pages: int  # pages read through the pdftotext -layout fallback
+
+
+def _open(data: bytes) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DocumentImportError(
+                "pdf_encrypted", "ไฟล์ PDF นี้ถูกตั้งรหัสผ่าน กรุณาเอารหัสผ่านออกก่อน"
+            ) from exc
+        raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้") from exc
+
+
+def _chars(page: Any, height: float) -> list[Char]:
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    out: list[Char] = []
+    group: list[int] = []
+    group_box: tuple[float, float, float, float] | None = None
+    try:
+        count = textpage.count_chars()
+        for index in range(count):
+            text = textpage.get_text_range(index, 1)
+            if text in ("\r", "\n", "\r\n", ""):
+                _drop_cluster_glyph(out, group, group_box, textpage, raw)
+                group, group_box = [], None
+                continue
+            if text == "\ufffe":
+                text = "-"  # PDFium's mark for a hyphen at the end of a line
+            left, bottom, right, top = box = textpage.get_charbox(index)
+            if box != group_box:
+                _drop_cluster_glyph(out, group, group_box, textpage, raw)
+                group, group_box = [], box
+            group.append(len(out))
+            out.append(Char(text, left, height - top, right, height - bottom, index))
+        _drop_cluster_glyph(out, group, group_box, textpage, raw)
+    finally:
+        textpage.close()
+    return [char for char in out if char.text]
+
+
+_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+
+
+def _drop_cluster_glyph(
+    chars: list[Char],
+    group: list[int],
+    box: tuple[float, float, float, float] | None,
+    textpage: Any,
+    raw: Any,
+) -> None:
+    """Blank a small glyph that carries a whole Thai cluster's text: typst raises a tone mark
+    as a glyph of its own and maps it to the cluster, which its base glyph already gave
+    (documents/pdf_text.py repairs this for poppler; PDFium does not read that repair)."""
+    if len(group) < 2 or box is None or not _CONSONANT.match(chars[group[0]].text):
+        return
+    size = raw.FPDFText_GetFontSize(textpage.raw, chars[group[0]].index) or 12.0
+    if box[3] - box[1] < 0.45 * size:
+        for index in group:
+            chars[index].text = ""
+
+
+def _edges(page: Any, height: float) -> list[dict[str, Any]]:
+    """Horizontal and vertical edges of the page's lines and rectangles (pdfplumber's form)."""
+    import pypdfium2.raw as raw
+
+    edges: list[dict[str, Any]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=0):
+        m = obj.get_matrix()
+        points: list[tuple[float, float]] = []
+        count = raw.FPDFPath_CountSegments(obj.raw)
+        if count > 400:
+            continue  # a drawing, not a table's borders
+        subpaths: list[list[tuple[float, float]]] = []
+        for index in range(count):
+            segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO and points:
+                subpaths.append(points)
+                points = []
+            if kind == raw.FPDF_SEGMENT_BEZIERTO:
+                points = []
+                continue
+            points.append(point)
+            if raw.FPDFPathSegment_GetClose(segment) and points:
+                points.append(points[0])
+        if points:
+            subpaths.append(points)
+        for path in subpaths:
+            for (ax, ay), (bx, by) in itertools.pairwise(path):
+                edges.extend(_edge(ax, height - ay, bx, height - by))
+    return edges
+
+
+def _edge(ax: float, ay: float, bx: float, by: float) -> Iterator[dict[str, Any]]:
+    if abs(ay - by) <= 1.0 and abs(ax - bx) > 1.0:
+        x0, x1 = sorted((ax, bx))
+        top = (ay + by) / 2
+        yield {"orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": top,
+               "width": x1 - x0, "height": 0.0}  # fmt: skip
+    elif abs(ax - bx) <= 1.0 and abs(ay - by) > 1.0:
+        top, bottom = sorted((ay, by))
+        left = (ax + bx) / 2
+        yield {"orientation": "v", "x0": left, "x1": left, "top": top, "bottom": bottom,
+               "width": 0.0, "height": bottom - top}  # fmt: skip
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= _SNAP:
+            continue
+        out.append(value)
+    return out
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _grids(edges: list[dict[str, Any]]) -> list[list[Cell]]:
+    """The tables of a page: cells with their grid positions and spans."""
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+
+    if not edges:
+        return []
+    merged = merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
+    merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) > 5]
+    intersections = edges_to_intersections(merged, _SNAP, _SNAP)
+    boxes = [
+        box
+        for box in intersections_to_cells(intersections)
+        if box[2] - box[0] >= _MIN_CELL and box[3] - box[1] >= _MIN_CELL
+    ]
+    grids: list[list[Cell]] = []
+    for table in cells_to_tables(boxes):
+        xs = _cluster([v for box in table for v in (box[0], box[2])])
+        ys = _cluster([v for box in table for v in (box[1], box[3])])
+        if len(xs) < 3 or len(ys) < 3:
+            continue  # one column or one row: a frame or a box, not a table
+        cells = []
+        for box in table:
+            col, col_end = _index(xs, box[0]), _index(xs, box[2])
+            row, row_end = _index(ys, box[1]), _index(ys, box[3])
+            if col_end <= col or row_end <= row:
+                continue
+            cells.append(Cell(row, col, row_end - row, col_end - col, tuple(box)))  # type: ignore[arg-type]
+        grids.append(cells)
+    return grids
+
+
+def _lines(chars: list[Char]) -> list[Line]:
+    """Characters grouped into lines (by vertical overlap), each line left to right."""
+    lines: list[tuple[float, float, list[Char]]] = []
+    for char in sorted(chars, key=lambda c: (round(c.cy), c.x0)):
+        if not char.text.strip() and not lines:
+            continue
+        for top, bottom, members in lines:
+            middle = char.cy
+            if top - 1 <= middle <= bottom + 1:
+                members.append(char)  # the band stays the first letter's: lines never chain
+                break
+        else:
+            if char.text.strip():
+                lines.append((char.top, char.bottom, [char]))
+    out = []
+    for _top, _bottom, members in sorted(lines, key=lambda item: item[0]):
+        members.sort(key=lambda c: c.x0)
+        out.append(Line(members))
+    return [line for line in out if line.visible]
+
+
+_RUN_GAP = 4.0  # points: more than a word space, less than two cells' padding
+
+
+def _runs(chars: list[Char]) -> list[list[Char]]:
+    """A line's characters cut where they stand far apart or across a cell border."""
+    runs: list[list[Char]] = []
+    previous: Char | None = None
+    for char in sorted(chars, key=lambda c: c.index):
+        if (
+            previous is None
+            or char.index - previous.index > 3
+            or (char.text.strip() and char.x0 - previous.x1 > _RUN_GAP)
+            or (char.text.strip() and char.x1 < previous.x0 - 1)
+        ):
+            runs.append([])
+        runs[-1].append(char)
+        if char.text.strip():
+            previous = char
+    return runs
+
+
+def join_wrapped(lines: list[str], widths: list[tuple[float, float]] | None = None) -> str:
+    """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date)
+    begins a new paragraph; a wrapped line is joined with a space, or without one between two
+    Thai letters (Thai has no spaces between words, a line break there was inside a phrase)."""
+    del widths
+    paragraphs: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not paragraphs or _ITEM.match(line):
+            paragraphs.append(line)
+            continue
+        previous = paragraphs[-1]
+        thai = _THAI.match(previous[-1]) and _THAI.match(line[0])
+        glue = "" if thai or previous.endswith(("-", "/", "_")) else " "
+        paragraphs[-1] = previous + glue + line
+    return CELL_PARAGRAPH.join(paragraphs)
+
+
+def _cell_text(cell: Cell) -> str:
+    text = join_wrapped([line.text() for line in _lines(cell.chars)])
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+def _table_block(cells: list[Cell], chars: list[Char]) -> tuple[TableBlock, list[Char]]:
+    """The table's rows, and the characters that fall outside it."""
+    x0 = min(c.bbox[0] for c in cells)
+    top = min(c.bbox[1] for c in cells)
+    x1 = max(c.bbox[2] for c in cells)
+    bottom = max(c.bbox[3] for c in cells)
+    outside: list[Char] = []
+    inside: list[Char] = []
+    for char in chars:
+        if x0 <= char.cx <= x1 and top <= char.cy <= bottom:
+            inside.append(char)
+        else:
+            outside.append(char)
+    # Runs of characters, not characters, go to the cell under their middle: a word wider than
+    # its column (centred, it starts in the next cell) stays whole in its own cell.
+    for line in _lines(inside):
+        for run in _runs(line.chars):
+            visible = [c for c in run if c.text.strip()]
+            if not visible:
+                continue
+            cx = (min(c.x0 for c in visible) + max(c.x1 for c in visible)) / 2
+            cy = sum(c.cy for c in visible) / len(visible)
+            for cell in cells:
+                bx0, btop, bx1, bbottom = cell.bbox
+                if bx0 <= cx <= bx1 and btop <= cy <= bbottom:
+                    cell.chars.extend(run)
+                    break
+    n_rows = max(c.row + c.rows for c in cells)
+    n_cols = max(c.col + c.cols for c in cells)
+    grid = [[""] * n_cols for _ in range(n_rows)]
+    for cell in cells:
+        grid[cell.row][cell.col] = _cell_text(cell)
+    rows = [row for row in grid]
+    columns = sorted({c.bbox[0] for c in cells if c.cols == 1} | {x1})
+    return TableBlock(top, (x0, top, x1, bottom), columns, rows), outside
+
+
+def _page_blocks(page: Any) -> tuple[list[TableBlock | TextBlock], int, bool]:
+    """(blocks top to bottom, visible characters, whether a ruled table was found)."""
+    height = page.get_height()
+    chars = _chars(page, height)
+    visible = sum(1 for c in chars if c.text.strip())
+    blocks: list[TableBlock | TextBlock] = []
+    found = False
+    if visible >= MIN_PAGE_CHARS:
+        for cells in _grids(_edges(page, height)):
+            table, chars = _table_block(cells, chars)
+            if any(any(cell for cell in row) for row in table.rows):
+                blocks.append(table)
+                found = True
+    if found:
+        blocks.extend(TextBlock(line.top, line.text()) for line in _lines(chars))
+    blocks.sort(key=lambda block: block.top)
+    return blocks, visible, found
+
+
+def _scanned(page: Any) -> bool:
+    """A page that is one big picture (a scan), not a few charts."""
+    import pypdfium2.raw as raw
+
+    try:
+        area = page.get_width() * page.get_height()
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= 0.5 * area:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def _ignorable(text: str) -> bool:
+    """Running heads and page numbers between the parts of a table cut by a page break."""
+    text = text.strip()
+    return len(text) <= 3 or bool(_PAGE_MARK.match(text)) or bool(_CONTINUED.search(text))
+
+
+def _same_columns(first: TableBlock, second: TableBlock) -> bool:
+    if len(first.rows[0]) != len(second.rows[0]):
+        return False
+    a, b = first.column_edges, second.column_edges
+    return len(a) == len(b) and all(abs(p - q) <= 4 for p, q in zip(a, b, strict=True))
+
+
+def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) -> None:
+    """Append `table` (the same table on the next page) to `previous`: repeated header rows
+    dropped, a row cut by the page break joined to its row."""
+    rows = list(table.rows)
+    index = 0
+    while index < len(rows) and index < len(header) and rows[index] == header[index]:
+        index += 1
+    rows = rows[index:]
+    # The heading of a group of rows repeated with "(ต่อ)" (a spanning row): already above.
+    while (
+        rows and sum(1 for cell in rows[0] if cell.strip()) == 1 and _CONTINUED.search(rows[0][0])
+    ):
+        rows = rows[1:]
+    if rows and previous.rows:
+        first = rows[0]
+        key = first[0].strip()
+        if not key or _CONTINUED.search(key) or _cut(previous.rows[-1], first):
+            last = previous.rows[-1]
+            for column, text in enumerate(first):
+                text = text.strip()
+                if not text or (_CONTINUED.search(text) and column == 0):
+                    continue
+                if _CONTINUED.search(text):
+                    stem = _CONTINUED.sub("", text).strip()
+                    if stem and last[column].startswith(stem[:10]):
+                        continue
+                last[column] = CELL_PARAGRAPH.join(part for part in (last[column], text) if part)
+            rows = rows[1:]
+    previous.rows.extend(rows)
+
+
+_CODE_START = re.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}\b")
+_NUMBERS = re.compile(r"(?:^|\s)\(?([0-9๐-๙]{1,2})\s*[.)]\s")
+
+
+def _cut(last: list[str], first: list[str]) -> bool:
+    """Whether `first` (the first row on a page) is the rest of `last` (the last row before
+    the page break) although its first cell has text: it starts with a question code, closes a
+    parenthesis the row above opened, or goes on with the numbering of a cell above."""
+    from prongsai.core.thai import to_arabic_digits
+
+    key = first[0].strip()
+    if _CODE_START.match(key):
+        return True
+    before = last[0]
+    if before.count("(") > before.count(")"):
+        return True
+    if ")" in key and ("(" not in key or key.index(")") < key.index("(")):
+        return True
+    for above, below in zip(last[1:], first[1:], strict=False):
+        numbers = [int(to_arabic_digits(n)) for n in _NUMBERS.findall(" " + above)]
+        start = _NUMBERS.match(" " + below.strip())
+        if numbers and start and int(to_arabic_digits(start.group(1))) == numbers[-1] + 1:
+            return True
+    return False
+
+
+def _header_rows(table: TableBlock) -> list[list[str]]:
+    """The rows a table may repeat on every page: its first rows up to the first data row
+    (a row whose first cell starts an item), at most three."""
+    rows: list[list[str]] = []
+    for row in table.rows[:3]:
+        if _ITEM.match(row[0]) or re.match(r"^\s*[0-9๐-๙]", row[0]):
+            break
+        rows.append(row)
+    return rows
+
+
+OcrReader = Callable[[bytes, list[int]], dict[int, list[str]]]
+
+
+def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None) -> PdfPages:
+    """The PDF's lines (tables as tab-separated rows), page by page, with what was found.
+    `ocr(data, pages)` reads the pages without a text layer (their lines by 0-based page)."""
+    pdf = _open(data)
+    try:
+        page_count = len(pdf)
+        pages: list[list[TableBlock | TextBlock] | str | None] = []
+        empty: list[int] = []
+        table_pages = 0
+        for number in range(min(page_count, MAX_PAGES)):
+            page = pdf[number]
+            try:
+                blocks, visible, found = _page_blocks(page)
+            finally:
+                page.close()
+            if visible < MIN_PAGE_CHARS and _scanned(pdf[number]):
+                empty.append(number)
+                pages.append("ocr")
+            elif visible < MIN_PAGE_CHARS:
+                pages.append([])  # a page of charts or pictures: nothing to read
+            elif found:
+                table_pages += 1
+                pages.append(blocks)
+            else:
+                pages.append(None)  # no ruling lines: the layout fallback
+    finally:
+        pdf.close()
+    layout: dict[int, list[str]] = {}
+    fallback = [n for n, blocks in enumerate(pages) if blocks is None]
+    if fallback:
+        layout = _layout_pages(data, fallback, timeout)
+    scanned = ocr(data, empty) if ocr is not None and empty else {}
+    out: list[str] = []
+    open_table: TableBlock | None = None
+    header: list[list[str]] = []
+    pending: list[str] = []  # ignorable lines after an open table
+    for number, blocks in enumerate(pages):
+        if not isinstance(blocks, list):
+            if open_table is not None:
+                out.extend(_rows(open_table))
+                out.extend(pending)
+                open_table, pending = None, []
+            out.extend((layout if blocks is None else scanned).get(number, []))
+            continue
+        for block in blocks:
+            if isinstance(block, TextBlock):
+                if open_table is not None and _ignorable(block.text):
+                    pending.append(block.text)
+                    continue
+                if open_table is not None:
+                    out.extend(_rows(open_table))
+                    out.extend(pending)
+                    open_table, pending = None, []
+                out.append(block.text)
+                continue
+            if open_table is not None and _same_columns(open_table, block):
+                _continue(open_table, header, block)
+                out_pending = [line for line in pending if not _CONTINUED.search(line)]
+                pending = out_pending
+                continue
+            if open_table is not None:
+                out.extend(_rows(open_table))
+                out.extend(pending)
+                pending = []
+            open_table, header = block, _header_rows(block)
+    if open_table is not None:
+        out.extend(_rows(open_table))
+        out.extend(pending)
+    return PdfPages(out, page_count, empty, table_pages, len(fallback))
+
+
+def _rows(table: TableBlock) -> list[str]:
+    return ["\t".join(row) for row in table.rows]
+
+
+def _layout_pages(data: bytes, numbers: list[int], timeout: float) -> dict[int, list[str]]:
+    """`pdftotext -layout` lines of the pages without ruling lines, as tab-separated rows where
+    their columns line up (pdf_text.layout_to_tsv)."""
+    from .pdf_text import layout_to_tsv
+
+    if not shutil.which("pdftotext"):
+        return {}
+    command = ["pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", "-", "-"]
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
+            command, input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentImportError("pdf_timeout", "อ่านไฟล์ PDF นานเกินกำหนด จึงหยุดอ่าน") from exc
+    if completed.returncode != 0:
+        return {}
+    texts = completed.stdout.decode("utf-8", "replace").split("\f")
+    out: dict[int, list[str]] = {}
+    for number in numbers:
+        if number < len(texts):
+            out[number] = [
+                normalise_thai(line) for line in layout_to_tsv(texts[number]).split("\n")
+            ]
+    return out
