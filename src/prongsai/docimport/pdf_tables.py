@@ -4,11 +4,13 @@ a cell merged down several rows is written once (the rows below get an empty cel
 across columns keeps its other grid columns empty; paragraphs inside a cell are joined with
 `text.CELL_PARAGRAPH` (an item that starts a new line of its own: a bullet, "1.", "๑)", a date).
 
-Characters and their boxes, and the drawing's paths, come from PDFium (pypdfium2, which
-pdfplumber installs): its text follows /ActualText, so the Thai of typst, Word and LibreOffice
-exports comes out as written (pdfminer reads typst's clusters as "(cid:20)" and LibreOffice's
-fallback glyphs as one letter; decision 34). The grid is pdfplumber's: edges snapped and joined,
-intersections, cells, tables (`pdfplumber.table`).
+Words and their boxes come from poppler (`pdftotext -bbox`, the text layer as the PDF means it,
+/ActualText included: typst's Thai clusters, Word's and LibreOffice's exports come out as written),
+the drawing's lines and rectangles from PDFium (pypdfium2, which pdfplumber installs: its C++
+parser reads a page's paths in milliseconds where pdfminer takes ~0.4 s, and pdfminer reads
+typst's Thai as "(cid:20)" and LibreOffice's fallback glyphs as one letter; decision 34). The
+grid is pdfplumber's: edges snapped and joined, intersections, cells, tables
+(`pdfplumber.table`). A word goes to the cell under its middle.
 
 Across pages: the header rows a table repeats on every page are dropped, and a row cut by the
 page break (its first cell empty, or carrying "(ต่อ)") is joined to its row. A page without ruling
@@ -19,6 +21,7 @@ without a text layer is reported in `PdfPages.empty` for OCR (docimport/ocr.py).
 from __future__ import annotations
 
 import ctypes
+import html
 import itertools
 import re
 import shutil
@@ -85,22 +88,9 @@ class Line:
         return any(c.text.strip() for c in self.chars)
 
     def text(self) -> str:
-        """The line's text in PDFium's order; its spaces are the PDF's own (and PDFium's where
-        words stand apart), never guessed from glyph boxes (Thai glyphs have wide bearings)."""
-        out: list[str] = []
-        previous: Char | None = None
-        for char in sorted(self.chars, key=lambda c: c.index):
-            if (
-                previous is not None
-                and char.index != previous.index + 1
-                and char.x0 - previous.x1 > 3.0
-                and char.text.strip()
-                and previous.text.strip()
-            ):
-                out.append(" ")  # characters far apart that PDFium did not put in one word
-            out.append(char.text)
-            previous = char
-        return normalise_thai(re.sub(r"\s+", " ", "".join(out)).strip())
+        """The line's words left to right, one space apart."""
+        words = sorted((c for c in self.chars if c.text.strip()), key=lambda c: c.x0)
+        return normalise_thai(" ".join(word.text for word in words))
 
 
 @dataclass
@@ -151,54 +141,47 @@ def _open(data: bytes) -> Any:
         raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้") from exc
 
 
-def _chars(page: Any, height: float) -> list[Char]:
-    import pypdfium2.raw as raw
+_PAGE = re.compile(rb"<page\b[^>]*>(.*?)</page>", re.S)
+_WORD = re.compile(
+    rb'<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">(.*?)</word>',
+    re.S,
+)
 
-    textpage = page.get_textpage()
-    out: list[Char] = []
-    group: list[int] = []
-    group_box: tuple[float, float, float, float] | None = None
+
+def _words(data: bytes, timeout: float) -> list[list[Char]]:
+    """Each page's words with their boxes, from poppler (`pdftotext -bbox`): it reads the
+    text as the PDF means it (/ActualText included), which PDFium and pdfminer do not for
+    typst's Thai clusters (decision 34)."""
+    if not shutil.which("pdftotext"):
+        raise DocumentImportError(
+            "pdf_unsupported", "ระบบนี้ยังอ่านไฟล์ PDF ไม่ได้ (ไม่พบโปรแกรม pdftotext)"
+        )
+    command = ["pdftotext", "-bbox", "-enc", "UTF-8", "-l", str(MAX_PAGES), "-", "-"]
     try:
-        count = textpage.count_chars()
-        for index in range(count):
-            text = textpage.get_text_range(index, 1)
-            if text in ("\r", "\n", "\r\n", ""):
-                _drop_cluster_glyph(out, group, group_box, textpage, raw)
-                group, group_box = [], None
-                continue
-            if text == "\ufffe":
-                text = "-"  # PDFium's mark for a hyphen at the end of a line
-            left, bottom, right, top = box = textpage.get_charbox(index)
-            if box != group_box:
-                _drop_cluster_glyph(out, group, group_box, textpage, raw)
-                group, group_box = [], box
-            group.append(len(out))
-            out.append(Char(text, left, height - top, right, height - bottom, index))
-        _drop_cluster_glyph(out, group, group_box, textpage, raw)
-    finally:
-        textpage.close()
-    return [char for char in out if char.text]
-
-
-_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
-
-
-def _drop_cluster_glyph(
-    chars: list[Char],
-    group: list[int],
-    box: tuple[float, float, float, float] | None,
-    textpage: Any,
-    raw: Any,
-) -> None:
-    """Blank a small glyph that carries a whole Thai cluster's text: typst raises a tone mark
-    as a glyph of its own and maps it to the cluster, which its base glyph already gave
-    (documents/pdf_text.py repairs this for poppler; PDFium does not read that repair)."""
-    if len(group) < 2 or box is None or not _CONSONANT.match(chars[group[0]].text):
-        return
-    size = raw.FPDFText_GetFontSize(textpage.raw, chars[group[0]].index) or 12.0
-    if box[3] - box[1] < 0.45 * size:
-        for index in group:
-            chars[index].text = ""
+        completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
+            command, input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentImportError("pdf_timeout", "อ่านไฟล์ PDF นานเกินกำหนด จึงหยุดอ่าน") from exc
+    except OSError as exc:
+        raise DocumentImportError(
+            "pdf_unsupported", "ระบบนี้ยังอ่านไฟล์ PDF ไม่ได้ (ไม่พบโปรแกรม pdftotext)"
+        ) from exc
+    if completed.returncode != 0:
+        stderr = completed.stderr.decode("utf-8", "replace").lower()
+        if "password" in stderr or "encrypt" in stderr:
+            raise DocumentImportError("pdf_encrypted", "ไฟล์ PDF นี้ถูกตั้งรหัสผ่าน กรุณาเอารหัสผ่านออกก่อน")
+        raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้")
+    pages: list[list[Char]] = []
+    for page in _PAGE.finditer(completed.stdout):
+        words: list[Char] = []
+        for index, match in enumerate(_WORD.finditer(page.group(1))):
+            text = html.unescape(match.group(5).decode("utf-8", "replace")).strip()
+            if text:
+                x0, top, x1, bottom = (float(match.group(k)) for k in range(1, 5))
+                words.append(Char(text, x0, top, x1, bottom, index))
+        pages.append(words)
+    return pages
 
 
 def _edges(page: Any, height: float) -> list[dict[str, Any]]:
@@ -319,27 +302,6 @@ def _lines(chars: list[Char]) -> list[Line]:
     return [line for line in out if line.visible]
 
 
-_RUN_GAP = 4.0  # points: more than a word space, less than two cells' padding
-
-
-def _runs(chars: list[Char]) -> list[list[Char]]:
-    """A line's characters cut where they stand far apart or across a cell border."""
-    runs: list[list[Char]] = []
-    previous: Char | None = None
-    for char in sorted(chars, key=lambda c: c.index):
-        if (
-            previous is None
-            or char.index - previous.index > 3
-            or (char.text.strip() and char.x0 - previous.x1 > _RUN_GAP)
-            or (char.text.strip() and char.x1 < previous.x0 - 1)
-        ):
-            runs.append([])
-        runs[-1].append(char)
-        if char.text.strip():
-            previous = char
-    return runs
-
-
 def join_wrapped(lines: list[str], widths: list[tuple[float, float]] | None = None) -> str:
     """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date)
     begins a new paragraph; a wrapped line is joined with a space, or without one between two
@@ -378,20 +340,14 @@ def _table_block(cells: list[Cell], chars: list[Char]) -> tuple[TableBlock, list
             inside.append(char)
         else:
             outside.append(char)
-    # Runs of characters, not characters, go to the cell under their middle: a word wider than
-    # its column (centred, it starts in the next cell) stays whole in its own cell.
-    for line in _lines(inside):
-        for run in _runs(line.chars):
-            visible = [c for c in run if c.text.strip()]
-            if not visible:
-                continue
-            cx = (min(c.x0 for c in visible) + max(c.x1 for c in visible)) / 2
-            cy = sum(c.cy for c in visible) / len(visible)
-            for cell in cells:
-                bx0, btop, bx1, bbottom = cell.bbox
-                if bx0 <= cx <= bx1 and btop <= cy <= bbottom:
-                    cell.chars.extend(run)
-                    break
+    # A word goes to the cell under its middle: a word wider than its column (centred, it
+    # starts in the next cell) stays whole in its own cell.
+    for word in inside:
+        for cell in cells:
+            bx0, btop, bx1, bbottom = cell.bbox
+            if bx0 <= word.cx <= bx1 and btop <= word.cy <= bbottom:
+                cell.chars.append(word)
+                break
     n_rows = max(c.row + c.rows for c in cells)
     n_cols = max(c.col + c.cols for c in cells)
     grid = [[""] * n_cols for _ in range(n_rows)]
@@ -402,11 +358,10 @@ def _table_block(cells: list[Cell], chars: list[Char]) -> tuple[TableBlock, list
     return TableBlock(top, (x0, top, x1, bottom), columns, rows), outside
 
 
-def _page_blocks(page: Any) -> tuple[list[TableBlock | TextBlock], int, bool]:
+def _page_blocks(page: Any, chars: list[Char]) -> tuple[list[TableBlock | TextBlock], int, bool]:
     """(blocks top to bottom, visible characters, whether a ruled table was found)."""
     height = page.get_height()
-    chars = _chars(page, height)
-    visible = sum(1 for c in chars if c.text.strip())
+    visible = sum(len(c.text) for c in chars)
     blocks: list[TableBlock | TextBlock] = []
     found = False
     if visible >= MIN_PAGE_CHARS:
@@ -526,13 +481,15 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
     pdf = _open(data)
     try:
         page_count = len(pdf)
+        words = _words(data, timeout)
         pages: list[list[TableBlock | TextBlock] | str | None] = []
         empty: list[int] = []
         table_pages = 0
         for number in range(min(page_count, MAX_PAGES)):
             page = pdf[number]
             try:
-                blocks, visible, found = _page_blocks(page)
+                page_words = words[number] if number < len(words) else []
+                blocks, visible, found = _page_blocks(page, page_words)
             finally:
                 page.close()
             if visible < MIN_PAGE_CHARS and _scanned(pdf[number]):
