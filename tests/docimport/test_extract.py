@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from prongsai.docimport import DocumentImportError, extract, import_document
 from prongsai.docimport.docx_text import ZipLimits
+from prongsai.docimport.text import MERGED_ABOVE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 needs_pdftotext = pytest.mark.skipif(
@@ -83,12 +84,13 @@ def test_docx_paragraphs_and_table_rows_come_out_in_document_order(plan_docx: by
     assert all("\t" in line for line in lines[3:-1])
 
 
-def test_docx_merged_cells_keep_their_columns_and_are_written_once(plan_docx: bytes) -> None:
+def test_docx_merged_cells_keep_their_columns_and_repeat_marked_below(plan_docx: bytes) -> None:
     rows = [line.split("\t") for line in extract(plan_docx).text.splitlines() if "\t" in line]
     assert [len(row) for row in rows] == [6, 6, 6, 6, 6]
     assert rows[0][1] == "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ" and rows[0][2] == ""
     assert rows[2][0].startswith("(1)")
-    assert rows[3][0] == ""  # merged down from the row above, not repeated
+    # merged down from the row above: repeated, marked as the continuation of the merge
+    assert rows[3][0] == MERGED_ABOVE + rows[2][0]
     assert rows[3][1].startswith("i21")
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from prongsai.core.ita_codes import scan_question_codes
 from prongsai.docimport import normalise_question_code
-from prongsai.docimport.codes import scan_question_codes
 
 CODES = (
     {f"i{n}" for n in range(1, 31)}

@@ -52,3 +52,34 @@ def test_a_hand_edited_person_id_is_refused_not_a_server_error(world: Any, perso
     assert response.status_code == 200
     assert 'class="errorlist' in response.content.decode()
     assert Measure.objects.count() == before
+
+
+def test_the_measure_form_reads_codes_as_the_importer_does(world: Any) -> None:
+    """One ITA-code module (decision 35): "i 19, e 8", "E-11" and "O05" were refused here
+    while the importer read them."""
+    from prongsai.core.ita_codes import normalise_question_code
+    from prongsai.plans.models import Measure
+
+    client = Client()
+    client.login(username="editor", password=PASSWORD)
+    issue = world.objects["issue"]
+    response = client.post(
+        reverse("plans:measure_add", args=["ours", 2567, issue.pk]),
+        {
+            "title": "มาตรการรหัสหลายแบบ",
+            "question_codes": "i 19, e 8; E-11 O05",
+            "start_month": 1,
+            "end_month": 12,
+            "mon-TOTAL_FORMS": 0,
+            "mon-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    measure = Measure.objects.get(title="มาตรการรหัสหลายแบบ")
+    assert measure.question_codes == ["i19", "e8", "e11", "o5"]
+    assert [normalise_question_code(c) for c in ("i 19", "e 8", "E-11", "O05")] == [
+        "i19",
+        "e8",
+        "e11",
+        "o5",
+    ]

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
+from prongsai.core.ita_codes import normalise_question_code
+
 from .checker import check_document
-from .codes import normalise_question_code
+from .confidence import assess
 from .errors import DocumentImportError
 from .extract import DEFAULT_MAX_BYTES, Extracted, detect_format, extract, extract_text
 from .findings import Finding
@@ -45,8 +47,12 @@ def _read(
     data: bytes, filename: str, known_codes_for_year: KnownCodesForYear | None, max_bytes: int
 ) -> tuple[dict[str, Any], str]:
     extracted = extract(data, filename, max_bytes=max_bytes)
-    parsed = parse_text(extracted.text, known_codes_for_year=known_codes_for_year)
+    structured = extracted.format == "docx" or bool(getattr(extracted, "structured", False))
+    parsed = parse_text(
+        extracted.text, known_codes_for_year=known_codes_for_year, structured=structured
+    )
     parsed["warnings"] = [*extracted.warnings, *parsed["warnings"]]
+    parsed["confidence"] = assess(parsed, extracted)
     return parsed, extracted.text
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from prongsai.core.ita_codes import canonical_code, scan_question_codes
+
 from .checks_agency import check_agency
 from .checks_dates import check_dates
-from .codes import scan_question_codes
 from .findings import SEVERITY_ORDER, Finding, Segment, segments_from_lines, segments_from_parsed
 from .indicators import (
     INDICATOR_NAMES,
@@ -79,7 +80,8 @@ def _check_codes(parsed: dict[str, Any], known_codes: Collection[str] | None) ->
     findings: list[Finding] = []
     year = parsed.get("fiscal_year")
     for where, measure in _measures(parsed):
-        for code in measure.get("question_codes") or []:
+        for written in measure.get("question_codes") or []:
+            code = canonical_code(written) or str(written)
             if code not in known_codes:
                 findings.append(
                     Finding(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from .text import readable
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
@@ -34,7 +36,7 @@ class Segment:
 
 def segments_from_lines(lines: list[str]) -> list[Segment]:
     return [
-        Segment(f"line {number}", line, "\t" in line)
+        Segment(f"line {number}", readable(line), "\t" in line)
         for number, line in enumerate(lines, start=1)
         if line.strip()
     ]

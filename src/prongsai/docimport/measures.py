@@ -7,14 +7,16 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import CodeScan, scan_question_codes
+from prongsai.core.ita_codes import CodeScan, scan_question_codes
+
 from .dates import find_dates, month_spans, quarters_in_text
 from .indicators import TOOL_OF_INDICATOR, indicator_for_code, tool_of_code
 from .tables import STATUS_ROLES, MeasureRows
-from .text import UNCHECKED, arabic
+from .text import CELL_BREAK, UNCHECKED, arabic
 
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*")
 _BULLET = re.compile(r"(?:^|(?<=\s))[-–•●▪➢◦*]\s*")
+_LEADING_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\s*[.)](?![0-9๐-๙])|[-–•●▪➢◦*])\s*")
 _LEADING_NUMBER = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]\s*")
 _INDICATOR_MENTION = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})")
 _BOX_QUARTER = re.compile(r"([☐☑☒✓✔])\s*ไตรมาส\s*(?:ที่)?\s*([1-4๑-๔])")
@@ -24,7 +26,17 @@ _PREAMBLES = ("เห็นควร",)
 
 
 def split_items(text: str) -> list[str]:
-    """Numbered ("๑.", "1)", numbering may restart at 1) or bulleted ("-", "•") items."""
+    """Numbered ("๑.", "1)", numbering may restart at 1) or bulleted ("-", "•") items. The
+    paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own, each one split
+    again when it holds several numbered items."""
+    if CELL_BREAK in text:
+        paragraphs: list[str] = []
+        for paragraph in text.split(CELL_BREAK):
+            parts = split_items(paragraph)
+            if len(parts) == 1:  # one item: its number may go on from the cell above
+                parts = [_LEADING_ITEM.sub("", parts[0], count=1).strip() or parts[0]]
+            paragraphs.extend(parts)
+        return paragraphs
     text = text.strip()
     if not text:
         return []
@@ -58,12 +70,20 @@ def split_items(text: str) -> list[str]:
 _NO_WORD_START = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 
 
-def _joined(fragments: list[str]) -> str | None:
+def _joined(fragments: list[str], *, breaks: bool = False, rows_apart: bool = False) -> str | None:
+    """The fragments as one text; paragraph breaks inside cells kept when `breaks`, and the
+    fragments of separate rows kept apart too when `rows_apart` (the rows are real table rows,
+    not lines a PDF wrapped)."""
     text = ""
     for fragment in fragments:
+        if not breaks:
+            fragment = fragment.replace(CELL_BREAK, " ").strip()
         if not fragment:
             continue
-        glue = "" if not text or _NO_WORD_START.match(fragment) else " "
+        if breaks and text and (rows_apart or CELL_BREAK in text or CELL_BREAK in fragment):
+            glue = CELL_BREAK  # cells of separate rows, as Word kept them apart
+        else:
+            glue = "" if not text or _NO_WORD_START.match(fragment) else " "
         text = f"{text}{glue}{fragment}"
     return text.strip() or None
 
@@ -71,6 +91,7 @@ def _joined(fragments: list[str]) -> str | None:
 @dataclass
 class MeasureContext:
     known_codes: Collection[str] | None
+    structured: bool = False  # rows and cells as the document's own table (DOCX), not lines
     codes: CodeScan = field(default_factory=CodeScan)
     warnings: list[str] = field(default_factory=list)
 
@@ -147,6 +168,10 @@ def _actions(text: str | None, where: str, context: MeasureContext) -> list[dict
     return actions
 
 
+def _items(fragments: list[str], context: MeasureContext) -> list[str]:
+    return split_items(_joined(fragments, breaks=True, rows_apart=context.structured) or "")
+
+
 def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> dict[str, Any]:
     where = f"มาตรการที่ {number} (บรรทัด {group.first_line})"
     first = group.rows[0]
@@ -204,14 +229,16 @@ def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> d
         "tool": tool,
         "question_codes": codes,
         "finding": _joined(group.column("finding")),
-        "steps": split_items(_joined(group.column("steps")) or ""),
-        "monitoring": split_items(_joined(group.column("monitoring")) or ""),
+        "steps": _items(group.column("steps"), context),
+        "monitoring": _items(group.column("monitoring"), context),
         "timeline": timeline,
         "responsible": _joined(group.column("responsible")),
         "status": _status(group, where, context),
         "quarters_planned": quarters_planned,
         "quarters_done": _quarters_done(result_fragments + status_fragments),
-        "actions": _actions(_joined(result_fragments), where, context),
+        "actions": _actions(
+            _joined(result_fragments, breaks=True, rows_apart=context.structured), where, context
+        ),
         "result": result,
         "suggestion": _joined(group.column("suggestion")),
         "outcome": _joined(group.column("outcome")),

@@ -15,7 +15,7 @@ from typing import Any
 
 from pythainlp.corpus import provinces
 
-from .text import squash
+from .text import readable, squash
 
 AGENCY_PREFIXES: dict[str, str] = {
     "องค์การบริหารส่วนตำบล": "sao",
@@ -129,6 +129,7 @@ def find_agency_mentions(lines: list[str]) -> list[Mention]:
     for number, line in enumerate(lines, start=1):
         if "บ" not in line and "ท" not in line:
             continue
+        line = readable(line)
         for match in _AGENCY.finditer(line):
             name = cut_name(match.group(3))
             if len(name) < 2:

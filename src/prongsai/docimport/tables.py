@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .indicators import tool_named_in
-from .text import arabic, cells, is_row, squash
+from .text import CELL_BREAK, arabic, cell_text, cells, is_merged, is_row, squash
 
 # Column roles, checked in this order against a header cell (without spaces).
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -259,9 +259,20 @@ class MeasureRows:
     rows: list[Row]
 
     def column(self, role: str) -> list[str]:
-        """The non-empty fragments of every column with this role, top to bottom."""
+        """The non-empty fragments of every column with this role, top to bottom (paragraphs
+        inside a cell still apart by CELL_BREAK). A vertically merged cell counts once: in
+        the rows after the measure's first it repeats a cell this measure already has."""
         indexes = [i for i, column_role in enumerate(self.table.roles) if column_role == role]
-        return [row.cells[i].strip() for row in self.rows for i in indexes if row.cells[i].strip()]
+        found: list[str] = []
+        for position, row in enumerate(self.rows):
+            for i in indexes:
+                cell = row.cells[i]
+                if is_merged(cell) and position > 0:
+                    continue
+                text = cell_text(cell, breaks=CELL_BREAK)
+                if text:
+                    found.append(text)
+        return found
 
     @property
     def first_line(self) -> int:
@@ -272,9 +283,9 @@ def group_measures(table: Table) -> list[MeasureRows]:
     """Rows grouped into measures (continuations merged back)."""
     key = table.key_column
     groups: list[MeasureRows] = []
-    marked = bool(table.rows) and bool(_ITEM_START.match(table.rows[0].cells[key]))
+    marked = bool(table.rows) and bool(_ITEM_START.match(cell_text(table.rows[0].cells[key])))
     for row in table.rows:
-        head = row.cells[key].strip()
+        head = "" if is_merged(row.cells[key]) else cell_text(row.cells[key])
         continued = bool(head) and bool(_CONTINUED.search(head))
         if continued:
             target = _find_continued(groups, _CONTINUED.sub("", head).strip())

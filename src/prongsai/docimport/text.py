@@ -18,6 +18,15 @@ from prongsai.core.thai import to_arabic_digits
 MAX_LINE_CHARS = 20_000
 MAX_TEXT_CHARS = 3_000_000
 
+# A paragraph break inside one table cell (DOCX cells keep their paragraphs apart with it: each
+# step, each dated action). A private-use character: `core.text.clean_text` keeps it,
+# `str.splitlines()` does not split on it, `str.split()`/`strip()` do not treat it as space, and
+# no document we read writes it. Readers that want the cell as one text use `cell_text`.
+CELL_BREAK = "\ue000"
+# Prefix of a cell that continues a vertically merged cell (DOCX w:vMerge) from the row above;
+# the text after it repeats the merged cell's text, so every row it spans carries it.
+MERGED_ABOVE = "\ue001"
+
 CHECKED = "☑"
 UNCHECKED = "☐"
 CHECK_MARKS = frozenset("✓✔√☑☒✗✘xXＸ/")
@@ -125,14 +134,42 @@ def cells(line: str) -> list[str]:
     return line.split("\t")
 
 
+def is_merged(cell: str) -> bool:
+    """The cell continues a vertically merged cell of the row above (its text repeats)."""
+    return cell.startswith(MERGED_ABOVE)
+
+
+def cell_text(cell: str, breaks: str = " ") -> str:
+    """A cell's text: without the merge mark, paragraphs joined by `breaks`."""
+    return cell.replace(MERGED_ABOVE, "").replace(CELL_BREAK, breaks).strip()
+
+
+def cell_paragraphs(cell: str) -> list[str]:
+    """The non-empty paragraphs of a cell."""
+    parts = cell.replace(MERGED_ABOVE, "").split(CELL_BREAK)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def readable(line: str) -> str:
+    """The line as a reader sees it once: merged cells repeated from the row above left empty,
+    paragraph breaks inside cells turned into tabs (a name is never read across them)."""
+    if MERGED_ABOVE not in line and CELL_BREAK not in line:
+        return line
+    parts = ["" if is_merged(part) else part for part in line.split("\t")]
+    return "\t".join(parts).replace(CELL_BREAK, "\t")
+
+
 def is_row(line: str) -> bool:
     """A table row: extraction wrote its cells separated by tabs."""
     return "\t" in line
 
 
 def plain(line: str) -> str:
-    """The line's text with cells joined by spaces."""
-    return " ".join(cell for cell in line.split("\t") if cell)
+    """The line's text with cells joined by spaces (merged cells repeated from the row above
+    left out)."""
+    return " ".join(
+        cell_text(cell) for cell in line.split("\t") if cell and not is_merged(cell)
+    ).strip()
 
 
 def arabic(text: str) -> str:
@@ -141,8 +178,8 @@ def arabic(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """`text` without any whitespace, for comparing names and headings."""
-    return "".join(text.split())
+    """`text` without any whitespace (nor cell marks), for comparing names and headings."""
+    return "".join(text.replace(CELL_BREAK, "").replace(MERGED_ABOVE, "").split())
 
 
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from prongsai.core.ita_codes import normalise_code
 from prongsai.core.text import clean_strings
 from prongsai.core.thai import is_fiscal_year
 from prongsai.frameworks import extras
@@ -115,9 +116,9 @@ def parse_framework_text(raw: bytes | str) -> dict[str, Any]:
 
 def framework_codes(data: dict[str, Any]) -> set[str]:
     """Every question and OIT item code of a framework, lower-case: {"i1", …, "e15", "o1", …}."""
-    codes = {str(q.get("code", "")).lower() for q in data.get("questions") or [] if q}
+    codes = {normalise_code(q.get("code", "")) for q in data.get("questions") or [] if q}
     oit = data.get("oit") or {}
-    codes |= {str(i.get("code", "")).lower() for i in oit.get("items") or [] if i}
+    codes |= {normalise_code(i.get("code", "")) for i in oit.get("items") or [] if i}
     codes.discard("")
     return codes
 

@@ -50,6 +50,24 @@ class DraftPlanForm(forms.Form):
         min_value=FIRST_FISCAL_YEAR,
         max_value=LAST_FISCAL_YEAR,
     )
+    acknowledge = forms.BooleanField(
+        label=_("ข้าพเจ้าตรวจทานส่วนที่ระบบไม่แน่ใจข้างต้นแล้ว"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, doubtful: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.doubtful = doubtful
+        if not doubtful:
+            del self.fields["acknowledge"]
+
+    def clean_acknowledge(self) -> bool:
+        value = bool(self.cleaned_data.get("acknowledge"))
+        if self.doubtful and not value:
+            raise forms.ValidationError(
+                _("ระบบไม่แน่ใจในบางส่วนของเอกสารนี้ กรุณาตรวจทานและทำเครื่องหมายยืนยันก่อนบันทึก")
+            )
+        return value
 
 
 DraftMeasureFormSet = forms.formset_factory(DraftMeasureForm, extra=0)

@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.docimport import DocumentImportError
+from prongsai.docimport.confidence import reasons as confidence_reasons
 from prongsai.imports import services
 from prongsai.imports.forms import DraftMeasureFormSet, DraftPlanForm, UploadForm
 from prongsai.imports.models import ImportDraft
@@ -79,11 +81,36 @@ def _initial(draft: ImportDraft, fiscal_year: int) -> list[dict[str, Any]]:
     return out
 
 
+_PARTS = (
+    ("structure", gettext_lazy("โครงสร้างตาราง")),
+    ("agency", gettext_lazy("หน่วยงาน")),
+    ("year", gettext_lazy("ปีงบประมาณ")),
+    ("measures", gettext_lazy("มาตรการ")),
+)
+_LEVELS = {
+    "high": gettext_lazy("มั่นใจ"),
+    "medium": gettext_lazy("ไม่ค่อยแน่ใจ"),
+    "low": gettext_lazy("ไม่แน่ใจ ต้องตรวจทาน"),
+}
+
+
+def _confidence_rows(confidence: dict[str, Any]) -> list[tuple[Any, Any]]:
+    return [
+        (label, _LEVELS.get(str((confidence.get(part) or {}).get("level")), "—"))
+        for part, label in _PARTS
+        if confidence.get(part)
+    ]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     access, draft = get_draft_for_user(request.user, slug, pk)
-    year_form = DraftPlanForm(request.POST or None, initial={"fiscal_year": draft.fiscal_year})
+    confidence = draft.data.get("confidence") or {}
+    doubtful = bool(confidence.get("doubtful"))
+    year_form = DraftPlanForm(
+        request.POST or None, initial={"fiscal_year": draft.fiscal_year}, doubtful=doubtful
+    )
     year = draft.fiscal_year or 2567
     if request.method == "POST" and year_form.is_valid():
         year = year_form.cleaned_data["fiscal_year"]
@@ -120,6 +147,10 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "year_form": year_form,
             "formset": formset,
             "keeps_progress": draft.kind in services.REPORT_KINDS,
+            "confidence": confidence,
+            "doubts": confidence_reasons(confidence),
+            "confidence_rows": _confidence_rows(confidence),
+            "doubtful": doubtful,
         },
     )
 

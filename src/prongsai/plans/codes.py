@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from prongsai.core.thai import to_arabic_digits
-
-_CODE = re.compile(r"^([ieo])(\d{1,2})$")
+from prongsai.core.ita_codes import canonical_code, split_codes
 
 
 def normalise_codes(raw: Iterable[str] | str) -> list[str]:
-    """ "I19, e 8 ,O๒๕" → ["i19", "e8", "o25"]; order kept, duplicates dropped, junk kept as typed
-    (so validation can name it)."""
-    items = re.split(r"[,\s;/]+", raw) if isinstance(raw, str) else list(raw)
-    out: list[str] = []
-    for item in items:
-        code = to_arabic_digits(str(item)).strip().lower().replace(" ", "")
-        if code and code not in out:
-            out.append(code)
-    return out
+    """ "I19, e 8 ,O๒๕, E-11" → ["i19", "e8", "o25", "e11"] (`core.ita_codes.split_codes`)."""
+    return split_codes(raw)
 
 
 def known_codes(year: int) -> set[str] | None:
@@ -38,6 +28,6 @@ def invalid_codes(codes: Iterable[str], year: int) -> list[str]:
     known = known_codes(year)
     bad = []
     for code in codes:
-        if not _CODE.match(code) or (known is not None and code not in known):
+        if canonical_code(code) != code or (known is not None and code not in known):
             bad.append(code)
     return bad

@@ -49,6 +49,7 @@ from typing import Any, NamedTuple, TypeGuard
 
 import yaml
 
+from prongsai.core import ita_codes
 from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 
 ISSUES_FILE = "standard_issues.yaml"
@@ -68,7 +69,6 @@ _OPTIONAL_FIELDS = ("evidence",)
 Say = Callable[[str], None]
 _TEXT_FIELDS = ("title", "finding", "responsible", "outcome", "provenance")
 _CODE = re.compile(r"^([ieo])([1-9][0-9]*)$")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # IIT: 6 questions per indicator (i1–i6 → 1 … i25–i30 → 5); EIT: 5 per indicator (e1–e5 → 6 …).
 _QUESTION_RANGES = {"i": (30, 6, 1), "e": (15, 5, 6)}
 
@@ -224,11 +224,8 @@ def _measure(e: Mapping[str, Any]) -> KbMeasure:
 
 
 def normalise_code(raw: object) -> str:
-    """ " I19" → "i19", "e๑๐" → "e10", "O05" → "o5"; anything else is returned trimmed and
-    lower-cased, so the caller can report it."""
-    code = str(raw).translate(_THAI_DIGITS).strip().lower().replace(" ", "")
-    m = re.fullmatch(r"([ieo])0*(\d+)", code)
-    return f"{m.group(1)}{int(m.group(2))}" if m and int(m.group(2)) > 0 else code
+    """ " I19" → "i19", "e๑๐" → "e10", "O05" → "o5" (`core.ita_codes.normalise_code`)."""
+    return ita_codes.normalise_code(raw)
 
 
 def code_indicator(code: str) -> int | None:
@@ -406,7 +403,7 @@ def _check_codes(
         return None
     good = []
     for code in codes:
-        if not (isinstance(code, str) and _CODE.match(code)):
+        if not (isinstance(code, str) and ita_codes.canonical_code(code) == code):
             say(f"{label}: รหัส {code!r} ต้องเป็นตัวพิมพ์เล็กแบบ i1–i30, e1–e15 หรือ o1, o2 …")
             continue
         good.append(code)

@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
 
+from prongsai.core.ita_codes import normalise_code
 from prongsai.core.tables import TableReadError, read_table
 from prongsai.core.transactions import lock_timeout
 from prongsai.frameworks.models import Framework
@@ -168,7 +169,7 @@ def parse_results(
             )
         questions, items, tools = codes[year]
         data = inputs.setdefault(year, ResultInput(year=year, indicators={}, questions={}, oit={}))
-        key = code.lower()
+        key = normalise_code(code)
         if (year, key) in seen:
             repeated = _("รหัส %(code)s ของปี %(year)s ซ้ำกับแถวที่ %(row)s") % {
                 "code": code,

@@ -1,4 +1,10 @@
-"""ITA question codes as real documents write them, and as OCR damages them.
+"""ITA question codes: the one place that reads them (decision 35).
+
+The importer, the checker, the plan and results forms, the results import, the knowledge base
+and the framework loader all read codes here, so a code an officer types ("i 19, e 8", "E-11",
+"O05") is read the same way as the importer reads it from a document.
+
+Codes as real documents write them, and as OCR damages them.
 
 Canonical codes are lower case: "i19" (IIT), "e11" (EIT), "o8" (OIT; later years write "O8",
 still stored as "o8"). Damage seen in published plans: "119" for i19 (the I read as 1), "1๑๐"
@@ -8,7 +14,7 @@ for i10, "E๑๑" for e11, "๐๘" for o8, "17" for i7, and l/|/I confusions.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from prongsai.core.thai import to_arabic_digits
@@ -174,3 +180,65 @@ def scan_question_codes(
                 continue
             scan.add(raw, code, repair=not by_item_word)
     return scan
+
+
+def canonical_code(raw: object) -> str | None:
+    """The canonical code of a code written with its letter ("I19", "i 19", "E-11", "e๑๑",
+    "O05", "o 5" → "i19", "i19", "e11", "e11", "o5", "o5"); None for anything else. No repair
+    of damage (a bare "119" is not i19 here): this is for codes people type and files we own."""
+    text = str(raw).strip()
+    if not text or len(text) > 12:
+        return None
+    candidates = _candidates(text, None)
+    if candidates and candidates[0][1]:
+        return candidates[0][0]
+    return None
+
+
+def normalise_code(raw: object) -> str:
+    """`canonical_code`, or the text trimmed and lower-cased when it is not a code (so that the
+    caller can name it in a message)."""
+    code = canonical_code(raw)
+    return code if code is not None else to_arabic_digits(str(raw)).strip().lower()
+
+
+_LIST_SEPARATORS = re.compile(r"[,;/、\n]+|\s+และ\s+")
+_LONE_LETTER = re.compile(r"^[A-Za-z]$")
+
+
+def split_codes(raw: Iterable[object] | str) -> list[str]:
+    """Codes as typed in one box ("I19, e 8 ,O๒๕ E-11" → ["i19", "e8", "o25", "e11"]): order
+    kept, duplicates dropped, what is not a code kept as typed (lower-cased) so validation can
+    name it."""
+    pieces: list[str] = []
+    items = [raw] if isinstance(raw, str) else [str(item) for item in raw]
+    for item in items:
+        pieces.extend(part for part in _LIST_SEPARATORS.split(item) if part.strip())
+    out: list[str] = []
+    for piece in pieces:
+        for token in _tokens(piece):
+            code = normalise_code(token)
+            if code and code not in out:
+                out.append(code)
+    return out
+
+
+def _tokens(piece: str) -> list[str]:
+    """A piece between separators as codes: the whole piece when it is one code ("i 19"),
+    else its words, a lone letter joined to the number after it ("i19 e 8")."""
+    if canonical_code(piece) is not None:
+        return [piece]
+    words = piece.split()
+    tokens: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if _LONE_LETTER.match(word) and index + 1 < len(words):
+            joined = f"{word}{words[index + 1]}"
+            if canonical_code(joined) is not None:
+                tokens.append(joined)
+                index += 2
+                continue
+        tokens.append(word)
+        index += 1
+    return tokens
