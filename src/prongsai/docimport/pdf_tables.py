@@ -1,8 +1,9 @@
 """PDF → text from the page's geometry: table cells from the ruling lines, the rest in reading
 order. The output has the same shape as the DOCX reader's: a table row is one tab-separated line,
-a cell merged down several rows is written once (the rows below get an empty cell) and one merged
-across columns keeps its other grid columns empty; paragraphs inside a cell are joined with
-`text.CELL_PARAGRAPH` (an item that starts a new line of its own: a bullet, "1.", "๑)", a date).
+a cell merged down several rows is repeated in the rows below marked `text.MERGED_ABOVE`, one
+merged across columns keeps its other grid columns empty, and the paragraphs of a cell are kept
+apart by `text.CELL_BREAK`: a line that starts an item of its own (a bullet, "1.", "๑)", a date)
+begins a paragraph, a wrapped line is joined to the line above.
 
 Words and their boxes come from poppler (`pdftotext -bbox`, the text layer as the PDF means it,
 /ActualText included: typst's Thai clusters, Word's and LibreOffice's exports come out as written),
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import DocumentImportError
-from .text import CELL_PARAGRAPH, normalise_thai
+from .text import CELL_BREAK, MERGED_ABOVE, normalise_thai
 
 MAX_PAGES = 500
 MIN_PAGE_CHARS = 10  # fewer visible characters than this: the page has no text layer
@@ -302,24 +303,28 @@ def _lines(chars: list[Char]) -> list[Line]:
     return [line for line in out if line.visible]
 
 
-def join_wrapped(lines: list[str], widths: list[tuple[float, float]] | None = None) -> str:
+def join_wrapped(lines: list[str]) -> str:
     """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date)
     begins a new paragraph; a wrapped line is joined with a space, or without one between two
     Thai letters (Thai has no spaces between words, a line break there was inside a phrase)."""
-    del widths
-    paragraphs: list[str] = []
+    text = ""
     for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if not paragraphs or _ITEM.match(line):
-            paragraphs.append(line)
-            continue
-        previous = paragraphs[-1]
-        thai = _THAI.match(previous[-1]) and _THAI.match(line[0])
-        glue = "" if thai or previous.endswith(("-", "/", "_")) else " "
-        paragraphs[-1] = previous + glue + line
-    return CELL_PARAGRAPH.join(paragraphs)
+        text = _append(text, line)
+    return text
+
+
+def _append(text: str, line: str) -> str:
+    """`line` after `text`: a paragraph of its own when it starts an item, else wrapped on."""
+    line = line.strip()
+    if not line:
+        return text
+    if not text:
+        return line
+    if _ITEM.match(line):
+        return f"{text}{CELL_BREAK}{line}"
+    thai = _THAI.match(text[-1]) and _THAI.match(line[0])
+    glue = "" if thai or text.endswith(("-", "/", "_")) else " "
+    return f"{text}{glue}{line}"
 
 
 def _cell_text(cell: Cell) -> str:
@@ -352,7 +357,10 @@ def _table_block(cells: list[Cell], chars: list[Char]) -> tuple[TableBlock, list
     n_cols = max(c.col + c.cols for c in cells)
     grid = [[""] * n_cols for _ in range(n_rows)]
     for cell in cells:
-        grid[cell.row][cell.col] = _cell_text(cell)
+        text = _cell_text(cell)
+        grid[cell.row][cell.col] = text
+        for below in range(cell.row + 1, cell.row + cell.rows):
+            grid[below][cell.col] = f"{MERGED_ABOVE}{text}" if text else ""
     rows = [row for row in grid]
     columns = sorted({c.bbox[0] for c in cells if c.cols == 1} | {x1})
     return TableBlock(top, (x0, top, x1, bottom), columns, rows), outside
@@ -430,7 +438,7 @@ def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) 
                     stem = _CONTINUED.sub("", text).strip()
                     if stem and last[column].startswith(stem[:10]):
                         continue
-                last[column] = CELL_PARAGRAPH.join(part for part in (last[column], text) if part)
+                last[column] = _append(last[column].replace(MERGED_ABOVE, ""), text)
             rows = rows[1:]
     previous.rows.extend(rows)
 

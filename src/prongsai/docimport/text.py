@@ -73,10 +73,6 @@ _TRANSLATE = str.maketrans(_GLYPHS)
 
 _SPACES = re.compile(r"[ \f\v\r]+")
 
-# Paragraphs kept apart inside one table cell (each step, each dated action). Provisional until
-# the DOCX reader's constant lands; the PDF reader joins a cell's paragraphs with it.
-CELL_PARAGRAPH = " "
-
 # Thai marks by their place in a cluster: vowels above/below (and mai han akat) come before the
 # tone marks, and the nikhahit of a decomposed sara am comes after them.
 _VOWEL_MARKS = "\u0e31\u0e34-\u0e3a\u0e47"
