@@ -122,13 +122,13 @@ def extract_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Ext
     """A PDF's text: geometry first; `pdf_text.pdf_to_text` when PDFium cannot open it."""
     from . import ocr
 
-    failed: list[str] = []
+    failed: list[DocumentImportError] = []
 
     def read_scans(pdf: bytes, pages: list[int]) -> dict[int, list[str]]:
         try:
             return ocr.ocr_pages(pdf, pages)
         except DocumentImportError as error:
-            failed.append(error.message)
+            failed.append(error)
             return {}
 
     try:
@@ -155,12 +155,12 @@ def extract_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Ext
     text = "\n".join(read.lines)
     if len("".join(text.split())) < MIN_TEXT_CHARS:
         if failed:
-            raise DocumentImportError("ocr_unreadable", failed[0])
+            raise failed[0]
         raise DocumentImportError(
             "pdf_no_text",
             "ไฟล์ PDF นี้ไม่มีข้อความที่อ่านได้ (อาจเป็นภาพสแกนที่อ่านไม่ออก) กรุณาใช้ไฟล์ DOCX ต้นฉบับ",
         )
-    warnings.extend(failed)
+    warnings.extend(error.message for error in failed)
     return Extracted(
         text,
         "pdf",

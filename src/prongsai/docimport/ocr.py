@@ -9,6 +9,7 @@ the review shows it with a lower confidence.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -32,9 +33,11 @@ def available() -> bool:
 
 
 def _run(command: list[str], data: bytes, timeout: float) -> bytes:
+    # One thread: Tesseract's OpenMP threads only fight over a shared server's cores.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         completed = subprocess.run(  # noqa: S603 - fixed commands, data on stdin
-            command, input=data, capture_output=True, timeout=timeout, check=False
+            command, input=data, capture_output=True, timeout=timeout, check=False, env=env
         )
     except subprocess.TimeoutExpired as exc:
         raise DocumentImportError(
@@ -57,7 +60,19 @@ def render_page(data: bytes, page: int, *, dpi: int = OCR_DPI, timeout: float) -
     """PNG of one page (0-based), in grey."""
     number = str(page + 1)
     return _run(
-        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", number, "-l", number, "-", "-"],
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-f",
+            number,
+            "-l",
+            number,
+            "-",
+        ],
         data,
         timeout,
     )

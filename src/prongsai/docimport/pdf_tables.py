@@ -44,7 +44,7 @@ _CONTINUED = re.compile(r"\(\s*ต่อ\s*\)")
 _PAGE_MARK = re.compile(r"^[-–\s]*(?:หน้า|page)?\s*[0-9๐-๙]{1,3}(?:\s*/\s*[0-9๐-๙]{1,3})?[-–\s]*$")
 # A line in a cell that starts an item of its own.
 _ITEM = re.compile(
-    r"^\s*(?:[-–•●▪➢◦*✓☐☑]\s|\(?[0-9๐-๙]{1,2}\s*[.)]\s*\S|"
+    r"^\s*(?:[-–•●▪➢◦*✓☐☑]\s|\(?[0-9๐-๙]{1,3}\s*[.)]\s*\S|"
     r"[0-9๐-๙]{1,2}\s+(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค|"
     r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม))"
 )
@@ -269,8 +269,8 @@ def _grids(edges: list[dict[str, Any]]) -> list[list[Cell]]:
     for table in cells_to_tables(boxes):
         xs = _cluster([v for box in table for v in (box[0], box[2])])
         ys = _cluster([v for box in table for v in (box[1], box[3])])
-        if len(xs) < 3 or len(ys) < 3:
-            continue  # one column or one row: a frame or a box, not a table
+        if len(xs) < 3 or len(ys) < 2:
+            continue  # one column: a frame or a box, not a table (one row may end a table)
         cells = []
         for box in table:
             col, col_end = _index(xs, box[0]), _index(xs, box[2])
@@ -438,9 +438,22 @@ def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) 
                     stem = _CONTINUED.sub("", text).strip()
                     if stem and last[column].startswith(stem[:10]):
                         continue
-                last[column] = _append(last[column].replace(MERGED_ABOVE, ""), text)
+                _extend_cell(previous.rows, column, text)
             rows = rows[1:]
     previous.rows.extend(rows)
+
+
+def _extend_cell(rows: list[list[str]], column: int, text: str) -> None:
+    """Append `text` (the part of a cell on the next page) to the cell of `column` in the last
+    row, or to the merged cell that row repeats (and to its repeats)."""
+    origin = len(rows) - 1
+    while origin > 0 and rows[origin][column].startswith(MERGED_ABOVE):
+        origin -= 1
+    joined = _append(rows[origin][column].replace(MERGED_ABOVE, ""), text)
+    rows[origin][column] = joined
+    for row in rows[origin + 1 :]:
+        if row[column].startswith(MERGED_ABOVE):
+            row[column] = f"{MERGED_ABOVE}{joined}"
 
 
 _CODE_START = re.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}\b")
@@ -456,6 +469,8 @@ def _cut(last: list[str], first: list[str]) -> bool:
     key = first[0].strip()
     if _CODE_START.match(key):
         return True
+    if _ITEM.match(key) or re.match(r"^\s*\(?[0-9๐-๙]", key):
+        return False  # a numbered first cell starts a row of its own
     before = last[0]
     if before.count("(") > before.count(")"):
         return True
