@@ -191,15 +191,23 @@ def _edges(page: Any, height: float) -> list[dict[str, Any]]:
 
     edges: list[dict[str, Any]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=0):
-        m = obj.get_matrix()
+    matrix = raw.FS_MATRIX()
+    # The raw API: a page of typst's Thai has thousands of text objects, and a Python wrapper
+    # for each one costs more than reading the paths.
+    for position in range(raw.FPDFPage_CountObjects(page.raw)):
+        handle = raw.FPDFPage_GetObject(page.raw, position)
+        if raw.FPDFPageObj_GetType(handle) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetMatrix(handle, matrix):
+            continue
+        m = matrix
         points: list[tuple[float, float]] = []
-        count = raw.FPDFPath_CountSegments(obj.raw)
+        count = raw.FPDFPath_CountSegments(handle)
         if count > 400:
             continue  # a drawing, not a table's borders
         subpaths: list[list[tuple[float, float]]] = []
         for index in range(count):
-            segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
+            segment = raw.FPDFPath_GetPathSegment(handle, index)
             raw.FPDFPathSegment_GetPoint(segment, x, y)
             point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
             kind = raw.FPDFPathSegment_GetType(segment)
@@ -582,7 +590,9 @@ def _layout_pages(data: bytes, numbers: list[int], timeout: float) -> dict[int, 
 
     if not shutil.which("pdftotext"):
         return {}
-    command = ["pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", "-", "-"]
+    first, last = min(numbers), max(numbers)
+    command = ["pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix",
+               "-f", str(first + 1), "-l", str(last + 1), "-", "-"]  # fmt: skip
     try:
         completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
             command, input=data, capture_output=True, timeout=timeout, check=False
@@ -594,8 +604,8 @@ def _layout_pages(data: bytes, numbers: list[int], timeout: float) -> dict[int, 
     texts = completed.stdout.decode("utf-8", "replace").split("\f")
     out: dict[int, list[str]] = {}
     for number in numbers:
-        if number < len(texts):
+        if number - first < len(texts):
             out[number] = [
-                normalise_thai(line) for line in layout_to_tsv(texts[number]).split("\n")
+                normalise_thai(line) for line in layout_to_tsv(texts[number - first]).split("\n")
             ]
     return out
