@@ -40,7 +40,8 @@ def run(write: object = print) -> None:
     )
     out(  # type: ignore[operator]
         f"import (geometry): median {median(times):.3f} s over {RUNS} runs "
-        f"(min {min(times):.3f}, max {max(times):.3f}); {median(times) / pages * 1000:.0f} ms per page"
+        f"(min {min(times):.3f}, max {max(times):.3f}); "
+        f"{median(times) / pages * 1000:.0f} ms per page"
     )
     out(f"import (pdftotext -layout heuristics): median {median(old_times):.3f} s")  # type: ignore[operator]
 

@@ -16,6 +16,8 @@ for the confidence of each part:
                read from its cells), "pdf-text" (text layer, no ruled table: lines and column
                positions), "ocr" (every page with text came from OCR)
     table_pages  pages (PDF) where a ruled table was read from its cells
+    structured   (property) the table rows are the document's own rows: "docx" and
+               "pdf-table-geometry"
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ class Extracted:
     ocr_pages: list[int] = field(default_factory=list)
     source: str = ""  # "docx", "text", "pdf-table-geometry", "pdf-text" or "ocr"
     table_pages: int = 0
+
+    @property
+    def structured(self) -> bool:
+        """The table rows are the document's own rows (DOCX, or PDF cells from ruling lines),
+        so the parser never joins two rows' cells into one item."""
+        return self.source in ("docx", "pdf-table-geometry")
 
     @property
     def ocr(self) -> bool:

@@ -544,15 +544,15 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
     open_table: TableBlock | None = None
     header: list[list[str]] = []
     pending: list[str] = []  # ignorable lines after an open table
-    for number, blocks in enumerate(pages):
-        if not isinstance(blocks, list):
+    for number, content in enumerate(pages):
+        if not isinstance(content, list):
             if open_table is not None:
                 out.extend(_rows(open_table))
                 out.extend(pending)
                 open_table, pending = None, []
-            out.extend((layout if blocks is None else scanned).get(number, []))
+            out.extend((layout if content is None else scanned).get(number, []))
             continue
-        for block in blocks:
+        for block in content:
             if isinstance(block, TextBlock):
                 if open_table is not None and _ignorable(block.text):
                     pending.append(block.text)

@@ -1,4 +1,5 @@
-"""`prongsai bench render|web|batch|import`: the benchmarks under bench/ (repository checkout only)."""
+"""`prongsai bench render|web|batch|import`: the benchmarks under bench/ (repository checkout
+only)."""
 
 from __future__ import annotations
 
