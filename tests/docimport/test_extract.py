@@ -136,11 +136,10 @@ def test_pdf_reader_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatc
     def hang(*args: object, **kwargs: object) -> None:
         raise subprocess.TimeoutExpired(cmd="pdftotext", timeout=1)
 
-    # A page with text and no ruling lines goes through pdftotext -layout (pdf_tables).
     monkeypatch.setattr(
         "prongsai.docimport.pdf_tables.shutil.which", lambda name: "/usr/bin/pdftotext"
     )
-    monkeypatch.setattr("prongsai.docimport.pdf_tables.subprocess.run", hang)
+    monkeypatch.setattr("prongsai.docimport.pdf_text.subprocess.run", hang)
     content = b"BT /F1 12 Tf 72 700 Td (Integrity and Transparency Assessment 2566) Tj ET"
     assert refused(minimal_pdf(content)).code == "pdf_timeout"
 

@@ -26,7 +26,6 @@ import html
 import itertools
 import re
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,28 +152,15 @@ def _words(data: bytes, timeout: float) -> list[list[Char]]:
     """Each page's words with their boxes, from poppler (`pdftotext -bbox`): it reads the
     text as the PDF means it (/ActualText included), which PDFium and pdfminer do not for
     typst's Thai clusters (decision 34)."""
+    from .pdf_text import run_pdftotext
+
     if not shutil.which("pdftotext"):
         raise DocumentImportError(
             "pdf_unsupported", "ระบบนี้ยังอ่านไฟล์ PDF ไม่ได้ (ไม่พบโปรแกรม pdftotext)"
         )
-    command = ["pdftotext", "-bbox", "-enc", "UTF-8", "-l", str(MAX_PAGES), "-", "-"]
-    try:
-        completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
-            command, input=data, capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentImportError("pdf_timeout", "อ่านไฟล์ PDF นานเกินกำหนด จึงหยุดอ่าน") from exc
-    except OSError as exc:
-        raise DocumentImportError(
-            "pdf_unsupported", "ระบบนี้ยังอ่านไฟล์ PDF ไม่ได้ (ไม่พบโปรแกรม pdftotext)"
-        ) from exc
-    if completed.returncode != 0:
-        stderr = completed.stderr.decode("utf-8", "replace").lower()
-        if "password" in stderr or "encrypt" in stderr:
-            raise DocumentImportError("pdf_encrypted", "ไฟล์ PDF นี้ถูกตั้งรหัสผ่าน กรุณาเอารหัสผ่านออกก่อน")
-        raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้")
+    stdout = run_pdftotext(data, ["-bbox"], timeout)
     pages: list[list[Char]] = []
-    for page in _PAGE.finditer(completed.stdout):
+    for page in _PAGE.finditer(stdout):
         words: list[Char] = []
         for index, match in enumerate(_WORD.finditer(page.group(1))):
             text = html.unescape(match.group(5).decode("utf-8", "replace")).strip()
@@ -586,22 +572,11 @@ def _rows(table: TableBlock) -> list[str]:
 def _layout_pages(data: bytes, numbers: list[int], timeout: float) -> dict[int, list[str]]:
     """`pdftotext -layout` lines of the pages without ruling lines, as tab-separated rows where
     their columns line up (pdf_text.layout_to_tsv)."""
-    from .pdf_text import layout_to_tsv
+    from .pdf_text import layout_to_tsv, run_pdftotext
 
-    if not shutil.which("pdftotext"):
-        return {}
     first, last = min(numbers), max(numbers)
-    command = ["pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix",
-               "-f", str(first + 1), "-l", str(last + 1), "-", "-"]  # fmt: skip
-    try:
-        completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
-            command, input=data, capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentImportError("pdf_timeout", "อ่านไฟล์ PDF นานเกินกำหนด จึงหยุดอ่าน") from exc
-    if completed.returncode != 0:
-        return {}
-    texts = completed.stdout.decode("utf-8", "replace").split("\f")
+    pages = ["-layout", "-eol", "unix", "-f", str(first + 1), "-l", str(last + 1)]
+    texts = run_pdftotext(data, pages, timeout).decode("utf-8", "replace").split("\f")
     out: dict[int, list[str]] = {}
     for number in numbers:
         if number - first < len(texts):
