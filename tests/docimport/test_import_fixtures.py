@@ -22,6 +22,8 @@ SCHEMA_KEYS = {
     "scores",
     "measures",
     "warnings",
+    "results",
+    "confidence",
 }
 MEASURE_KEYS = {
     "issue", "indicators", "tool", "question_codes", "finding", "steps", "monitoring", "timeline",
@@ -32,7 +34,7 @@ MEASURE_KEYS = {
 
 def assert_schema(document: dict) -> None:
     assert set(document) == SCHEMA_KEYS
-    assert document["kind"] in {"analysis", "plan", "progress_report", "annual_report"}
+    assert document["kind"] in {"analysis", "plan", "progress_report", "annual_report", "results"}
     assert set(document["organization"]) == {"name", "type", "district", "province"}
     assert set(document["scores"]) == {"overall", "indicators"}
     assert all(isinstance(warning, str) for warning in document["warnings"])

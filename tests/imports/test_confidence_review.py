@@ -53,3 +53,32 @@ def test_a_doubtful_import_needs_an_acknowledgement_before_it_is_saved() -> None
     saved = client.post(url, {**form, "acknowledge": "on"})
     assert saved.status_code == 302
     assert Plan.objects.filter(agency__slug="demo", fiscal_year=2567).exists()
+
+
+def test_a_result_page_becomes_the_agencys_result_for_that_year() -> None:
+    from pathlib import Path
+
+    from prongsai.results.models import Result
+
+    demo_build()
+    client = Client()
+    assert client.login(username="demo-editor", password=DEMO_PASSWORD)
+    page = Path(__file__).parents[1] / "docimport/fixtures/corpus/results_web_table.html"
+    client.post(
+        reverse("imports:upload", args=["demo"]),
+        {"file": SimpleUploadedFile("ita.html", page.read_bytes())},
+    )
+    draft = ImportDraft.objects.get()
+    assert draft.kind == "results" and draft.fiscal_year == 2566
+    url = reverse("imports:review", args=["demo", draft.pk])
+    body = client.get(url).content.decode()
+    assert "ประกาศผลการประเมิน ITA" in body and "บันทึกเป็นผลการประเมินของปีนี้" in body
+    Result.objects.filter(agency__slug="demo", year=2566).delete()
+    response = client.post(url, {"fiscal_year": "2566"})
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    result = Result.objects.get(agency__slug="demo", year=2566)
+    assert result.source == Result.Source.IMPORT
+    assert str(result.entered_overall) == "97.90" and result.rank == 215
+    assert result.indicator_scores.count() == 10
+    draft.refresh_from_db()
+    assert draft.status == ImportDraft.Status.SAVED

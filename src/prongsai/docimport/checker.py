@@ -15,6 +15,7 @@ from prongsai.core.ita_codes import canonical_code, scan_question_codes
 
 from .checks_agency import check_agency
 from .checks_dates import check_dates
+from .checks_text import check_digits, check_impossible_dates, check_year_agreement
 from .findings import SEVERITY_ORDER, Finding, Segment, segments_from_lines, segments_from_parsed
 from .indicators import (
     INDICATOR_NAMES,
@@ -25,7 +26,7 @@ from .indicators import (
     tool_scores,
 )
 from .scores import LEVEL
-from .text import ARABIC_DIGITS, THAI_DIGITS, arabic, clean_lines, squash
+from .text import arabic, clean_lines, squash
 
 __all__ = ["Finding", "check_document"]
 
@@ -57,7 +58,10 @@ def check_document(
     findings.extend(_check_measures(parsed))
     findings.extend(_check_scores(parsed, segments))
     findings.extend(_check_indicator_names(segments))
-    findings.extend(_check_digits(segments))
+    findings.extend(check_digits(segments))
+    findings.extend(check_year_agreement(segments, parsed.get("fiscal_year")))
+    if text is not None:
+        findings.extend(check_impossible_dates(segments))
     findings.extend(_check_duplicates(parsed))
     findings.extend(
         Finding("unreadable", "info", str(warning), "document")
@@ -266,36 +270,6 @@ def _check_indicator_names(segments: list[Segment]) -> list[Finding]:
                     )
                 )
     return findings
-
-
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙]+")
-
-
-def _check_digits(segments: list[Segment]) -> list[Finding]:
-    thai: list[str] = []
-    arabic_places: list[str] = []
-    for segment in segments:
-        for run in _DIGIT_RUN.findall(_URL.sub(" ", segment.text)):
-            if any(ch in THAI_DIGITS for ch in run):
-                thai.append(segment.where)
-            if any(ch in ARABIC_DIGITS for ch in run):
-                arabic_places.append(segment.where)
-    if not thai or not arabic_places:
-        return []
-    minority, style = (
-        (thai, "เลขไทย") if len(thai) <= len(arabic_places) else (arabic_places, "เลขอารบิก")
-    )
-    examples = ", ".join(dict.fromkeys(minority[:3]))
-    return [
-        Finding(
-            "mixed_digits",
-            "warning",
-            f"เอกสารใช้ทั้งเลขไทย ({len(thai)} แห่ง) และเลขอารบิก ({len(arabic_places)} แห่ง); "
-            f"{style}อยู่ที่ {examples}",
-            minority[0],
-        )
-    ]
 
 
 def _check_duplicates(parsed: dict[str, Any]) -> list[Finding]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from .findings import Finding, Segment, Severity
-from .orgs import TYPE_LABELS, find_agency_mentions, name_distance, split_agency_name
+from .orgs import TYPE_LABELS, Mention, find_agency_mentions, name_distance, split_agency_name
+from .text import CELL_BREAK
 
 # Misspelled type words: "นายกองการบริหารส่วนตำบล", "องค์กรบริหารส่วนตำบล", "เทสบาล".
 _TYPE_TYPO = re.compile(
@@ -25,6 +28,15 @@ def _own(parsed: dict[str, Any], agency_name: str | None) -> tuple[str | None, s
         return kind, name or None
     organization = parsed.get("organization") or {}
     return organization.get("type"), organization.get("name")
+
+
+def _cut_by_a_break(text: str, mention: Mention, own_name: str) -> bool:
+    """A mention that is the start of the own name and ends where the line or cell ends."""
+    if not own_name.startswith(mention.name) or len(mention.name) >= len(own_name):
+        return False
+    end = text.find(mention.name, mention.column) + len(mention.name)
+    rest = text[end:]
+    return not rest.strip() or rest[:1] in ("\t", "\n", CELL_BREAK)
 
 
 def _label(kind: str | None, name: str) -> str:
@@ -63,9 +75,12 @@ def check_agency(
         return findings
 
     reported: dict[tuple[str, str], int] = {}
+    counts: Counter[int] = Counter()
     severity: Severity
     for segment in segments:
         for mention in find_agency_mentions([segment.text]):
+            if _cut_by_a_break(segment.text, mention, own_name):
+                continue  # the own name, cut by a line or cell break: not another agency
             distance = name_distance(own_name, mention.name)
             if distance == 0:
                 if own_type and mention.type != own_type:
@@ -88,6 +103,7 @@ def check_agency(
             if key not in reported:
                 reported[key] = len(findings)
                 findings.append(Finding(code, severity, message, segment.where))
+            counts[reported[key]] += 1
         for match in _TYPE_TYPO.finditer(segment.text):
             key = ("agency_type_misspelled", match.group(0))
             if key not in reported:
@@ -100,6 +116,13 @@ def check_agency(
                         segment.where,
                     )
                 )
+            counts[reported[key]] += 1
+    findings = [
+        replace(finding, message=f"{finding.message} (พบ {counts[index]} แห่ง)")
+        if counts[index] > 1
+        else finding
+        for index, finding in enumerate(findings)
+    ]
 
     for other in other_agency_names:
         other_type, other_name = split_agency_name(other)

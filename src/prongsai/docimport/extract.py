@@ -12,7 +12,7 @@ for the confidence of each part:
     pages      number of pages (PDF; 1 for DOCX and text)
     ocr_pages  1-based numbers of the pages read by OCR (lower confidence: no table cells,
                letters may be misread)
-    source     "docx", "text", or for a PDF: "pdf-table-geometry" (at least one ruled table
+    source     "docx", "text", "html", or for a PDF: "pdf-table-geometry" (at least one ruled table
                read from its cells), "pdf-text" (text layer, no ruled table: lines and column
                positions), "ocr" (every page with text came from OCR)
     table_pages  pages (PDF) where a ruled table was read from its cells
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .docx_text import ZipLimits, docx_to_text
 from .errors import DocumentImportError
+from .html_text import html_to_text, looks_like_html
 from .pdf_tables import read_pages
 from .pdf_text import DEFAULT_TIMEOUT_SECONDS, MIN_TEXT_CHARS, pdf_to_text
 
@@ -58,7 +59,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 @dataclass
 class Extracted:
     text: str
-    format: str  # "docx", "pdf" or "text"
+    format: str  # "docx", "pdf", "html" (a web page) or "text"
     encoding: str | None = None  # for plain text
     warnings: list[str] = field(default_factory=list)
     pages: int = 1
@@ -120,7 +121,10 @@ def extract(
         result = extract_pdf(data, timeout=pdf_timeout)
     else:
         text, encoding = decode_text(data)
-        result = Extracted(text, "text", encoding, source="text")
+        if looks_like_html(data):
+            result = Extracted(html_to_text(text), "html", encoding, source="html")
+        else:
+            result = Extracted(text, "text", encoding, source="text")
     if not result.text.strip():
         raise DocumentImportError("empty", "ไม่พบข้อความในเอกสาร")
     return result

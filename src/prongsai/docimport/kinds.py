@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .tables import REPORT_ROLES, Table
 from .text import arabic, is_row, squash
 
-KINDS = ("analysis", "plan", "progress_report", "annual_report")
+KINDS = ("analysis", "plan", "progress_report", "annual_report", "results")
 
 _REPORT_TITLE = re.compile(r"รายงานผล|ผลการดำเนินการตามมาตรการ|ผลการดำเนินงานตามมาตรการ|ติดตามผล")
 _HALF_YEAR = re.compile(r"รอบ\s*(?:6|หก)\s*เดือน|6\s*เดือน|รอบครึ่งปี|ไตรมาส(?:ที่)?\s*[1-3]\s*$")

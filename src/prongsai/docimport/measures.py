@@ -12,7 +12,7 @@ from prongsai.core.ita_codes import CodeScan, scan_question_codes
 from .dates import find_dates, month_spans, quarters_in_text
 from .indicators import TOOL_OF_INDICATOR, indicator_for_code, tool_of_code
 from .tables import STATUS_ROLES, MeasureRows
-from .text import CELL_BREAK, UNCHECKED, arabic
+from .text import CELL_BREAK, UNCHECKED, arabic, squash
 
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*")
 _BULLET = re.compile(r"(?:^|(?<=\s))[-–•●▪➢◦*]\s*")
@@ -23,20 +23,39 @@ _BOX_QUARTER = re.compile(r"([☐☑☒✓✔])\s*ไตรมาส\s*(?:ที
 _MARKS = frozenset("✓✔√☑☒✗✘")
 _MARK_WORDS = frozenset({"x", "X", "/", "*", "•", "1", "๑"})
 _PREAMBLES = ("เห็นควร",)
+_CODES_AFTER = re.compile(
+    r"\(ข้อ\s*([ieoIEO]\s?[0-9๐-๙]{1,2}(?:\s*,\s*[ieoIEO]\s?[0-9๐-๙]{1,2}){0,20})\)"
+)
+_STATUS_OF = {
+    "ยังไม่ดำเนินการ": "not_started",
+    "ยังไม่ได้ดำเนินการ": "not_started",
+    "อยู่ระหว่างดำเนินการ": "in_progress",
+    "ดำเนินการแล้ว": "done",
+    "ดำเนินการแล้วเสร็จ": "done",
+}
+_STATUS_WORDS = re.compile(r"สถานะ:?(" + "|".join(sorted(_STATUS_OF, key=len, reverse=True)) + ")")
 
 
 def split_items(text: str) -> list[str]:
     """Numbered ("๑.", "1)", numbering may restart at 1) or bulleted ("-", "•") items. The
-    paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own, each one split
-    again when it holds several numbered items."""
+    paragraphs of a DOCX cell (apart by CELL_BREAK) are items of their own: each loses its
+    label (Word's numbering may go on from the cell above: "26.") and is split again only
+    when it holds several numbered items (a dash inside a paragraph is text)."""
     if CELL_BREAK in text:
         paragraphs: list[str] = []
         for paragraph in text.split(CELL_BREAK):
-            parts = split_items(paragraph)
-            if len(parts) == 1:  # one item: its number may go on from the cell above
-                parts = [_LEADING_ITEM.sub("", parts[0], count=1).strip() or parts[0]]
-            paragraphs.extend(parts)
+            body = paragraph.strip()
+            labelled = _LEADING_ITEM.match(body)
+            rest = body[labelled.end() :].strip() if labelled else body
+            if not rest:
+                continue
+            numbered = _split(rest, bullets=False)
+            paragraphs.extend(numbered if len(numbered) > 1 else [rest])
         return paragraphs
+    return _split(text, bullets=True)
+
+
+def _split(text: str, *, bullets: bool) -> list[str]:
     text = text.strip()
     if not text:
         return []
@@ -47,7 +66,7 @@ def split_items(text: str) -> list[str]:
         if number == expected or (number == 1 and cuts):
             cuts.append((match.start(), match.end()))
             expected = number + 1
-    if not cuts:
+    if not cuts and bullets:
         cuts = [(match.start(), match.end()) for match in _BULLET.finditer(text)]
     if not cuts:
         return [text]
@@ -104,6 +123,10 @@ def _is_marked(text: str) -> bool:
 def _status(group: MeasureRows, where: str, context: MeasureContext) -> str | None:
     roles_present = [role for role in STATUS_ROLES if group.table.has(role)]
     if not roles_present:
+        # a report without status columns may state it: "สถานะ: ยังไม่ดำเนินการ"
+        for fragment in group.column("result"):
+            if found := _STATUS_WORDS.search(squash(fragment)):
+                return _STATUS_OF[found.group(1)]
         return None
     marked = [role for role in roles_present if any(_is_marked(f) for f in group.column(role))]
     if not marked:
@@ -168,6 +191,10 @@ def _actions(text: str | None, where: str, context: MeasureContext) -> list[dict
     return actions
 
 
+def _paragraphs(fragments: list[str]) -> list[str]:
+    return [part.strip() for f in fragments for part in f.split(CELL_BREAK) if part.strip()]
+
+
 def _items(fragments: list[str], context: MeasureContext) -> list[str]:
     return split_items(_joined(fragments, breaks=True, rows_apart=context.structured) or "")
 
@@ -175,8 +202,9 @@ def _items(fragments: list[str], context: MeasureContext) -> list[str]:
 def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> dict[str, Any]:
     where = f"มาตรการที่ {number} (บรรทัด {group.first_line})"
     first = group.rows[0]
-    issue_fragments = group.column("issue")
-    question_fragments = group.column("questions")
+    # each paragraph of a cell on its own: a code starts a paragraph ("o25 …" / "o26 …")
+    issue_fragments = _paragraphs(group.column("issue"))
+    question_fragments = _paragraphs(group.column("questions"))
     issue = _joined(issue_fragments)
     if issue:
         issue = _LEADING_NUMBER.sub("", issue, count=1).strip() or None
@@ -204,6 +232,13 @@ def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> d
     context.codes.extend(scan)
     for raw in scan.unreadable:
         context.warnings.append(f"{where}: อ่านรหัสข้อคำถาม '{raw}' ไม่ได้")
+    if not scan.codes:
+        # Prongsai's own status table names the codes after the step: "(ข้อ o25, o26)"
+        named = [m.group(1) for f in group.column("steps") for m in _CODES_AFTER.finditer(f)]
+        if named:
+            extra = scan_question_codes(named, context.known_codes)
+            context.codes.extend(extra)
+            scan = extra
     codes = scan.codes
     for code in codes:
         derived = indicator_for_code(code)

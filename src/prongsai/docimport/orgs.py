@@ -49,8 +49,10 @@ _LONG = "|".join(re.escape(p) for p in sorted(AGENCY_PREFIXES, key=len, reverse=
 # Short forms must not be the tail of a longer word ("ตัวแทน." is not "ทน.").
 # A space may follow a short form ("อบต. บ้านปรก") but not a long one, where it is usually
 # running text ("พนักงานครู องค์การบริหารส่วนตำบล ลูกจ้างประจำ").
+# A hyphen inside a name joins its parts ("บ้านกลาง-หนองแวง"); a spaced dash does not.
+_HYPHENATED_NAME = rf"{_THAI_NAME}(?:-{_THAI_NAME})*"
 _AGENCY = re.compile(
-    rf"(?:({_LONG})|(อบต\.|อบจ\.|(?<![\u0e01-\u0e4e])(?:ทต\.|ทม\.|ทน\.))\s?)({_THAI_NAME})"
+    rf"(?:({_LONG})|(อบต\.|อบจ\.|(?<![\u0e01-\u0e4e])(?:ทต\.|ทม\.|ทน\.))\s?)({_HYPHENATED_NAME})"
 )
 
 # Words that follow an agency name in running text with no space between them

@@ -7,6 +7,7 @@ is said in `warnings` (Thai).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -24,12 +25,14 @@ from .orgs import (
     province_from_code,
     province_in,
 )
+from .results import find_results, looks_like_announcement
 from .scores import find_scores
 from .tables import find_tables, group_measures
-from .text import MAX_TEXT_CHARS, arabic, clean_lines, is_row
+from .text import MAX_TEXT_CHARS, arabic, clean_lines, is_row, squash
 
 KnownCodesForYear = Callable[[int], "set[str] | None"]
 _HEADER_LINES = 40
+_ANALYSIS_WORDS = re.compile(r"วิเคราะห์|ข้อบกพร่อง|ประเด็นที่ควรพัฒนา|มาตรการ")
 
 
 def known_codes_around(
@@ -68,6 +71,18 @@ def parse_text(
     kind = detect_kind(
         KindEvidence(title, tables, len(scores.indicators), period, " ".join(body)[:200_000])
     )
+    results = None
+    if kind in (None, "analysis") and not any(table.rows for table in tables):
+        results = find_results(lines, scores, year)
+        joined = title + " " + " ".join(body[:_HEADER_LINES])
+        if (
+            results is not None
+            and (kind is None or not _ANALYSIS_WORDS.search(squash(joined)))
+            and (looks_like_announcement(joined) or kind is None)
+        ):
+            kind = "results"
+        if kind != "results":
+            results = None
     if kind is None:
         warnings.append("ไม่รู้จักประเภทเอกสาร (ไม่พบการวิเคราะห์ผล ตารางมาตรการ หรือรายงานผล)")
     if kind not in ("progress_report", "annual_report"):
@@ -107,6 +122,7 @@ def parse_text(
         if period
         else None,
         "scores": scores.as_dict(),
+        "results": results,
         "measures": measures,
         "warnings": warnings,
     }

@@ -16,6 +16,7 @@ KIND_LABELS = {
     "plan": gettext_noop("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
     "progress_report": gettext_noop("รายงานผลการดำเนินการระหว่างปี"),
     "annual_report": gettext_noop("รายงานผลการดำเนินการประจำปี"),
+    "results": gettext_noop("ประกาศผลการประเมิน ITA"),
     "": gettext_noop("ไม่ทราบชนิดเอกสาร"),
 }
 

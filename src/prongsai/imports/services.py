@@ -199,3 +199,55 @@ def draft_discard(draft: ImportDraft) -> None:
 
 def measures_count(plan: Plan) -> int:
     return Measure.objects.filter(issue__plan=plan).count()
+
+
+def draft_results_input(draft: ImportDraft, fiscal_year: int) -> Any:
+    """The announced result of a `results` draft as the results form would enter it."""
+    from decimal import Decimal
+
+    from prongsai.frameworks.models import Framework
+    from prongsai.results.services import ResultInput, level_names
+
+    announced = draft.data.get("results") or {}
+    indicators = {
+        int(number): Decimal(str(value))
+        for number, value in (announced.get("indicators") or {}).items()
+        if str(number).isdigit()
+    }
+    framework = Framework.objects.filter(year=fiscal_year).first()
+    level = str(announced.get("level") or "")
+    if framework is None or level not in level_names(framework):
+        level = ""  # the level follows from the scores; a word the year does not use is dropped
+    overall = announced.get("overall")
+    return ResultInput(
+        year=fiscal_year,
+        indicators=indicators,
+        entered_overall=Decimal(str(overall)) if overall is not None else None,
+        entered_tools={
+            str(code): Decimal(str(value)) for code, value in (announced.get("tools") or {}).items()
+        },
+        entered_level=level,
+        rank=announced.get("rank"),
+        ranked_count=announced.get("ranked_count"),
+    )
+
+
+def draft_save_as_results(draft: ImportDraft, *, user: Any, fiscal_year: int) -> Any:
+    """Save a `results` draft as the agency's ITA result for the year (all or nothing; the
+    results service checks it as it checks the form)."""
+    from prongsai.results.models import Result
+    from prongsai.results.services import result_save
+
+    with transaction.atomic():
+        draft.refresh_from_db(from_queryset=ImportDraft.objects.select_for_update())
+        if draft.status != ImportDraft.Status.PENDING:
+            raise ValidationError(_("เอกสารนี้บันทึกหรือยกเลิกไปแล้ว"))
+        result = result_save(
+            draft.agency,
+            draft_results_input(draft, fiscal_year),
+            source=Result.Source.IMPORT,
+            user=user,
+        )
+        draft.status = ImportDraft.Status.SAVED
+        draft.save(update_fields=["status"])
+    return result

@@ -120,6 +120,8 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form_kwargs={"fiscal_year": year},
         prefix="m",
     )
+    if draft.kind == "results":
+        return _review_results(request, access, draft, year_form, confidence, doubtful)
     if request.method == "POST" and year_form.is_valid() and formset.is_valid():
         chosen = [
             {**f.cleaned_data, "steps": f.cleaned_data["steps"].splitlines()}
@@ -147,6 +149,47 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "year_form": year_form,
             "formset": formset,
             "keeps_progress": draft.kind in services.REPORT_KINDS,
+            "confidence": confidence,
+            "doubts": confidence_reasons(confidence),
+            "confidence_rows": _confidence_rows(confidence),
+            "doubtful": doubtful,
+        },
+    )
+
+
+def _review_results(
+    request: HttpRequest,
+    access: Any,
+    draft: ImportDraft,
+    year_form: DraftPlanForm,
+    confidence: dict[str, Any],
+    doubtful: bool,
+) -> HttpResponse:
+    """An announcement of ITA results: saved as the agency's result for the year."""
+    if request.method == "POST" and year_form.is_valid():
+        year = year_form.cleaned_data["fiscal_year"]
+        try:
+            services.draft_save_as_results(draft, user=request.user, fiscal_year=year)
+        except ValidationError as e:
+            for message in e.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("บันทึกผลการประเมินของปีนี้แล้ว"))
+            return redirect("results:detail", slug=access.agency.slug, year=year)
+    announced = draft.data.get("results") or {}
+    indicators = sorted((int(n), v) for n, v in (announced.get("indicators") or {}).items())
+    return render(
+        request,
+        "imports/review_results.html",
+        {
+            "access": access,
+            "agency": access.agency,
+            "draft": draft,
+            "doc": draft.data,
+            "announced": announced,
+            "indicators": indicators,
+            "tools": sorted((announced.get("tools") or {}).items()),
+            "year_form": year_form,
             "confidence": confidence,
             "doubts": confidence_reasons(confidence),
             "confidence_rows": _confidence_rows(confidence),

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prongsai.docimport import DocumentImportError, import_document
+from prongsai.docimport.confidence import reasons as confidence_reasons
 from prongsai.plans.codes import known_codes
 
 
@@ -27,4 +28,9 @@ class Command(BaseCommand):
             parsed = import_document(data, path.name, known_codes_for_year=known_codes)
         except DocumentImportError as e:
             raise CommandError(f"{e.message} [{e.code}]") from None
+        confidence = parsed.get("confidence") or {}
+        if confidence.get("doubtful"):
+            self.stderr.write("คำเตือน: ระบบไม่แน่ใจในบางส่วนของเอกสารนี้ ต้องตรวจทานก่อนใช้")
+            for reason in confidence_reasons(confidence):
+                self.stderr.write(f"  - {reason}")
         self.stdout.write(json.dumps(parsed, ensure_ascii=False, indent=2))
