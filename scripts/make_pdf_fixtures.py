@@ -2,13 +2,15 @@
 
     .venv/bin/python scripts/make_pdf_fixtures.py        (from the repository root)
 
-For every DOCX in tests/docimport/fixtures/ (the seeds rebuilt as Word documents) and the plans
-built here (`long_plan`: a 12-measure plan in Word tables with merged cells and automatic
-numbering), writes next to it:
+For every DOCX of the corpus (tests/docimport/fixtures/corpus/NAME.docx: the seeds and our text
+fixtures rebuilt as Word documents by scripts/make_import_fixtures.py), and for a plan built
+here (`long_plan`: Word tables with merged cells, Word's numbering and typed numbers, in
+tests/docimport/fixtures/plan_word_table.*), writes next to it:
 
     NAME.pdf          LibreOffice's export (`soffice --headless --convert-to pdf`), a text layer
-    NAME.scan.pdf     the same pages as pictures only (pdftoppm at 150 dpi, grey, saved back to
-                      a PDF by Pillow): what an agency's scanned, signed copy looks like
+    NAME.scan.pdf     the same pages as pictures only (pdftoppm at 150 dpi, saved back to a PDF
+                      by Pillow; black and white for the corpus, as office scanners save them,
+                      grey for plan_word_table, its first page): an agency's scanned copy
 
 and plan_10pages.pdf (a plan of 10 pages, for `prongsai bench import`). LibreOffice is given
 the Sarabun fonts the project ships (fontpkg-sarabun) through a fontconfig file of its own, so
@@ -30,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "docimport" / "fixtures"
+CORPUS = FIXTURES / "corpus"  # NAME.docx → NAME.pdf, NAME.scan.pdf (docs/import-schema.md)
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -132,8 +135,9 @@ def to_pdf(docx: bytes, name: str, folder: Path) -> bytes:
     return (folder / f"{name}.pdf").read_bytes()
 
 
-def scanned(pdf: bytes, dpi: int = 150) -> bytes:
-    """The pages as grey pictures in a PDF without any text."""
+def scanned(pdf: bytes, dpi: int = 150, *, bilevel: bool = False) -> bytes:
+    """The pages as grey (or black-and-white, as office scanners save them) pictures in a PDF
+    without any text."""
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as folder:
@@ -145,6 +149,8 @@ def scanned(pdf: bytes, dpi: int = 150) -> bytes:
             timeout=180,
         )
         pages = [Image.open(path).convert("L") for path in sorted(Path(folder).glob("p-*.png"))]
+        if bilevel:
+            pages = [page.point(lambda v: 255 if v > 160 else 0).convert("1") for page in pages]
         out = io.BytesIO()
         pages[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
         return out.getvalue()
@@ -154,9 +160,13 @@ def main() -> None:
     for tool in ("soffice", "pdftoppm"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is needed (scripts/system-deps.sh installs it)")
-    sources = {path.stem: path.read_bytes() for path in sorted(FIXTURES.glob("*.docx"))}
-    sources["plan_word_table"] = long_plan(4)
+    sources = {"plan_word_table": long_plan(4)}
     with tempfile.TemporaryDirectory() as folder:
+        for path in sorted(CORPUS.glob("*.docx")):
+            pdf = to_pdf(path.read_bytes(), path.stem, Path(folder))
+            path.with_suffix(".pdf").write_bytes(pdf)
+            path.with_suffix(".scan.pdf").write_bytes(scanned(pdf, bilevel=True))
+            print(f"corpus/{path.stem}.pdf, corpus/{path.stem}.scan.pdf")
         for name, docx in sources.items():
             pdf = to_pdf(docx, name, Path(folder))
             (FIXTURES / f"{name}.pdf").write_bytes(pdf)
