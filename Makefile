@@ -71,6 +71,7 @@ bench: install system-deps
 	$(BIN)/prongsai bench render
 	$(BIN)/prongsai bench batch
 	$(BIN)/prongsai bench web
+	$(BIN)/prongsai bench import
 
 clean:
 	rm -rf $(VENV) var node_modules

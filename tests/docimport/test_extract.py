@@ -106,9 +106,14 @@ def test_pdf_text_layer_is_read_with_table_columns_as_tabs(
 ) -> None:
     extracted = extract(fixture_file("plan_table.pdf"))
     assert extracted.format == "pdf"
+    assert extracted.source == "pdf-table-geometry"
+    assert extracted.pages == 1 and extracted.ocr_pages == []
     first_row = next(line for line in extracted.text.splitlines() if line.startswith("(1)"))
-    assert first_row.split("\t")[1] == "i19"
-    assert first_row.split("\t")[-1] == "กองคลัง"
+    cells = first_row.split("\t")
+    # The cell whole, not one row per wrapped line (decision 34).
+    assert cells[0] == "(1) การใช้ทรัพย์สินของราชการอย่างถูกต้อง"
+    assert cells[1] == "i19 บุคลากรทราบแนวปฏิบัติการใช้ทรัพย์สินเพียงใด"
+    assert cells[-1] == "กองคลัง"
 
 
 @needs_pdftotext
@@ -132,10 +137,11 @@ def test_pdf_reader_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatc
         raise subprocess.TimeoutExpired(cmd="pdftotext", timeout=1)
 
     monkeypatch.setattr(
-        "prongsai.docimport.pdf_text.shutil.which", lambda name: "/usr/bin/pdftotext"
+        "prongsai.docimport.pdf_tables.shutil.which", lambda name: "/usr/bin/pdftotext"
     )
     monkeypatch.setattr("prongsai.docimport.pdf_text.subprocess.run", hang)
-    assert refused(minimal_pdf()).code == "pdf_timeout"
+    content = b"BT /F1 12 Tf 72 700 Td (Integrity and Transparency Assessment 2566) Tj ET"
+    assert refused(minimal_pdf(content)).code == "pdf_timeout"
 
 
 THAI = "มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\nองค์การบริหารส่วนตำบลทดลอง\n"

@@ -1,8 +1,23 @@
 """File bytes → text. The type is told by content (magic bytes), never by the file name.
 
-DOCX (python-docx, after zip checks), PDF (its text layer) and plain text (UTF-8, UTF-16,
-TIS-620/cp874, HTML fragments allowed). Every failure raises `DocumentImportError` with a Thai
-message and a stable code; every step does bounded work.
+DOCX (python-docx, after zip checks), PDF and plain text (UTF-8, UTF-16, TIS-620/cp874, HTML
+fragments allowed). Every failure raises `DocumentImportError` with a Thai message and a stable
+code; every step does bounded work.
+
+PDF: tables are rebuilt from the page's geometry (docimport/pdf_tables.py), pages without ruling
+lines go through the column positions of `pdftotext -layout` (pdf_text.py), pages without a text
+layer through Tesseract (docimport/ocr.py). What `Extracted` says about where its text came from,
+for the confidence of each part:
+
+    pages      number of pages (PDF; 1 for DOCX and text)
+    ocr_pages  1-based numbers of the pages read by OCR (lower confidence: no table cells,
+               letters may be misread)
+    source     "docx", "text", "html", or for a PDF: "pdf-table-geometry" (at least one ruled table
+               read from its cells), "pdf-text" (text layer, no ruled table: lines and column
+               positions), "ocr" (every page with text came from OCR)
+    table_pages  pages (PDF) where a ruled table was read from its cells
+    structured   (property) the table rows are the document's own rows: "docx" and
+               "pdf-table-geometry"
 """
 
 from __future__ import annotations
@@ -14,7 +29,8 @@ from dataclasses import dataclass, field
 from .docx_text import ZipLimits, docx_to_text
 from .errors import DocumentImportError
 from .html_text import html_to_text, looks_like_html
-from .pdf_text import DEFAULT_TIMEOUT_SECONDS, pdf_to_text
+from .pdf_tables import read_pages
+from .pdf_text import DEFAULT_TIMEOUT_SECONDS, MIN_TEXT_CHARS, pdf_to_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -46,6 +62,21 @@ class Extracted:
     format: str  # "docx", "pdf", "html" (a web page) or "text"
     encoding: str | None = None  # for plain text
     warnings: list[str] = field(default_factory=list)
+    pages: int = 1
+    ocr_pages: list[int] = field(default_factory=list)
+    source: str = ""  # "docx", "text", "pdf-table-geometry", "pdf-text" or "ocr"
+    table_pages: int = 0
+
+    @property
+    def structured(self) -> bool:
+        """The table rows are the document's own rows (DOCX, or PDF cells from ruling lines),
+        so the parser never joins two rows' cells into one item."""
+        return self.source in ("docx", "pdf-table-geometry")
+
+    @property
+    def ocr(self) -> bool:
+        """Some of the text was read by OCR."""
+        return bool(self.ocr_pages)
 
 
 def detect_format(data: bytes) -> str:
@@ -85,18 +116,72 @@ def extract(
     kind = detect_format(data)
     if kind == "docx":
         text = docx_to_text(data, zip_limits)
-        result = Extracted(text, "docx")
+        result = Extracted(text, "docx", source="docx")
     elif kind == "pdf":
-        result = Extracted(pdf_to_text(data, timeout=pdf_timeout), "pdf")
+        result = extract_pdf(data, timeout=pdf_timeout)
     else:
         text, encoding = decode_text(data)
         if looks_like_html(data):
-            result = Extracted(html_to_text(text), "html", encoding)
+            result = Extracted(html_to_text(text), "html", encoding, source="html")
         else:
-            result = Extracted(text, "text", encoding)
+            result = Extracted(text, "text", encoding, source="text")
     if not result.text.strip():
         raise DocumentImportError("empty", "ไม่พบข้อความในเอกสาร")
     return result
+
+
+def extract_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Extracted:
+    """A PDF's text: geometry first; `pdf_text.pdf_to_text` when PDFium cannot open it."""
+    from . import ocr
+
+    failed: list[DocumentImportError] = []
+
+    def read_scans(pdf: bytes, pages: list[int]) -> dict[int, list[str]]:
+        try:
+            return ocr.ocr_pages(pdf, pages)
+        except DocumentImportError as error:
+            failed.append(error)
+            return {}
+
+    try:
+        read = read_pages(data, timeout=timeout, ocr=read_scans)
+    except DocumentImportError as error:
+        if error.code != "pdf_broken":
+            raise
+        # PDFium refused it; poppler is more lenient with damaged files.
+        return Extracted(pdf_to_text(data, timeout=timeout), "pdf", source="pdf-text")
+    ocr_pages = [page + 1 for page in read.empty]
+    warnings: list[str] = []
+    if ocr_pages:
+        pages_text = ", ".join(str(page) for page in ocr_pages)
+        warnings.append(
+            f"หน้า {pages_text} เป็นภาพสแกน อ่านด้วยโปรแกรมอ่านภาพ (OCR) "
+            "ข้อความอาจผิดพลาดและไม่มีตาราง กรุณาตรวจทานทุกช่อง"
+        )
+    if ocr_pages and len(ocr_pages) == read.pages:
+        source = "ocr"
+    elif read.table_pages:
+        source = "pdf-table-geometry"
+    else:
+        source = "pdf-text"
+    text = "\n".join(read.lines)
+    if len("".join(text.split())) < MIN_TEXT_CHARS:
+        if failed:
+            raise failed[0]
+        raise DocumentImportError(
+            "pdf_no_text",
+            "ไฟล์ PDF นี้ไม่มีข้อความที่อ่านได้ (อาจเป็นภาพสแกนที่อ่านไม่ออก) กรุณาใช้ไฟล์ DOCX ต้นฉบับ",
+        )
+    warnings.extend(error.message for error in failed)
+    return Extracted(
+        text,
+        "pdf",
+        warnings=warnings,
+        pages=read.pages,
+        ocr_pages=ocr_pages,
+        source=source,
+        table_pages=read.table_pages,
+    )
 
 
 def extract_text(data: bytes, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

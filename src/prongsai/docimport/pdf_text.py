@@ -38,18 +38,13 @@ def pdf_to_text(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> str
 
 
 def _pdftotext(data: bytes, timeout: float) -> str:
-    command = [
-        "pdftotext",
-        "-layout",
-        "-enc",
-        "UTF-8",
-        "-eol",
-        "unix",
-        "-l",
-        str(MAX_PAGES),
-        "-",
-        "-",
-    ]
+    return run_pdftotext(data, ["-layout", "-eol", "unix"], timeout).decode("utf-8", "replace")
+
+
+def run_pdftotext(data: bytes, options: list[str], timeout: float) -> bytes:
+    """poppler's pdftotext over `data` (stdin to stdout) with `options`, at most MAX_PAGES
+    pages; its failures as DocumentImportError."""
+    command = ["pdftotext", "-enc", "UTF-8", "-l", str(MAX_PAGES), *options, "-", "-"]
     try:
         completed = subprocess.run(  # noqa: S603 - fixed command, data on stdin
             command, input=data, capture_output=True, timeout=timeout, check=False
@@ -65,7 +60,7 @@ def _pdftotext(data: bytes, timeout: float) -> str:
         if "password" in stderr or "encrypt" in stderr:
             raise DocumentImportError("pdf_encrypted", "ไฟล์ PDF นี้ถูกตั้งรหัสผ่าน กรุณาเอารหัสผ่านออกก่อน")
         raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้")
-    return completed.stdout.decode("utf-8", "replace")
+    return completed.stdout
 
 
 def _pypdf(data: bytes) -> str:  # pragma: no cover - used only where poppler is absent

@@ -3,7 +3,8 @@
 Extracted text keeps tables as tab-separated lines. Cleaning keeps the tabs (a line with a tab is
 a table row, a leading tab is an empty first cell) and fixes what extraction leaves behind: HTML
 fragments and checkbox `<input>`s, zero-width characters, Wingdings and Thai private-use glyphs,
-the decomposed sara am (ํา) and doubled sara e (เเ).
+and the Thai that PDF producers write out of order (`normalise_thai`, the one normaliser every
+reader uses).
 """
 
 from __future__ import annotations
@@ -72,6 +73,34 @@ _TRANSLATE = str.maketrans(_GLYPHS)
 
 _SPACES = re.compile(r"[ \f\v\r]+")
 
+# Thai marks by their place in a cluster: vowels above/below (and mai han akat) come before the
+# tone marks, and the nikhahit of a decomposed sara am comes after them.
+_VOWEL_MARKS = "\u0e31\u0e34-\u0e3a\u0e47"
+_TONE_MARKS = "\u0e48-\u0e4c"
+_TONE_BEFORE_VOWEL = re.compile(f"([{_TONE_MARKS}])([{_VOWEL_MARKS}])")
+_DECOMPOSED_AM = re.compile(f"\u0e4d([{_TONE_MARKS}]?)\u0e32")
+_TONE_THEN_NIKHAHIT = re.compile(f"\u0e4d([{_TONE_MARKS}])")
+_DOUBLED_MARK = re.compile(f"([{_VOWEL_MARKS}{_TONE_MARKS}\u0e4d])\\1+")
+# A cluster with stacked marks written twice ("ขั้ขั้นตอน": a raised tone mark mapped to the whole
+# cluster); no Thai word repeats such a cluster without ๆ.
+_DOUBLED_CLUSTER = re.compile(
+    f"([\u0e01-\u0e2e])([{_VOWEL_MARKS}][{_TONE_MARKS}])\\1[{_VOWEL_MARKS}]?[{_TONE_MARKS}]"
+)
+
+
+def normalise_thai(text: str) -> str:
+    """Thai as a keyboard writes it: sara am composed (ํ + า, also with the tone mark between),
+    vowels above and below before the tone mark, a mark typed twice once, sara e doubled for
+    sara ae (เเ → แ) and a stacked cluster written twice once."""
+    if not text or not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
+        return text
+    text = _TONE_THEN_NIKHAHIT.sub(lambda m: m.group(1) + "\u0e4d", text)
+    text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    text = _DOUBLED_MARK.sub(r"\1", text)
+    text = _DOUBLED_CLUSTER.sub(r"\1\2", text)
+    return text.replace("เเ", "แ")
+
 
 def _input_to_box(match: re.Match[str]) -> str:
     return f" {CHECKED if 'checked' in match.group(0).lower() else UNCHECKED} "
@@ -88,7 +117,7 @@ def clean_line(line: str) -> str:
         line = _ANY_TAG.sub(" ", line)
     if "&" in line:
         line = html.unescape(line)
-    line = line.replace("\u0e4d\u0e32", "\u0e33").replace("เเ", "แ")
+    line = normalise_thai(line)
     return "\t".join(_SPACES.sub(" ", cell).strip() for cell in line.split("\t"))
 
 
