@@ -7,10 +7,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core import signing
-
 from prongsai.channels import services
 from prongsai.channels.models import Kind
+from prongsai.core import abuse
 from tests.authz.matrix import MANAGE, PUBLIC, READ, Case
 
 RECEIVER_ONLY = {
@@ -30,7 +29,7 @@ PNG = (
 
 def started() -> str:
     """A form start time far enough back to pass the minimum fill time."""
-    return signing.dumps(time.time() - 60, salt="prongsai.channels.form-start")
+    return abuse.start_token(time.time() - 60)
 
 
 def build(world: Any) -> None:
@@ -127,4 +126,14 @@ CASES = [
         method="post",
         data=lambda w: {"code": w.objects["channel_code"]},
     ),
+]
+
+# Oversight: counts only, as the oversight pages
+from tests.authz.cases_oversight import NEITHER, OURS, THEIRS, ours, province, theirs  # noqa: E402
+
+CASES += [
+    Case("channels_oversight:country", NEITHER | {"receiver": "403"}),
+    Case("channels_oversight:province", NEITHER | {"receiver": "403"}, kwargs=province),
+    Case("channels_oversight:district", OURS | {"receiver": "403"}, kwargs=ours, query="year=2569"),
+    Case("channels_oversight:district", THEIRS | {"receiver": "403"}, kwargs=theirs),
 ]

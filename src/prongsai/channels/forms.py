@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.channels import conf
-from prongsai.channels.abuse import GuardedForm
 from prongsai.channels.models import Category, Status
+from prongsai.core.abuse import PublicFormMixin
 from prongsai.core.fields import LONG_TEXT, SHORT_TEXT, TextField
 
 
@@ -46,7 +46,7 @@ class IdentityFields(forms.Form):
         return {k: self.cleaned_data.get(k) or "" for k in ("name", "phone", "email", "address")}
 
 
-class CorruptionForm(GuardedForm, IdentityFields):
+class CorruptionForm(PublicFormMixin, IdentityFields):
     subject = _text(_("เรื่อง"))
     body = _text(_("รายละเอียด (เกิดอะไร เมื่อใด ที่ไหน)"), long=True)
     named_people = _text(
@@ -66,7 +66,7 @@ class CorruptionForm(GuardedForm, IdentityFields):
         return super().identity() if self.cleaned_data.get("give_identity") else {}
 
 
-class ComplaintForm(GuardedForm, IdentityFields):
+class ComplaintForm(PublicFormMixin, IdentityFields):
     category = forms.ChoiceField(label=_("หมวด"), choices=Category.choices)
     subject = _text(_("เรื่อง"))
     body = _text(_("รายละเอียด"), long=True)
@@ -129,4 +129,8 @@ class StatsForm(forms.Form):
         label=_("แยกตาม"),
         choices=[("month", _("รายเดือน")), ("quarter", _("รายไตรมาส")), ("half", _("รายครึ่งปี"))],
         initial="month",
+        required=False,
     )
+
+    def clean_by(self) -> str:
+        return self.cleaned_data.get("by") or "month"

@@ -17,10 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from prongsai.channels import abuse, services
+from prongsai.channels import conf, services
 from prongsai.channels.forms import AddInfoForm, CodeForm, ComplaintForm, CorruptionForm
 from prongsai.channels.models import Kind, Report
 from prongsai.core import thai
+from prongsai.core.abuse import public_write
 from prongsai.orgs.access import get_or_404
 from prongsai.orgs.models import Agency
 
@@ -60,9 +61,6 @@ def _file(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
             request, template, {"public_agency": agency, "form": form_class(), "kind": kind}
         )
     form = form_class(request.POST, request.FILES)
-    if form.is_valid() and not abuse.allow(request, "report"):
-        form.add_error(None, abuse.TOO_MANY)
-        return _page(request, template, {"public_agency": agency, "form": form, "kind": kind}, 429)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -89,9 +87,15 @@ def _file(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return _page(request, template, {"public_agency": agency, "form": form, "kind": kind})
 
 
+def _max_bytes() -> int:
+    """A report's text and its attachments (each within PRONGSAI_CHANNELS_MAX_FILE_BYTES)."""
+    return conf.max_files() * conf.max_file_bytes() + 256 * 1024
+
+
 @never_cache
 @sensitive_post_parameters(*_SENSITIVE)
 @require_http_methods(["GET", "POST"])
+@public_write("channels-report", max_bytes=_max_bytes())
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     return _file(request, slug, Kind.CORRUPTION)
 
@@ -99,6 +103,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @sensitive_post_parameters(*_SENSITIVE)
 @require_http_methods(["GET", "POST"])
+@public_write("channels-complaint", max_bytes=_max_bytes())
 def complaint(request: HttpRequest, slug: str) -> HttpResponse:
     return _file(request, slug, Kind.COMPLAINT)
 
@@ -106,9 +111,10 @@ def complaint(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @sensitive_post_parameters(*_SENSITIVE)
 @require_http_methods(["GET", "POST"])
+@public_write("channels-code")
 def follow(request: HttpRequest, slug: str) -> HttpResponse:
     """Type the code (POST only), read the status and replies, add information. Every code
-    tried counts against the address's guessing limit (abuse.allow "follow")."""
+    tried counts against the address's guessing limit (core.abuse scope "channels-code")."""
     agency = _agency(slug)
     context: dict[str, Any] = {"public_agency": agency}
     template = "channels/public_follow.html"
@@ -117,9 +123,6 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
     code_form = CodeForm(request.POST)
     if not code_form.is_valid():
         return _page(request, template, {**context, "form": code_form})
-    if not abuse.allow(request, "follow"):
-        code_form.add_error("code", abuse.TOO_MANY)
-        return _page(request, template, {**context, "form": code_form}, 429)
     code = code_form.cleaned_data["code"]
     found = services.report_by_code(agency, code)
     if found is None:

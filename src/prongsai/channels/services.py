@@ -283,7 +283,9 @@ def remind_due(today: dt.date | None = None) -> int:
                 recipients,
             )
             sent += 1
-        Report.objects.filter(pk=report.pk).update(reminded_at=timezone.now())
+        # the day it was reminded (noon of `today`): once a day at most
+        reminded = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
+        Report.objects.filter(pk=report.pk).update(reminded_at=reminded)
     return sent
 
 
