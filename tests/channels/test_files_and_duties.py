@@ -51,7 +51,7 @@ def _pdf_with_info() -> bytes:
 def _post(cast: Cast, *uploads: Any) -> Any:
     return Client().post(
         reverse("channels_public:report", kwargs={"slug": cast.agency.slug}),
-        {**form_data(), "files": list(uploads)},
+        {**form_data(), "attachments": list(uploads)},
     )
 
 

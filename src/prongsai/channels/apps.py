@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -15,7 +17,7 @@ class ChannelsConfig(AppConfig):
         from prongsai.core.demo import register_demo
         from prongsai.orgs.cycle import register_nav
 
-        def may_open(access, user) -> bool:  # type: ignore[no-untyped-def]
+        def may_open(access: Any, user: Any) -> bool:
             return is_receiver(user, access.agency) or may_handle_complaints(user, access)
 
         register_nav(_("เรื่องร้องเรียน"), "channels:index", allowed=may_open)  # type: ignore[arg-type]

@@ -50,8 +50,8 @@ def strip_image(data: bytes, kind: str) -> bytes:
 
     Image.MAX_IMAGE_PIXELS = 40_000_000  # a decompression bomb is refused, not decoded
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image = ImageOps.exif_transpose(image)  # keep what the photo showed upright
+        with Image.open(io.BytesIO(data)) as opened:
+            image: Any = ImageOps.exif_transpose(opened)  # keep what the photo showed upright
             if kind == "jpeg":
                 image = image.convert("RGB") if image.mode not in ("RGB", "L") else image
             elif image.mode not in ("RGB", "RGBA", "L"):

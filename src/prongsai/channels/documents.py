@@ -4,6 +4,7 @@ through the document engine) and as XLSX; "ไม่มีเรื่องร�
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -82,7 +83,7 @@ def stats_document(stats: Stats, digits: str | None = None) -> Document:
 
 def stats_xlsx(stats: Stats) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws: Any = wb.active
     ws.title = "O18"
     xlsx_append(ws, [title(stats)])
     xlsx_append(ws, [stats.agency.full_name])

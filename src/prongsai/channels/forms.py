@@ -55,12 +55,12 @@ class CorruptionForm(PublicFormMixin, IdentityFields):
         help_text=_("ผู้รับเรื่องที่มีชื่ออยู่ในเรื่องนี้จะเปิดเรื่องไม่ได้"),
     )
     place = _text(_("สถานที่"), required=False)
-    files = FilesField(label=_("ไฟล์แนบ (PDF, PNG, JPEG)"), required=False)
+    attachments = FilesField(label=_("ไฟล์แนบ (PDF, PNG, JPEG)"), required=False)
     give_identity = forms.BooleanField(
         label=_("ต้องการแจ้งชื่อและช่องทางติดต่อ (ไม่บังคับ ข้อมูลจะถูกเข้ารหัส เห็นได้เฉพาะผู้รับเรื่อง)"),
         required=False,
     )
-    field_order = ["subject", "body", "named_people", "place", "files", "give_identity"]
+    field_order = ["subject", "body", "named_people", "place", "attachments", "give_identity"]
 
     def identity(self) -> dict[str, str]:
         return super().identity() if self.cleaned_data.get("give_identity") else {}
@@ -71,8 +71,8 @@ class ComplaintForm(PublicFormMixin, IdentityFields):
     subject = _text(_("เรื่อง"))
     body = _text(_("รายละเอียด"), long=True)
     place = _text(_("สถานที่"), required=False)
-    files = FilesField(label=_("ไฟล์แนบ (PDF, PNG, JPEG)"), required=False)
-    field_order = ["category", "subject", "body", "place", "files"]
+    attachments = FilesField(label=_("ไฟล์แนบ (PDF, PNG, JPEG)"), required=False)
+    field_order = ["category", "subject", "body", "place", "attachments"]
 
 
 class CodeForm(forms.Form):
@@ -106,7 +106,7 @@ class ReceiverForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["membership"]
-        field.widget.choices = choices  # type: ignore[attr-defined]
+        field.widget.choices = choices
         self._allowed = {pk for pk, _label in choices}
 
     def clean_membership(self) -> int:

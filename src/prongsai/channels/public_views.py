@@ -73,11 +73,11 @@ def _file(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
                 place=data.get("place", ""),
                 category=data.get("category", ""),
                 identity=form.identity(),
-                uploads=data.get("files") or [],
+                uploads=data.get("attachments") or [],
             )
         except ValidationError as error:
             for message in error.messages:
-                form.add_error("files" if "ไฟล์" in message else None, message)
+                form.add_error("attachments" if "ไฟล์" in message else None, message)
         else:
             return _page(
                 request,

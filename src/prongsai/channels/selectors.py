@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -15,7 +16,7 @@ from prongsai.orgs.models import Agency
 
 
 def reports_for(
-    agency: Agency, user: object, *, corruption: bool, complaints: bool
+    agency: Agency, user: Any, *, corruption: bool, complaints: bool
 ) -> QuerySet[Report]:
     kinds = [k for k, on in ((Kind.CORRUPTION, corruption), (Kind.COMPLAINT, complaints)) if on]
     qs = Report.objects.filter(agency=agency, kind__in=kinds).only(
@@ -75,12 +76,12 @@ def counts(
         .annotate(
             total=Count("pk"),
             open=Count("pk", filter=~Q(status__in=CLOSED)),
-            overdue=Count(
+            late=Count(
                 "pk", filter=~Q(status__in=CLOSED) & Q(replied_at__isnull=True, due_on__lt=today)
             ),
         )
     )
-    return {r["agency_id"]: Counts(r["total"], r["open"], r["overdue"]) for r in rows}
+    return {r["agency_id"]: Counts(r["total"], r["open"], r["late"]) for r in rows}
 
 
 @dataclass(frozen=True)

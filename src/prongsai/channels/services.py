@@ -4,6 +4,7 @@ reporter's identity; the only trace of an identity being read is an `IdentityVie
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -251,7 +252,7 @@ def identity_erase_due(now: dt.datetime | None = None) -> int:
             Attachment.objects.filter(report=report).delete()
             Report.objects.filter(pk=report.pk).update(identity_erased_at=now)
         for path in paths:
-            transaction.on_commit(lambda p=path: files.delete(p))
+            transaction.on_commit(functools.partial(files.delete, path))
         erased += 1
     return erased
 
