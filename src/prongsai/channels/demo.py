@@ -13,7 +13,6 @@ from prongsai.core.demo import DEMO_PASSWORD, DemoContext
 from prongsai.orgs.models import Membership, Role
 
 RECEIVER = "demo-receiver"
-RECEIVER_LABEL = "ผู้รับเรื่องร้องเรียนการทุจริต อบต.หนองคันทรอง"
 # the first demo report's case code, published in docs/channels.md so the follow-up page can be
 # tried; every real report gets a new random code
 DEMO_CODE = "DEM00-C0DE0-0000F-0110W"
@@ -31,7 +30,6 @@ def build_demo_channels(ctx: DemoContext) -> None:
     )
     Membership.objects.create(user=user, agency=agency, role=Role.VIEWER)
     services.receiver_add(agency, user, "นางสาวศิริพร จันทร์เพ็ญ")
-    ctx.logins.append((RECEIVER, RECEIVER_LABEL))
     now = timezone.now()
     cases = [
         (

@@ -48,7 +48,8 @@ def _page(
         status=status,
     )
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    # (the site's Referrer-Policy same-origin stays: no-referrer would make the browser send
+    # "Origin: null" with the form, which the CSRF check refuses)
     return response
 
 
