@@ -49,6 +49,30 @@ def build_demo_channels(ctx: DemoContext) -> None:
             Status.RECEIVED,
         ),
         (
+            Kind.CORRUPTION,
+            "",
+            "จัดซื้อวัสดุราคาสูงกว่าท้องตลาด",
+            "ราคาวัสดุก่อสร้างในโครงการสูงกว่าร้านในตำบลเกือบเท่าตัว",
+            250,
+            Status.DONE,
+        ),
+        (
+            Kind.CORRUPTION,
+            "",
+            "รับของขวัญจากผู้รับเหมา",
+            "มีการส่งกระเช้าของขวัญราคาแพงให้เจ้าหน้าที่ก่อนตรวจรับงาน",
+            150,
+            Status.REJECTED,
+        ),
+        (
+            Kind.COMPLAINT,
+            Category.WATER,
+            "ท่อระบายน้ำอุดตัน",
+            "น้ำท่วมขังหน้าตลาดทุกครั้งที่ฝนตก",
+            200,
+            Status.DONE,
+        ),
+        (
             Kind.COMPLAINT,
             Category.LIGHT,
             "ไฟถนนดับหน้าโรงเรียน",
@@ -90,7 +114,10 @@ def build_demo_channels(ctx: DemoContext) -> None:
                 user,
                 body="หน่วยงานได้รับเรื่องและกำลังตรวจสอบข้อเท็จจริง"
                 if status == Status.IN_PROGRESS
-                else "ซ่อมแซมเรียบร้อยแล้ว",
+                else "ดำเนินการเรียบร้อยแล้ว",
                 status=status,
-                reason="ดำเนินการแก้ไขแล้ว" if status == Status.DONE else "",
+                reason={
+                    Status.DONE: "ตรวจสอบแล้ว ส่งเรื่องให้คณะกรรมการสอบข้อเท็จจริงดำเนินการต่อ",
+                    Status.REJECTED: "ข้อมูลไม่เพียงพอต่อการตรวจสอบ ผู้แจ้งเพิ่มข้อมูลหรือแจ้ง ป.ป.ช. ได้",
+                }.get(status, ""),
             )

@@ -120,7 +120,11 @@ BY = ("month", "quarter", "half")
 
 def _periods(year: int, by: str) -> list[tuple[str, thai.Period]]:
     if by == "quarter":
-        return [(thai.quarter_label(q), thai.quarter_period(year, q)) for q in (1, 2, 3, 4)]
+        quarters = [thai.quarter_period(year, q) for q in (1, 2, 3, 4)]
+        return [
+            (f"{thai.quarter_label(q)} ({p.months_label()})", p)
+            for q, p in zip((1, 2, 3, 4), quarters, strict=True)
+        ]
     if by == "half":
         whole = thai.fiscal_year_period(year)
         first = thai.half_year_period(year)
