@@ -1,4 +1,4 @@
-"""`prongsai bench render|web|batch`: the benchmarks under bench/ (repository checkout only)."""
+"""`prongsai bench render|web|batch|channels`: the benchmarks under bench/ (repository checkout only)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prongsai.core.paths import repo_root
 
-BENCHES = ("render", "web", "batch")
+BENCHES = ("render", "web", "batch", "channels")
 
 
 class Command(BaseCommand):
