@@ -1,4 +1,4 @@
-"""`prongsai bench render|web|batch|channels`: the benchmarks under bench/ (repository checkout only)."""
+"""`prongsai bench render|web|batch|channels`: the benchmarks under bench/ (in a checkout)."""
 
 from __future__ import annotations
 
