@@ -114,6 +114,13 @@ CASES = [
         kwargs=lambda w: {"slug": w.agency.slug, "fmt": "pdf"},
         query="year=2569&by=quarter",
     ),
+    Case(
+        "channels:publish",
+        HANDLERS | {"editor": "ok"},
+        kwargs=slug,
+        method="post",
+        data=lambda w: {"year": "2569", "by": "quarter"},
+    ),
     Case("channels_public:report", EVERYONE, kwargs=slug),
     Case("channels_public:report", EVERYONE, kwargs=slug, method="post", data=report_data),
     Case("channels_public:complaint", EVERYONE, kwargs=slug),

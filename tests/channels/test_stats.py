@@ -112,3 +112,19 @@ def test_the_cli_refuses_an_unknown_agency(cast: Cast, tmp_path: Path, capsys: A
         call_command(
             "complaints", "stats", "--org", "nope", "--year", "2568", "--out", str(tmp_path / "x")
         )
+
+
+def test_publishing_keeps_an_official_pdf_and_xlsx_of_the_year(cast: Cast) -> None:
+    from prongsai.channels.models import StatsCopy
+    from prongsai.core import files
+
+    _cases(cast)
+    client = cast.client("receiver")
+    url = reverse("channels:publish", kwargs={"slug": cast.agency.slug})
+    assert cast.client("overseer").post(url, {"year": 2568, "by": "month"}).status_code == 403
+    response = client.post(url, {"year": 2568, "by": "month"})
+    assert response.status_code == 302
+    copy = StatsCopy.objects.get()
+    assert copy.fiscal_year == 2568 and copy.copy_size > 0 and copy.xlsx_size > 0
+    assert files.read_bytes(copy.copy_path).startswith(b"%PDF")
+    assert files.read_bytes(copy.xlsx_path).startswith(b"PK")

@@ -74,6 +74,7 @@ def test_an_anonymous_report_from_a_phone_to_the_receivers_reply(
     receiver.get_by_role("link", name="ทจ", exact=False).first.click()
     assert "เรียกรับเงินแลกใบอนุญาต" in receiver.content()
     assert "แจ้งโดยไม่ระบุชื่อ" in receiver.content()
+    assert_accessible(receiver)
     receiver.select_option("#id_status", "in_progress")
     receiver.fill("#id_body", "หน่วยงานรับเรื่องแล้ว กำลังตรวจสอบข้อเท็จจริง")
     receiver.click("form.form button[type=submit]")

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.files import StoredPath
+from prongsai.core.files import OfficialCopy, StoredPath
 from prongsai.orgs.models import Agency
 
 
@@ -210,3 +210,27 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"ไฟล์แนบ เรื่อง {self.report_id}"
+
+
+class StatsCopy(OfficialCopy):
+    """An official copy of the O18 table of a fiscal year, as published (PDF + XLSX): it is
+    the agency's public document for the OIT item, and a newer copy of the same year supersedes
+    it. Counts only."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="channel_stats")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ"))
+    by = models.CharField(_("แยกตาม"), max_length=8)
+    at = models.DateTimeField(_("เผยแพร่เมื่อ"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    xlsx_path = StoredPath(_("ไฟล์ XLSX"), blank=True)
+    xlsx_size = models.PositiveIntegerField(default=0)
+    xlsx_sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("สถิติเรื่องร้องเรียนฉบับเผยแพร่")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"O18 {self.fiscal_year}"

@@ -342,3 +342,21 @@ def keys_rotate() -> int:
         files.delete(attachment.path)
         done += 1
     return done
+
+
+def stats_publish(agency: Agency, year: int, by: str, user: Any) -> Any:
+    """Publish the O18 table of `year` as an official copy (PDF through the document engine,
+    XLSX beside it): the public page lists it and the OIT register row links to it."""
+    from prongsai.channels import documents, selectors
+    from prongsai.channels.models import StatsCopy
+    from prongsai.documents import render
+
+    table = selectors.stats(agency, year, by)
+    copy = StatsCopy.objects.create(agency=agency, fiscal_year=year, by=by, user=user)
+    xlsx = files.bytes_store(documents.stats_xlsx(table), folder="channels-stats", extension="xlsx")
+    StatsCopy.objects.filter(pk=copy.pk).update(
+        xlsx_path=xlsx.path, xlsx_size=xlsx.size, xlsx_sha256=xlsx.sha256
+    )
+    copy.refresh_from_db()
+    copy.keep_copy(lambda: render(documents.stats_document(table), "pdf"), folder="channels-stats")
+    return copy

@@ -14,4 +14,5 @@ urlpatterns = [
     path("receivers/<int:pk>/remove/", views.receiver_remove, name="receiver_remove"),
     path("stats/", views.stats, name="stats"),
     path("stats/o18.<str:fmt>", views.stats_file, name="stats_file"),
+    path("stats/publish/", views.publish, name="publish"),
 ]

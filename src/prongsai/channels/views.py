@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,7 +27,8 @@ from prongsai.channels.access import (
     is_receiver,
 )
 from prongsai.channels.forms import ReceiverForm, ReplyForm, SettingsForm, StatsForm
-from prongsai.channels.models import Kind, Receiver
+from prongsai.channels.models import Kind, Receiver, StatsCopy
+from prongsai.core.files import NO_COPY
 from prongsai.core.thai import fiscal_year
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.orgs.models import Membership
@@ -243,7 +245,8 @@ def stats(request: HttpRequest, slug: str) -> HttpResponse:
             "agency": access.agency,
             "stats": table,
             "form": StatsForm(initial={"year": year, "by": by}),
-            "is_receiver": is_receiver(request.user, access.agency),
+            "may_publish": access.can_write or is_receiver(request.user, access.agency),
+            "copies": StatsCopy.objects.filter(agency=access.agency, fiscal_year=year)[:10],
         },
     )
 
@@ -267,3 +270,23 @@ def stats_file(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{documents.filename(table, fmt)}"'
     return response
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    """Publish the year's O18 table as the agency's official copy (writers and receivers)."""
+    access = get_agency_for_user(request.user, slug, Need.READ)
+    if not (access.can_write or is_receiver(request.user, access.agency)):
+        raise PermissionDenied(_("เผยแพร่ได้เฉพาะผู้แก้ไขข้อมูลของหน่วยงานและผู้รับเรื่อง"))
+    form = StatsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("ปีงบประมาณไม่ถูกต้อง"))
+        return redirect("channels:stats", slug=slug)
+    year, by = form.cleaned_data["year"], form.cleaned_data["by"]
+    copy = services.stats_publish(access.agency, year, by, request.user)
+    if copy.copy_path:
+        messages.success(request, _("เผยแพร่สถิติฉบับทางการแล้ว แสดงในหน้าเอกสารเผยแพร่และทะเบียน OIT"))
+    else:
+        messages.error(request, str(NO_COPY))
+    return redirect(f"{reverse('channels:stats', kwargs={'slug': slug})}?year={year}&by={by}")
