@@ -128,3 +128,37 @@ def test_publishing_keeps_an_official_pdf_and_xlsx_of_the_year(cast: Cast) -> No
     assert copy.fiscal_year == 2568 and copy.copy_size > 0 and copy.xlsx_size > 0
     assert files.read_bytes(copy.copy_path).startswith(b"%PDF")
     assert files.read_bytes(copy.xlsx_path).startswith(b"PK")
+
+
+def test_the_published_table_is_a_public_document_and_answers_the_oit_item(cast: Cast) -> None:
+    from prongsai.channels.models import StatsCopy
+    from prongsai.frameworks.models import Framework
+    from prongsai.oit.documents import public_documents
+
+    _cases(cast)
+    services.stats_publish(cast.agency, 2568, "month", cast.users["receiver"])
+    services.stats_publish(cast.agency, 2568, "quarter", cast.users["receiver"])
+    docs = [d for d in public_documents(cast.agency) if d.kind == "complaint_stats"]
+    assert len(docs) == 2 and sum(d.current for d in docs) == 1
+    current = next(d for d in docs if d.current)
+    assert current.key == f"complaint-stats-{StatsCopy.objects.order_by('-pk').first().pk}"
+    assert current.alternate("xlsx") is not None
+    slug = cast.agency.slug
+    from django.test import Client
+
+    anon = Client()
+    assert (
+        anon.get(
+            reverse("oit_public:document_pdf", kwargs={"slug": slug, "key": current.key})
+        ).status_code
+        == 200
+    )
+    page = anon.get(reverse("oit_public:documents", kwargs={"slug": slug})).content.decode()
+    assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in page
+    # the framework data maps the OIT items to this kind (FY2569 O18, FY2568 O19)
+    # (the test database loaded the shipped framework data after its migrations)
+    items = {
+        f.year: [i.code for i in f.oit_items.filter(answered_by="complaint_stats")]
+        for f in Framework.objects.filter(year__in=[2568, 2569])
+    }
+    assert items == {2568: ["o19"], 2569: ["o18"]}

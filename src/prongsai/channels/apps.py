@@ -23,3 +23,6 @@ class ChannelsConfig(AppConfig):
         register_nav(_("เรื่องร้องเรียน"), "channels:index", allowed=may_open)  # type: ignore[arg-type]
         register_nav(_("สถิติเรื่องร้องเรียน (O18)"), "channels:stats", group=1)  # type: ignore[arg-type]
         register_demo("channels", build_demo_channels)
+        from prongsai.channels.publications import register as register_publications
+
+        register_publications()
