@@ -162,3 +162,13 @@ def test_the_published_table_is_a_public_document_and_answers_the_oit_item(cast:
         for f in Framework.objects.filter(year__in=[2568, 2569])
     }
     assert items == {2568: ["o19"], 2569: ["o18"]}
+
+
+def test_the_oversight_counts_refuse_a_year_in_other_digits(cast: Cast) -> None:
+    url = reverse(
+        "channels_oversight:province", kwargs={"code": cast.agency.district.province.code}
+    )
+    client = cast.client("overseer")
+    assert client.get(url, {"year": "²⁵⁶⁹"}).status_code == 404
+    page = client.get(url, {"year": "2569"})
+    assert page.status_code == 200 and "เรียก" not in page.content.decode()

@@ -21,7 +21,7 @@ EMPTY = Counts(0, 0, 0)
 
 def _page(request: HttpRequest, scope: Scope) -> HttpResponse:
     raw = request.GET.get("year", "")
-    if raw and not (raw.isdigit() and is_fiscal_year(int(raw))):
+    if raw and not (raw.isascii() and raw.isdigit() and is_fiscal_year(int(raw))):
         raise Http404("ไม่มีปีงบประมาณนี้")
     year = int(raw) if raw else fiscal_year(timezone.localdate())
     agencies = list(
