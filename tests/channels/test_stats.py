@@ -172,3 +172,16 @@ def test_the_oversight_counts_refuse_a_year_in_other_digits(cast: Cast) -> None:
     assert client.get(url, {"year": "²⁵⁶⁹"}).status_code == 404
     page = client.get(url, {"year": "2569"})
     assert page.status_code == 200 and "เรียก" not in page.content.decode()
+
+
+def test_the_oit_register_row_of_fy2569_o18_links_the_published_fy2568_table(cast: Cast) -> None:
+    from prongsai.oit import selectors as oit_selectors
+    from prongsai.oit import services as oit_services
+
+    _cases(cast)
+    register = oit_services.register_create(cast.agency, 2569)
+    row = next(r for r in oit_selectors.register_view(register).rows if r.item.code == "o18")
+    assert not row.ready
+    services.stats_publish(cast.agency, 2568, "month", cast.users["receiver"])
+    row = next(r for r in oit_selectors.register_view(register).rows if r.item.code == "o18")
+    assert row.ready
