@@ -72,6 +72,7 @@ bench: install system-deps
 	$(BIN)/prongsai bench batch
 	$(BIN)/prongsai bench web
 	$(BIN)/prongsai bench import
+	$(BIN)/prongsai bench channels
 
 clean:
 	rm -rf $(VENV) var node_modules

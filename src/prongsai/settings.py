@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prongsai.progress",
     "prongsai.oit",  # after progress: its demo links the demo plan and reports
     "prongsai.oversight",
+    "prongsai.channels",  # after oit: its O18 statistics fill the OIT register
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,17 @@ PRONGSAI_LINK_CHECK_CONCURRENCY = env_int("PRONGSAI_LINK_CHECK_CONCURRENCY", 4, 
 # Outbound checks refuse private and loopback addresses unless this is on (an intranet, tests).
 PRONGSAI_LINK_CHECK_ALLOW_PRIVATE = env_bool("PRONGSAI_LINK_CHECK_ALLOW_PRIVATE", False)
 PRONGSAI_REMINDER_DAYS = env_int("PRONGSAI_REMINDER_DAYS", 14, minimum=1)
+
+# Reporting channels (prongsai.channels, docs/channels.md): the Fernet keys reporters' identities
+# and attachments are encrypted with (comma-separated; the first encrypts, all decrypt: rotation)
+# and the key case codes are hashed with (empty: derived from SECRET_KEY, for development only);
+# attachments' size and number (the public forms' rate limits: core.abuse).
+PRONGSAI_CHANNELS_KEY = env_str("PRONGSAI_CHANNELS_KEY")
+PRONGSAI_CHANNELS_CODE_KEY = env_str("PRONGSAI_CHANNELS_CODE_KEY")
+PRONGSAI_CHANNELS_MAX_FILE_BYTES = env_int(
+    "PRONGSAI_CHANNELS_MAX_FILE_BYTES", 5 * 1024 * 1024, minimum=1024
+)
+PRONGSAI_CHANNELS_MAX_FILES = env_int("PRONGSAI_CHANNELS_MAX_FILES", 3, minimum=0)
 # The site's public address (https://ita.example.go.th), for the absolute links of the public
 # documents in the ITAS export and the CLI; pages use the request's own address.
 PRONGSAI_SITE_URL = env_str("PRONGSAI_SITE_URL", "").rstrip("/")

@@ -16,8 +16,11 @@ urlpatterns = [
     path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
     path("a/<slug:slug>/oit/", include("prongsai.oit.urls")),
     path("p/<slug:slug>/", include("prongsai.oit.public_urls")),
+    path("a/<slug:slug>/channels/", include("prongsai.channels.urls")),
+    path("p/<slug:slug>/channels/", include("prongsai.channels.public_urls")),
     path("frameworks/", include("prongsai.frameworks.urls")),
     path("oversight/oit/", include("prongsai.oit.oversight_urls")),
+    path("oversight/channels/", include("prongsai.channels.oversight_urls")),
     path("oversight/", include("prongsai.oversight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # the admin's own password change has no rate limit on the old password: use ours

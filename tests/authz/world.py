@@ -20,6 +20,9 @@ from prongsai.orgs.models import AgencyType, Membership, Person, Role, Unit
 
 PASSWORD = "matrix-pass-123"
 ACTORS = ["admin", "editor", "viewer", "other", "overseer_above", "overseer_elsewhere", "anon"]
+# Named only by the rows that need them (the channels' receiver: a viewer of the first agency
+# whom its admin named to receive corruption reports); the other rows do not test them.
+EXTRA_ACTORS = ["receiver"]
 
 
 @dataclass
@@ -53,13 +56,14 @@ def build_world() -> World:
         name: User.objects.create_user(
             username=name, email=f"{name}@example.com", password=PASSWORD
         )
-        for name in ACTORS
+        for name in ACTORS + EXTRA_ACTORS
         if name != "anon"
     }
     Membership.objects.create(user=users["admin"], agency=agency, role=Role.ADMIN)
     Membership.objects.create(user=users["editor"], agency=agency, role=Role.EDITOR)
     Membership.objects.create(user=users["viewer"], agency=agency, role=Role.VIEWER)
     Membership.objects.create(user=users["other"], agency=other, role=Role.EDITOR)
+    Membership.objects.create(user=users["receiver"], agency=agency, role=Role.VIEWER)
     services.oversight_grant(users["overseer_above"], Role.DISTRICT_OVERSEER, district=d1)
     services.oversight_grant(users["overseer_elsewhere"], Role.DISTRICT_OVERSEER, district=d2)
     world = World(agency=agency, other_agency=other, users=users)

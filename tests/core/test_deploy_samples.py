@@ -73,6 +73,10 @@ def test_the_sample_environment_passes_the_deployment_checks(tmp_path: Path) -> 
     env = _sample_env()
     assert "change-me" in env["PRONGSAI_SECRET_KEY"]  # the one value the sample cannot carry
     env["PRONGSAI_SECRET_KEY"] = secrets.token_urlsafe(64)  # as the sample's comment says
+    from cryptography.fernet import Fernet  # and the channels' keys, as its comments say
+
+    env["PRONGSAI_CHANNELS_KEY"] = Fernet.generate_key().decode()
+    env["PRONGSAI_CHANNELS_CODE_KEY"] = secrets.token_urlsafe(48)
     # the sample's PostgreSQL server does not exist here: its URL must select PostgreSQL …
     probe = _run(
         ["-c", "import prongsai.settings as s; print(s.DATABASES['default']['ENGINE'])"], env

@@ -25,7 +25,8 @@ def test_fy2569_o25_is_the_plan_and_o26_the_previous_years_annual_report() -> No
     oit = items(2569)
     assert (oit["o25"]["answered_by"], oit["o25"]["period"]) == ("plan", "current")
     assert (oit["o26"]["answered_by"], oit["o26"]["period"]) == ("annual_report", "previous_fy")
-    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o25", "o26"}
+    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o18", "o25", "o26"}
+    assert oit["o18"]["answered_by"] == "complaint_stats"  # the channels' O18 table
 
 
 def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
@@ -41,7 +42,10 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     }  # fmt: skip
     assert oit["o22"]["period"] is None  # not stated in the research
     assert len(oit["o9"]["required_elements"]) == 6
-    assert not any(i.get("answered_by") for i in oit.values())  # no measures item found
+    # no measures item found; the complaint statistics are the channels' O18 table
+    assert {c: i["answered_by"] for c, i in oit.items() if i.get("answered_by")} == {
+        "o19": "complaint_stats"
+    }
 
 
 def test_required_elements_from_the_vocational_proxy_say_so() -> None:

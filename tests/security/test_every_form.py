@@ -57,6 +57,10 @@ NOT_A_FORM = {
     "oit_public:document_pdf": "a public download; the matrix checks that a POST is refused",
     "oit_public:feed": "a public read-only feed; the matrix checks that a POST is refused",
     "oit_public:embed": "a public read-only fragment; the matrix checks that a POST is refused",
+    "channels:identity": "a button without fields, on pages only the receiver opens (the matrix "
+    "posts to it as every actor)",
+    "channels:stand_aside": "a button without fields, on pages only the receiver opens (the "
+    "matrix posts to it as every actor)",
 }
 
 HOSTILE = st.sampled_from(

@@ -39,7 +39,13 @@ def _values(obj: Any) -> dict[str, Any]:
 
 
 def _tracked(sender: Any) -> bool:
-    return sender._meta.app_label in _apps and sender._meta.label_lower not in _SKIP_MODELS
+    # a model with `audit_skip = True` keeps its own access log (the reporters' channels:
+    # content and identity must never reach the trail its admin and overseers read)
+    return (
+        sender._meta.app_label in _apps
+        and sender._meta.label_lower not in _SKIP_MODELS
+        and not getattr(sender, "audit_skip", False)
+    )
 
 
 def _record(obj: Any, action: str, changes: dict[str, Any]) -> None:

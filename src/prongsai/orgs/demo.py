@@ -18,6 +18,7 @@ LOGINS: list[tuple[str, str]] = [
     ("district-overseer", "ผู้กำกับดูแลอำเภอเมืองตราด"),
     ("province-overseer", "ผู้กำกับดูแลจังหวัดตราด"),
     ("country-overseer", "ผู้กำกับดูแลระดับประเทศ"),
+    ("demo-receiver", "ผู้รับเรื่องร้องเรียนการทุจริต อบต.หนองคันทรอง (prongsai.channels)"),
     ("siteadmin", "ผู้ดูแลระบบ (หน้า /admin/)"),
 ]
 

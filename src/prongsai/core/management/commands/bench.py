@@ -1,5 +1,5 @@
-"""`prongsai bench render|web|batch|import`: the benchmarks under bench/ (repository checkout
-only)."""
+"""`prongsai bench render|web|batch|import|channels`: the benchmarks under bench/ (repository
+checkout only)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prongsai.core.paths import repo_root
 
-BENCHES = ("render", "web", "batch", "import")
+BENCHES = ("render", "web", "batch", "import", "channels")
 MODULES = {"import": "import_pdf"}  # `import` cannot name a module
 
 
