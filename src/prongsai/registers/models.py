@@ -30,14 +30,14 @@ class NoGiftPolicy(models.Model):
     signer_position = models.CharField(_("ตำแหน่งผู้ลงนาม"), max_length=200, blank=True)
     statement = models.TextField(_("ข้อความเพิ่มเติม"), blank=True)
 
-    def __str__(self) -> str:
-        return self.signer_name or str(self.fiscal_year)
-
     class Meta:
         verbose_name = _("ประกาศเจตนารมณ์ No Gift Policy")
         constraints = [
             models.UniqueConstraint(fields=["agency", "fiscal_year"], name="nogift_one_per_year")
         ]
+
+    def __str__(self) -> str:
+        return self.signer_name or str(self.fiscal_year)
 
 
 class Relation(models.TextChoices):
@@ -73,13 +73,13 @@ class Gift(models.Model):
     decision = models.TextField(_("คำวินิจฉัยของผู้บังคับบัญชา"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self) -> str:
-        return self.item
-
     class Meta:
         verbose_name = _("การรับทรัพย์สินหรือประโยชน์อื่นใด")
         ordering = ["received_on", "pk"]
         indexes = [models.Index(fields=["agency", "fiscal_year"])]
+
+    def __str__(self) -> str:
+        return self.item
 
     @property
     def within_limit(self) -> bool:
@@ -161,13 +161,13 @@ class Loan(models.Model):
     condition_note = models.CharField(_("หมายเหตุการส่งคืน"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self) -> str:
-        return self.borrower
-
     class Meta:
         verbose_name = _("การยืมทรัพย์สินของราชการ")
         ordering = ["starts_on", "pk"]
         indexes = [models.Index(fields=["agency", "fiscal_year"])]
+
+    def __str__(self) -> str:
+        return self.borrower
 
     def overdue(self, today: dt.date) -> bool:
         return self.status == LoanStatus.APPROVED and today > self.due_on
@@ -220,13 +220,13 @@ class Risk(models.Model):
     )
     follow_up = models.TextField(_("ผลการดำเนินการ"), blank=True)
 
-    def __str__(self) -> str:
-        return self.process
-
     class Meta:
         verbose_name = _("ความเสี่ยงการทุจริต")
         ordering = ["area", "pk"]
         indexes = [models.Index(fields=["agency", "fiscal_year"])]
+
+    def __str__(self) -> str:
+        return self.process
 
     @property
     def score(self) -> int:
@@ -254,13 +254,13 @@ class Event(models.Model):
     outcome = models.TextField(_("ผลที่ได้"), blank=True)
     use = models.TextField(_("การนำผลไปใช้"), blank=True)
 
-    def __str__(self) -> str:
-        return self.topic
-
     class Meta:
         verbose_name = _("กิจกรรม")
         ordering = ["held_on", "pk"]
         indexes = [models.Index(fields=["agency", "fiscal_year", "kind"])]
+
+    def __str__(self) -> str:
+        return self.topic
 
     @property
     def total(self) -> int:
@@ -279,11 +279,11 @@ class EventFile(models.Model):
     size = models.PositiveIntegerField(default=0)
     sha256 = models.CharField(max_length=64)
 
-    def __str__(self) -> str:
-        return self.file_name
-
     class Meta:
         verbose_name = _("หลักฐานของกิจกรรม")
+
+    def __str__(self) -> str:
+        return self.file_name
 
 
 class DocKind(models.TextChoices):
@@ -310,10 +310,10 @@ class Publication(OfficialCopy):
     docx_size = models.PositiveIntegerField(default=0)
     docx_sha256 = models.CharField(max_length=64, blank=True)
 
-    def __str__(self) -> str:
-        return f"{self.kind} {self.fiscal_year}"
-
     class Meta:
         verbose_name = _("เอกสารทะเบียนที่เผยแพร่")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["agency", "fiscal_year", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.fiscal_year}"
