@@ -10,6 +10,10 @@ from decimal import Decimal
 from prongsai.core.demo import DemoContext
 
 YEAR = 2569
+FOLLOW_UP = {
+    "permits": ("done", "ประกาศขั้นตอนและระยะเวลาบนเว็บไซต์แล้ว ไม่มีเรื่องร้องเรียน"),
+    "authority": ("doing", "ตรวจรับพร้อมภาพถ่ายแล้ว 4 จาก 6 งาน"),
+}
 
 
 def build_demo_registers(ctx: DemoContext) -> None:
@@ -127,7 +131,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "due_on": dt.date(2025, 12, 3),
         },
     )
-    risk = {"owner": "", "follow_up": "", "status": "planned"}
+    risk = {"owner": "สำนักปลัด", "follow_up": "", "status": "planned"}
     for area, process, text, lik, imp, controls in [
         (
             "permits",
@@ -155,7 +159,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
         ),
         ("hr", "การสรรหาพนักงานจ้าง", "ช่วยเหลือพวกพ้องในการสอบคัดเลือก", 1, 4, "ประกาศผลคะแนนทุกขั้นตอน"),
     ]:
-        services.risk_add(
+        item = services.risk_add(
             agency,
             YEAR,
             {
@@ -168,6 +172,10 @@ def build_demo_registers(ctx: DemoContext) -> None:
                 "controls": controls,
             },
         )
+        follow = FOLLOW_UP.get(area)
+        if follow:
+            data = {f: getattr(item, f) for f in services.RISK_FIELDS}
+            services.risk_update(item, {**data, "status": follow[0], "follow_up": follow[1]})
     services.event_add(
         agency,
         YEAR,

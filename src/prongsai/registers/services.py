@@ -238,14 +238,25 @@ def publish(agency: Agency, year: int, kind: str, *, user: Any) -> Publication:
     )
 
 
-def attach_to_measure(measure: Any, *, user: Any, day: dt.date, text: str, url: str) -> Any:
-    """A register record as dated evidence of a measure, in one action (progress.services)."""
-    from prongsai.progress.services import action_add
+def attach_to_measure(
+    measure: Any, *, user: Any, day: dt.date, text: str, url: str, pdf: bytes, name: str
+) -> Any:
+    """A register record as dated evidence of a measure, in one action (progress.services):
+    the register's document as it stands (a PDF file) and, when the site's address is a public
+    one, the link to the register page."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from prongsai.progress.services import action_add, clean_link
+
+    try:
+        link = clean_link(url)
+    except ValidationError:  # a site without a public name (localhost, a test server)
+        link = ""
     return action_add(
         measure,
         user=user,
         data={"date": day, "text": text[:2000]},
-        url=url,
+        url=link,
         evidence_title=text[:200],
+        upload=SimpleUploadedFile(name, pdf, content_type="application/pdf"),
     )

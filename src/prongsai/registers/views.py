@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai, versions
+from prongsai.core.documents import DocumentOptions
 from prongsai.core.thai import fiscal_year
 from prongsai.documents import CONTENT_TYPES
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
@@ -286,6 +287,17 @@ def _record(what: str, record: Any) -> tuple[Any, str, str]:
     return record.held_on, f"{record.get_kind_display()}: {record.topic}", "registers:events"
 
 
+def _evidence(what: str, record: Any, access: AgencyAccess) -> tuple[str, bytes]:
+    """The document a record is evidence in: the loan's own form, else its register's report."""
+    if what == "loan":
+        from prongsai.documents import render as render_document
+        from prongsai.registers.documents import loan_form
+
+        return "borrowing", render_document(loan_form(record, DocumentOptions()), "pdf")
+    kind = {"gift": DocKind.NOGIFT_REPORT, "risk": DocKind.RISK}.get(what) or record.kind
+    return str(kind), services.document_bytes(kind, access.agency, record.fiscal_year, "pdf")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def attach(request: HttpRequest, slug: str, year: int, what: str, pk: int) -> HttpResponse:
@@ -302,6 +314,7 @@ def attach(request: HttpRequest, slug: str, year: int, what: str, pk: int) -> Ht
     if request.method == "POST":
         status = 400
         if form.is_valid():
+            kind, pdf = _evidence(what, record, access)
             try:
                 services.attach_to_measure(
                     form.cleaned_data["measure"],
@@ -309,6 +322,8 @@ def attach(request: HttpRequest, slug: str, year: int, what: str, pk: int) -> Ht
                     day=day,
                     text=text,
                     url=request.build_absolute_uri(back),
+                    pdf=pdf,
+                    name=f"{kind}-{year}.pdf",
                 )
             except ValidationError as e:
                 errors_to(request, e)
