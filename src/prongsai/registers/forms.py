@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import LONG_TEXT, SHORT_TEXT, RecordChoiceField, TextField, ThaiDateField
-from prongsai.core.thai import local_digits_lazy
+from prongsai.core.thai import local_digits, local_digits_lazy
 from prongsai.plans.models import Measure
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.registers.models import (
@@ -95,14 +95,16 @@ def parse_items(text: str) -> list[dict[str, Any]]:
         number, name = parts[0][:60], parts[1][:200]
         quantity = parts[2] if len(parts) > 2 else "1"
         if not name:
-            raise ValidationError(_("บรรทัดที่ %(n)s: ไม่มีชื่อรายการ") % {"n": n})
+            raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: ไม่มีชื่อรายการ") % {"n": n}))
         if not quantity.isdigit() or not 0 < int(quantity) < 10000:
-            raise ValidationError(_("บรรทัดที่ %(n)s: จำนวนต้องเป็นเลขจำนวนเต็ม") % {"n": n})
+            raise ValidationError(
+                local_digits(_("บรรทัดที่ %(n)s: จำนวนต้องเป็นเลขจำนวนเต็ม") % {"n": n})
+            )
         items.append({"asset_number": number, "name": name, "quantity": int(quantity)})
     if not items:
-        raise ValidationError(_("กรุณาระบุพัสดุที่ยืมอย่างน้อย 1 รายการ"))
+        raise ValidationError(local_digits(_("กรุณาระบุพัสดุที่ยืมอย่างน้อย 1 รายการ")))
     if len(items) > 50:
-        raise ValidationError(_("ยืมได้ไม่เกิน 50 รายการต่อครั้ง"))
+        raise ValidationError(local_digits(_("ยืมได้ไม่เกิน 50 รายการต่อครั้ง")))
     return items
 
 
@@ -113,7 +115,10 @@ class LoanForm(forms.Form):
     kind = forms.ChoiceField(label=_("ประเภทการใช้"), choices=LoanKind.choices)
     purpose = TextField(label=_("วัตถุประสงค์"), max_length=500)
     items = TextField(
-        label=_("รายการพัสดุ"), max_length=LONG_TEXT, widget=_area(3), help_text=ITEMS_HELP
+        label=_("รายการพัสดุ"),
+        max_length=LONG_TEXT,
+        widget=_area(3),
+        help_text=local_digits_lazy(ITEMS_HELP),
     )
     starts_on = ThaiDateField(label=_("วันที่ยืม"))
     due_on = ThaiDateField(label=_("กำหนดส่งคืน"))
@@ -128,15 +133,22 @@ class ReturnForm(forms.Form):
     condition_note = TextField(label=_("หมายเหตุ"), max_length=500, required=False)
 
 
+SCALE = [(n, local_digits_lazy(n)) for n in range(1, 6)]
+
+
 class RiskForm(forms.Form):
     area = forms.ChoiceField(label=_("ด้านความเสี่ยง"), choices=RiskArea.choices)
     process = TextField(label=_("กระบวนงาน"), max_length=SHORT_TEXT)
     description = TextField(label=_("เหตุการณ์ความเสี่ยง"), max_length=LONG_TEXT, widget=_area(2))
     likelihood = forms.TypedChoiceField(
-        label=_("โอกาสที่จะเกิด (1-5)"), choices=[(n, n) for n in range(1, 6)], coerce=int
+        label=local_digits_lazy(_("โอกาสที่จะเกิด (1-5)")),
+        choices=SCALE,
+        coerce=int,
     )
     impact = forms.TypedChoiceField(
-        label=_("ผลกระทบ (1-5)"), choices=[(n, n) for n in range(1, 6)], coerce=int
+        label=local_digits_lazy(_("ผลกระทบ (1-5)")),
+        choices=SCALE,
+        coerce=int,
     )
     controls = TextField(
         label=_("มาตรการควบคุม"), max_length=LONG_TEXT, required=False, widget=_area(2)
@@ -159,10 +171,10 @@ def parse_groups(text: str) -> list[dict[str, Any]]:
         group, _sep, count = line.rpartition("|")
         group, count = group.strip()[:100], count.strip()
         if not group or not count.isdigit() or int(count) > 1_000_000:
-            raise ValidationError(_("บรรทัดที่ %(n)s: เขียนเป็น กลุ่ม | จำนวนคน") % {"n": n})
+            raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: เขียนเป็น กลุ่ม | จำนวนคน") % {"n": n}))
         groups.append({"group": group, "count": int(count)})
     if len(groups) > 30:
-        raise ValidationError(_("ระบุได้ไม่เกิน 30 กลุ่ม"))
+        raise ValidationError(local_digits(_("ระบุได้ไม่เกิน 30 กลุ่ม")))
     return groups
 
 
@@ -178,7 +190,7 @@ class EventForm(forms.Form):
         max_length=LONG_TEXT,
         required=False,
         widget=_area(3),
-        help_text=GROUPS_HELP,
+        help_text=local_digits_lazy(GROUPS_HELP),
     )
     outcome = TextField(label=_("ผลที่ได้"), max_length=LONG_TEXT, required=False, widget=_area(2))
     use = TextField(label=_("การนำผลไปใช้"), max_length=LONG_TEXT, required=False, widget=_area(2))

@@ -184,7 +184,10 @@ def item_line(item: dict[str, object]) -> str:
 
 
 class RiskArea(models.TextChoices):
-    PERMITS = "permits", _("การพิจารณาอนุมัติ อนุญาต (พ.ร.บ. อำนวยความสะดวกฯ พ.ศ. 2558)")
+    PERMITS = (
+        "permits",
+        _("การพิจารณาอนุมัติ อนุญาต ตามกฎหมายว่าด้วยการอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ"),
+    )
     AUTHORITY = "authority", _("การใช้อำนาจและตำแหน่งหน้าที่")
     BUDGET = "budget", _("การใช้จ่ายงบประมาณและการบริหารจัดการทรัพยากรภาครัฐ")
     HR = "hr", _("การบริหารงานบุคคล")
@@ -211,8 +214,8 @@ class Risk(models.Model):
     area = models.CharField(_("ด้านความเสี่ยง"), max_length=10, choices=RiskArea.choices)
     process = models.CharField(_("กระบวนงาน"), max_length=300)
     description = models.TextField(_("เหตุการณ์ความเสี่ยง"))
-    likelihood = models.PositiveSmallIntegerField(_("โอกาส (1-5)"))
-    impact = models.PositiveSmallIntegerField(_("ผลกระทบ (1-5)"))
+    likelihood = models.PositiveSmallIntegerField(_("โอกาสที่จะเกิด"))
+    impact = models.PositiveSmallIntegerField(_("ผลกระทบ"))
     controls = models.TextField(_("มาตรการควบคุม"), blank=True)
     owner = models.CharField(_("ผู้รับผิดชอบ"), max_length=200, blank=True)
     status = models.CharField(

@@ -112,10 +112,7 @@ def _gifts_page(
         today_input=thai.input_date(day),
         overdue=[g for g in gifts if g.overdue(day)],
         form=forms.get("form") or GiftForm(initial={"received_on": day}),
-        policy_form=forms.get("policy_form")
-        or PolicyForm(initial=_policy_initial(access.agency, year)),
         report_form=ReportGiftForm(initial={"reported_on": day}),
-        version=forms.get("version") or _policy_guard(request, access.agency, year),
     )
 
 
@@ -149,23 +146,27 @@ def _policy_guard(request: HttpRequest, agency: Any, year: int) -> versions.Guar
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def policy(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    access = get_year_for_user(request.user, slug, year, Need.WRITE)
-    form = PolicyForm(request.POST)
+    need = Need.WRITE if request.method == "POST" else Need.READ
+    access = get_year_for_user(request.user, slug, year, need)
     guard = _policy_guard(request, access.agency, year)
-    if form.is_valid():
-        try:
-            if guard.saved(
-                form, lambda: services.policy_save(access.agency, year, form.cleaned_data)
-            ):
-                messages.success(request, _("บันทึกประกาศเจตนารมณ์แล้ว"))
-                return redirect("registers:gifts", slug=slug, year=year)
-        except ValidationError as e:
-            errors_to(request, e, form)
-    return _gifts_page(
-        request, access, year, 409 if guard.conflict else 400, policy_form=form, version=guard
-    )
+    status = 200
+    if request.method == "POST":
+        form = PolicyForm(request.POST)
+        if form.is_valid():
+            try:
+                if guard.saved(
+                    form, lambda: services.policy_save(access.agency, year, form.cleaned_data)
+                ):
+                    messages.success(request, _("บันทึกประกาศเจตนารมณ์แล้ว"))
+                    return redirect("registers:gifts", slug=slug, year=year)
+            except ValidationError as e:
+                errors_to(request, e, form)
+        status = 409 if guard.conflict else 400
+    else:
+        form = PolicyForm(initial=_policy_initial(access.agency, year))
+    return page(request, "policy.html", access, year, status, form=form, version=guard)
 
 
 GIFT_EDIT = list(services.GIFT_FIELDS)
