@@ -25,7 +25,31 @@ def test_fy2569_o25_is_the_plan_and_o26_the_previous_years_annual_report() -> No
     oit = items(2569)
     assert (oit["o25"]["answered_by"], oit["o25"]["period"]) == ("plan", "current")
     assert (oit["o26"]["answered_by"], oit["o26"]["period"]) == ("annual_report", "previous_fy")
-    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o25", "o26"}
+    plans_and_reports = {"o25", "o26"}
+    assert {c for c, i in oit.items() if i.get("answered_by") in ("plan", "annual_report")} == (
+        plans_and_reports
+    )
+
+
+REGISTERS_2569 = {
+    "o15": "ethics_report", "o19": "participation", "o20": "nogift_policy",
+    "o21": "risk_assessment", "o22": "risk_report",
+}  # fmt: skip
+REGISTERS_2568 = {
+    "o16": "ethics_report", "o20": "participation", "o21": "nogift_policy",
+    "o23": "risk_assessment", "o24": "risk_report",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("year, expected", [(2569, REGISTERS_2569), (2568, REGISTERS_2568)])
+def test_the_register_items_are_answered_by_the_registers_documents(
+    year: int, expected: dict[str, str]
+) -> None:
+    oit = items(year)
+    registers = set(REGISTERS_2569.values())
+    assert {c: i["answered_by"] for c, i in oit.items() if i.get("answered_by") in registers} == (
+        expected
+    )
 
 
 def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
@@ -41,7 +65,8 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     }  # fmt: skip
     assert oit["o22"]["period"] is None  # not stated in the research
     assert len(oit["o9"]["required_elements"]) == 6
-    assert not any(i.get("answered_by") for i in oit.values())  # no measures item found
+    # no measures item found; the registers answer theirs
+    assert all(i.get("answered_by") in (None, *REGISTERS_2568.values()) for i in oit.values())
 
 
 def test_required_elements_from_the_vocational_proxy_say_so() -> None:

@@ -113,3 +113,50 @@ def test_every_document_renders_empty_and_publishes_pdf_and_docx(agency: Any, ki
     assert files.read_bytes(publication.copy_path)[:4] == b"%PDF"
     assert files.read_bytes(publication.docx_path)[:2] == b"PK"
     assert list(Publication.objects.values_list("kind", flat=True)) == [kind]
+
+
+def test_a_published_document_answers_its_oit_item_and_is_on_the_public_page(agency: Any) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from prongsai.oit import services as oit_services
+    from prongsai.oit.selectors import register_view
+
+    register = oit_services.register_create(agency, YEAR)
+    rows = {r.item.code: r for r in register_view(register).rows}
+    assert not rows["o20"].ready and not rows["o22"].ready
+    services.publish(agency, YEAR, "nogift", user=None)
+    services.publish(agency, YEAR - 1, "risk-report", user=None)  # O22: the previous year's
+    services.publish(agency, YEAR, "risk-report", user=None)  # not this year's
+    rows = {r.item.code: r for r in register_view(register).rows}
+    assert rows["o20"].ready and rows["o20"].document is not None
+    assert rows["o22"].ready and not rows["o21"].ready
+    page = Client().get(reverse("oit_public:documents", kwargs={"slug": agency.slug}))
+    text = page.content.decode()
+    assert "ประกาศเจตนารมณ์ No Gift Policy" in text
+    newest = Publication.objects.filter(kind="nogift").get()
+    docx = Client().get(
+        reverse(
+            "oit_public:document_file",
+            kwargs={"slug": agency.slug, "key": f"registers-{newest.pk}", "ext": "docx"},
+        )
+    )
+    assert docx.status_code == 200
+
+
+def test_a_record_is_attached_to_a_measure_as_dated_evidence_in_one_action(agency: Any) -> None:
+    from prongsai.plans import services as plan_services
+    from prongsai.progress.models import Action
+
+    plan = plan_services.plan_create(agency=agency, fiscal_year=YEAR, user=None)
+    issue = plan_services.issue_add(plan, title="No Gift", user=None)
+    measure = plan_services.measure_save(issue, user=None, data={"title": "ประกาศ No Gift"})
+    gift = _gift(agency)
+    pdf = services.document_bytes("nogift-report", agency, YEAR, "pdf")
+    services.attach_to_measure(
+        measure, user=None, day=gift.received_on, text="รับบัตรกำนัล", url="http://testserver/x",
+        pdf=pdf, name="nogift-report-2569.pdf",
+    )  # fmt: skip
+    action = Action.objects.get(measure=measure)
+    assert action.date == gift.received_on
+    assert [e.kind for e in action.evidence.all()] == ["file"]  # the test server's link is refused

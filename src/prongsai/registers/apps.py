@@ -19,3 +19,6 @@ class RegistersConfig(AppConfig):
         register_nav(_("ทะเบียนหลักฐาน"), "registers:index")  # type: ignore[arg-type]
         register_step("registers", registers_step)
         register_demo("registers", build_demo_registers)
+        from prongsai.registers.publications import register as register_publications
+
+        register_publications()

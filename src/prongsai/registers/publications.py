@@ -1,6 +1,6 @@
 """The registers' official documents on the agency's public page and in its OIT register
 (`prongsai.core.publications`): each published copy is a public document; per kind and year the
-newest is current. Framework data names the kinds in `answered_by`."""
+newest is current (oit.documents decides). Framework data names the kinds in `answered_by`."""
 
 from __future__ import annotations
 
@@ -24,9 +24,20 @@ TITLES = {
 }
 
 
+#: kind -> the name framework data uses (`answered_by: nogift_policy`; at most 20 characters).
+KEYS = {
+    DocKind.NOGIFT_DECLARATION: "nogift_policy",
+    DocKind.NOGIFT_REPORT: "nogift_report",
+    DocKind.ETHICS: "ethics_report",
+    DocKind.PARTICIPATION: "participation",
+    DocKind.RISK: "risk_assessment",
+    DocKind.RISK_REPORT: "risk_report",
+    DocKind.BORROWING: "borrowing_report",
+}
+
+
 def kind_key(kind: str) -> str:
-    """The name framework data uses: `answered_by: registers-nogift`."""
-    return f"registers-{kind}"
+    return KEYS[DocKind(kind)]
 
 
 def document_kinds() -> list[DocumentKind]:
@@ -38,7 +49,6 @@ def document_kinds() -> list[DocumentKind]:
 
 class RegisterDocuments:
     def documents(self, agency: Agency) -> Iterable[PublicDocument]:
-        newer: dict[tuple[str, int], str] = {}
         for p in Publication.objects.filter(agency=agency).exclude(copy_path=""):  # newest first
             key = f"registers-{p.pk}"
             alternates = ()
@@ -52,10 +62,8 @@ class RegisterDocuments:
                 copy_path=p.copy_path,
                 size=p.copy_size,
                 sha256=p.copy_sha256,
-                superseded_by=newer.get((p.kind, p.fiscal_year)),
                 alternates=alternates,
             )
-            newer.setdefault((p.kind, p.fiscal_year), key)
 
     def official(
         self, agency_ids: list[int], years: Iterable[int]
