@@ -160,3 +160,20 @@ def test_a_record_is_attached_to_a_measure_as_dated_evidence_in_one_action(agenc
     action = Action.objects.get(measure=measure)
     assert action.date == gift.received_on
     assert [e.kind for e in action.evidence.all()] == ["file"]  # the test server's link is refused
+
+
+def test_overdue_loans_and_gift_reports_are_in_the_deadlines_and_reminders(agency: Any) -> None:
+    from prongsai.plans import services as plan_services
+    from prongsai.progress.deadlines import plan_deadlines
+
+    plan = plan_services.plan_create(agency=agency, fiscal_year=YEAR, user=None)
+    _gift(agency)  # 5,000 baht on 15 Oct 2025, due to be reported by 14 Nov
+    loan = services.loan_request(agency, YEAR, {
+        "borrower": "นายวิชัย", "purpose": "งานกีฬา", "kind": "durable",
+        "items": parse_items("เครื่องเสียง"), "starts_on": dt.date(2025, 11, 1),
+        "due_on": dt.date(2025, 11, 7),
+    })  # fmt: skip
+    services.loan_decide(loan, approve=True, user=None)
+    found = plan_deadlines(plan, on=dt.date(2025, 11, 20))
+    overdue = " ".join(f"{i.title} {i.detail}" for i in found.overdue)
+    assert "นายวิชัย" in overdue and "บัตรกำนัล" in overdue

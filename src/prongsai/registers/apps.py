@@ -22,3 +22,7 @@ class RegistersConfig(AppConfig):
         from prongsai.registers.publications import register as register_publications
 
         register_publications()
+        from prongsai.progress.deadlines import register_deadline_source
+        from prongsai.registers.deadlines import registers_deadlines
+
+        register_deadline_source(registers_deadlines)
