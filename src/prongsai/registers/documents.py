@@ -82,7 +82,7 @@ def _doc(
     options: DocumentOptions,
     orientation: Orientation = "portrait",
 ) -> Document:
-    digits = options.digits if options.digits in ("thai", "arabic") else agency.digit_style
+    digits: thai.Digits = "arabic" if (options.digits or agency.digit_style) == "arabic" else "thai"
     return Document(
         title,
         [Section(list(blocks), orientation)],

@@ -51,7 +51,7 @@ class RegisterDocuments:
     def documents(self, agency: Agency) -> Iterable[PublicDocument]:
         for p in Publication.objects.filter(agency=agency).exclude(copy_path=""):  # newest first
             key = f"registers-{p.pk}"
-            alternates = ()
+            alternates: tuple[Alternate, ...] = ()
             if p.docx_path:
                 alternates = (Alternate("docx", p.docx_path, p.docx_size, p.docx_sha256, DOCX),)
             yield PublicDocument(

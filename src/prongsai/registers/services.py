@@ -204,7 +204,12 @@ def event_delete(event: Event) -> None:
     paths = list(event.files.values_list("file_path", flat=True))
     with transaction.atomic():
         event.delete()
-        transaction.on_commit(lambda: [evidence_files.remove(p) for p in paths])
+        transaction.on_commit(lambda: _remove_all(paths))
+
+
+def _remove_all(paths: list[str]) -> None:
+    for path in paths:
+        evidence_files.remove(path)
 
 
 def document_bytes(

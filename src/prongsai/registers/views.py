@@ -3,7 +3,7 @@ publishing and attaching a record to a measure. Loans, risks and events: views_m
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -305,6 +305,7 @@ def attach(request: HttpRequest, slug: str, year: int, what: str, pk: int) -> Ht
     if what not in RECORDS:
         raise Http404("ไม่มีทะเบียนนี้")
     access, record = RECORDS[what](request.user, slug, year, pk, Need.WRITE)
+    record = cast(Any, record)
     day, text, url_name = _record(what, record)
     kwargs: dict[str, Any] = {"slug": slug, "year": year}
     if what == "event":
