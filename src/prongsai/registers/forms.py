@@ -35,6 +35,8 @@ class MoneyField(forms.DecimalField):
         kwargs.setdefault("max_digits", 12)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", Decimal("0"))
+        # a text box: officers type "12,500" or "๑๒,๕๐๐" (a number box refuses both)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.localize = False
 
