@@ -177,3 +177,14 @@ def test_overdue_loans_and_gift_reports_are_in_the_deadlines_and_reminders(agenc
     found = plan_deadlines(plan, on=dt.date(2025, 11, 20))
     overdue = " ".join(f"{i.title} {i.detail}" for i in found.overdue)
     assert "นายวิชัย" in overdue and "บัตรกำนัล" in overdue
+
+
+def test_the_agency_home_step_says_what_needs_attention(agency: Any) -> None:
+    from prongsai.orgs.access import AgencyAccess, Need
+    from prongsai.registers.cycle import registers_step
+
+    access = AgencyAccess(agency=agency, level=Need.READ)
+    assert registers_step(access, YEAR).status == "todo"
+    _gift(agency)
+    step = registers_step(access, YEAR)
+    assert step.status == "doing" and "เกินกำหนดรายงานการรับ ๑" in step.summary

@@ -111,7 +111,8 @@ def _gifts_page(
         total=money(sum(g.value for g in gifts)),
         today_input=thai.input_date(day),
         overdue=[g for g in gifts if g.overdue(day)],
-        form=forms.get("form") or GiftForm(initial={"received_on": day}),
+        form=forms.get("form")
+        or GiftForm(initial={"received_on": day, "relation": "other", "action": "kept"}),
         report_form=ReportGiftForm(initial={"reported_on": day}),
     )
 
