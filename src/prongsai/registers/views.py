@@ -29,7 +29,7 @@ from prongsai.registers.access import (
 )
 from prongsai.registers.documents import money
 from prongsai.registers.forms import AttachForm, GiftForm, PolicyForm, ReportGiftForm
-from prongsai.registers.models import DocKind, Gift, NoGiftPolicy
+from prongsai.registers.models import DocKind, NoGiftPolicy
 
 
 def errors_to(request: HttpRequest, error: ValidationError, form: Any = None) -> None:
@@ -170,17 +170,41 @@ def policy(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return page(request, "policy.html", access, year, status, form=form, version=guard)
 
 
-GIFT_EDIT = list(services.GIFT_FIELDS)
-
-
-def _gift_guard(request: HttpRequest, gift: Gift) -> versions.Guard:
-    record = Gift.objects.filter(pk=gift.pk)
-    return versions.Guard(
+def edit_record(
+    request: HttpRequest,
+    access: AgencyAccess,
+    year: int,
+    record: Any,
+    *,
+    form_class: Any,
+    fields: list[str],
+    save: Any,
+    back: str,
+    template: str,
+) -> HttpResponse:
+    """An edit form of one register record under the version check (decision 24): a record
+    changed since the form was opened is not saved over (409, the differences shown)."""
+    rows = type(record).objects.filter(pk=record.pk)
+    guard = versions.Guard(
         request,
-        current=lambda: versions.model_values(record.first(), GIFT_EDIT),
-        lock=record,
-        who=lambda: versions.audit_last_change(record.first()),
+        current=lambda: versions.model_values(rows.first(), fields),
+        lock=rows,
+        who=lambda: versions.audit_last_change(rows.first()),
     )
+    status = 200
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                if guard.saved(form, lambda: save(record, form.cleaned_data)):
+                    messages.success(request, _("บันทึกแล้ว"))
+                    return redirect(back, slug=access.agency.slug, year=year)
+            except ValidationError as e:
+                errors_to(request, e, form)
+        status = 409 if guard.conflict else 400
+    else:
+        form = form_class(initial=versions.model_values(record, fields))
+    return page(request, template, access, year, status, record=record, form=form, version=guard)
 
 
 @login_required
@@ -188,23 +212,10 @@ def _gift_guard(request: HttpRequest, gift: Gift) -> versions.Guard:
 def gift_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     need = Need.WRITE if request.method == "POST" else Need.READ
     access, gift = get_gift_for_user(request.user, slug, year, pk, need)
-    guard = _gift_guard(request, gift)
-    status = 200
-    if request.method == "POST":
-        form = GiftForm(request.POST)
-        if form.is_valid():
-            try:
-                if guard.saved(form, lambda: services.gift_update(gift, form.cleaned_data)):
-                    messages.success(request, _("บันทึกแล้ว"))
-                    return redirect("registers:gifts", slug=slug, year=year)
-            except ValidationError as e:
-                errors_to(request, e, form)
-        status = 409 if guard.conflict else 400
-    else:
-        form = GiftForm(initial=versions.model_values(gift, GIFT_EDIT))
-    return page(
-        request, "gift_edit.html", access, year, status, gift=gift, form=form, version=guard
-    )
+    return edit_record(
+        request, access, year, gift, form_class=GiftForm, fields=list(services.GIFT_FIELDS),
+        save=services.gift_update, back="registers:gifts", template="gift_edit.html",
+    )  # fmt: skip
 
 
 @login_required

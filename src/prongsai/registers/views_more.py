@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.core import thai, versions
+from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions
 from prongsai.core.files import attachment
 from prongsai.documents import CONTENT_TYPES, render
@@ -29,8 +29,8 @@ from prongsai.registers.access import (
 )
 from prongsai.registers.documents import loan_form
 from prongsai.registers.forms import EventForm, LoanForm, ReturnForm, RiskForm
-from prongsai.registers.models import Condition, EventKind, Risk, RiskArea
-from prongsai.registers.views import errors_to, page
+from prongsai.registers.models import Condition, EventKind, RiskArea
+from prongsai.registers.views import edit_record, errors_to, page
 
 # Borrowing -------------------------------------------------------------------------------
 
@@ -147,36 +147,15 @@ def risks(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
 
 
-def _risk_guard(request: HttpRequest, risk: Risk) -> versions.Guard:
-    record = Risk.objects.filter(pk=risk.pk)
-    return versions.Guard(
-        request,
-        current=lambda: versions.model_values(record.first(), RISK_EDIT),
-        lock=record,
-        who=lambda: versions.audit_last_change(record.first()),
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def risk_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     need = Need.WRITE if request.method == "POST" else Need.READ
     access, risk = get_risk_for_user(request.user, slug, year, pk, need)
-    guard = _risk_guard(request, risk)
-    status = 200
-    if request.method == "POST":
-        form = RiskForm(request.POST)
-        if form.is_valid() and guard.saved(
-            form, lambda: services.risk_update(risk, form.cleaned_data)
-        ):
-            messages.success(request, _("บันทึกแล้ว"))
-            return redirect("registers:risks", slug=slug, year=year)
-        status = 409 if guard.conflict else 400
-    else:
-        form = RiskForm(initial=versions.model_values(risk, RISK_EDIT))
-    return page(
-        request, "risk_edit.html", access, year, status, risk=risk, form=form, version=guard
-    )
+    return edit_record(
+        request, access, year, risk, form_class=RiskForm, fields=RISK_EDIT,
+        save=services.risk_update, back="registers:risks", template="risk_edit.html",
+    )  # fmt: skip
 
 
 @login_required
