@@ -188,3 +188,15 @@ def test_the_agency_home_step_says_what_needs_attention(agency: Any) -> None:
     _gift(agency)
     step = registers_step(access, YEAR)
     assert step.status == "doing" and "เกินกำหนดรายงานการรับ ๑" in step.summary
+
+
+@pytest.mark.parametrize("kind, fmt", [("nogift", "docx"), ("borrowing", "pdf")])
+def test_the_render_command_writes_the_registers_documents(
+    agency: Any, tmp_path: Any, kind: str, fmt: str
+) -> None:
+    from django.core.management import call_command
+
+    out = tmp_path / f"{kind}.{fmt}"
+    args = ["--org", agency.slug, "--year", str(YEAR), "--format", fmt, "--out", str(out)]
+    call_command("render", kind, *args)
+    assert out.read_bytes()[:2] in (b"%P", b"PK")
