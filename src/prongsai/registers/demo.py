@@ -97,7 +97,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "due_on": dt.date(2025, 11, 7),
         },
     )
-    services.loan_decide(out, approve=True, user=None)
+    services.loan_decide(out, approve=True, user=None, on=out.starts_on)
     back = services.loan_request(
         agency,
         YEAR,
@@ -114,7 +114,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "due_on": dt.date(2025, 10, 22),
         },
     )
-    services.loan_decide(back, approve=True, user=None)
+    services.loan_decide(back, approve=True, user=None, on=back.starts_on)
     services.loan_return(
         back, {"returned_on": dt.date(2025, 10, 22), "condition": "good", "condition_note": ""}
     )

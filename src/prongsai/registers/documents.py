@@ -71,7 +71,7 @@ def _sign(agency: Agency, name: str = "", position: str = "") -> list[Block]:
     position = position or (person.position if person else f"หัวหน้า{agency.full_name}")
     return [
         Spacer(0.6),
-        SignatureBlock(name or "(.......................................)", [position]),
+        SignatureBlock(name or ".......................................", [position]),
     ]
 
 
@@ -261,7 +261,7 @@ def loan_form(loan: Loan, options: DocumentOptions) -> Document:
             else "ส่งคืนเมื่อวันที่ ....................... สภาพ .......................",
         ),
         Spacer(0.4),
-        SignatureBlock("(.......................................)", ["ผู้ตรวจรับคืน"]),
+        SignatureBlock(".......................................", ["ผู้ตรวจรับคืน"]),
     ]
     return _doc(agency, title, blocks, options)
 

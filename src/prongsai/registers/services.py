@@ -126,12 +126,12 @@ def _locked(loan: Loan) -> Loan:
 
 
 @transaction.atomic
-def loan_decide(loan: Loan, *, approve: bool, user: Any) -> Loan:
+def loan_decide(loan: Loan, *, approve: bool, user: Any, on: dt.date | None = None) -> Loan:
     loan = _locked(loan)
     if loan.status != LoanStatus.REQUESTED:
         raise ValidationError(_("คำขอนี้พิจารณาไปแล้ว"))
     loan.status = LoanStatus.APPROVED if approve else LoanStatus.REJECTED
-    loan.decided_by, loan.decided_on = _user(user), selectors.today()
+    loan.decided_by, loan.decided_on = _user(user), on or selectors.today()
     loan.save()
     return loan
 
