@@ -22,6 +22,7 @@ from prongsai.oit.models import Register as OitRegister
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
 from prongsai.progress.models import Action, MeasureNote, ProgressReport
+from prongsai.registers.models import Gift, NoGiftPolicy, Risk
 from prongsai.results.models import Result
 from tests.authz.world import PASSWORD
 
@@ -202,6 +203,24 @@ EDITS = [
                 register__agency=w.agency, register__fiscal_year=2569, code="o1"
             ).notes
         ),
+    ),
+    Edit(
+        "gift received",
+        lambda w: _url("registers:gift", year=2567, pk=w.objects["reg_gift"].pk),
+        "decision",
+        lambda w: Gift.objects.get(pk=w.objects["reg_gift"].pk).decision,
+    ),
+    Edit(
+        "bribery risk",
+        lambda w: _url("registers:risk", year=2567, pk=w.objects["reg_risk"].pk),
+        "follow_up",
+        lambda w: Risk.objects.get(pk=w.objects["reg_risk"].pk).follow_up,
+    ),
+    Edit(
+        "No Gift declaration",
+        lambda w: _url("registers:policy", year=2567),
+        "statement",
+        lambda w: NoGiftPolicy.objects.get(agency=w.agency, fiscal_year=2567).statement,
     ),
 ]
 VALUES = {"ind_4": ("88.5", "77.25"), "threshold": ("90", "80")}

@@ -25,8 +25,32 @@ def test_fy2569_o25_is_the_plan_and_o26_the_previous_years_annual_report() -> No
     oit = items(2569)
     assert (oit["o25"]["answered_by"], oit["o25"]["period"]) == ("plan", "current")
     assert (oit["o26"]["answered_by"], oit["o26"]["period"]) == ("annual_report", "previous_fy")
-    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o18", "o25", "o26"}
+    plans_and_reports = {"o25", "o26"}
+    assert {c for c, i in oit.items() if i.get("answered_by") in ("plan", "annual_report")} == (
+        plans_and_reports
+    )
     assert oit["o18"]["answered_by"] == "complaint_stats"  # the channels' O18 table
+
+
+REGISTERS_2569 = {
+    "o15": "ethics_report", "o19": "participation", "o20": "nogift_policy",
+    "o21": "risk_assessment", "o22": "risk_report",
+}  # fmt: skip
+REGISTERS_2568 = {
+    "o16": "ethics_report", "o20": "participation", "o21": "nogift_policy",
+    "o23": "risk_assessment", "o24": "risk_report",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("year, expected", [(2569, REGISTERS_2569), (2568, REGISTERS_2568)])
+def test_the_register_items_are_answered_by_the_registers_documents(
+    year: int, expected: dict[str, str]
+) -> None:
+    oit = items(year)
+    registers = set(REGISTERS_2569.values())
+    assert {c: i["answered_by"] for c, i in oit.items() if i.get("answered_by") in registers} == (
+        expected
+    )
 
 
 def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
@@ -42,10 +66,13 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     }  # fmt: skip
     assert oit["o22"]["period"] is None  # not stated in the research
     assert len(oit["o9"]["required_elements"]) == 6
-    # no measures item found; the complaint statistics are the channels' O18 table
-    assert {c: i["answered_by"] for c, i in oit.items() if i.get("answered_by")} == {
-        "o19": "complaint_stats"
-    }
+    # no measures item found; the registers answer theirs, the channels' table the statistics
+    assert oit["o19"]["answered_by"] == "complaint_stats"
+    assert all(
+        i.get("answered_by") in (None, *REGISTERS_2568.values())
+        for c, i in oit.items()
+        if c != "o19"
+    )
 
 
 def test_required_elements_from_the_vocational_proxy_say_so() -> None:

@@ -45,6 +45,7 @@ STEPS: list[tuple[str, Any]] = [
     ("progress", _("ผลการดำเนินการตามมาตรการ")),
     ("reports", _("รายงานรอบ ๖ เดือนและรายงานประจำปี")),
     ("oit", _("ทะเบียนการเปิดเผยข้อมูลสาธารณะ (OIT)")),
+    ("registers", _("ทะเบียนหลักฐาน (No Gift, การยืมทรัพย์สิน, ความเสี่ยง, จริยธรรม, การมีส่วนร่วม)")),
 ]
 
 StepProvider = Callable[[AgencyAccess, int], CycleStep]

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import textwrap
 import time
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import (
+    BaseCommand,
+    CommandError,
+    CommandParser,
+    DjangoHelpFormatter,
+)
 
 from prongsai.core.documents import (
     DocumentOptions,
@@ -19,8 +25,19 @@ LAYOUT_KINDS = ("plan",)  # the kinds with a choice of layout
 COVER_KINDS = ("plan",)  # the kinds with a cover page option
 
 
+class KindsFormatter(DjangoHelpFormatter):
+    """Never wraps a line inside a kind's name ("status-annual", "nogift-report")."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
 class Command(BaseCommand):
     help = "Render one of an agency's documents to PDF or DOCX."
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        kwargs.setdefault("formatter_class", KindsFormatter)
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

@@ -1,0 +1,3 @@
+from tests.results.conftest import agency
+
+__all__ = ["agency"]
