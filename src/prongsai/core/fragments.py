@@ -50,6 +50,21 @@ def fragment_key(name: str, access: AgencyAccess, *parts: object) -> str:
     )
 
 
+def cached_value(
+    access: AgencyAccess, name: str, parts: tuple[object, ...], compute: Callable[[], Any]
+) -> Any:
+    """`compute()` from the fragment cache, under the same key as a cached part (the agency's
+    stamp, language, digits, access level, day and `parts`): for small values every page of the
+    agency needs, such as its menu's links."""
+    key = fragment_key(name, access, *parts)
+    cache = caches[CACHE_ALIAS]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
+
+
 def cached_fragment(
     request: HttpRequest,
     access: AgencyAccess,

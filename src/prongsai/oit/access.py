@@ -18,11 +18,9 @@ def get_register_for_user(
     if not is_fiscal_year(year):
         raise Http404("ไม่มีปีงบประมาณนี้")
     register = get_or_404(
-        Register.objects.select_related("agency"),
-        "ยังไม่มีทะเบียน OIT ของปีนี้",
-        agency=access.agency,
-        fiscal_year=year,
+        Register.objects, "ยังไม่มีทะเบียน OIT ของปีนี้", agency=access.agency, fiscal_year=year
     )
+    register.agency = access.agency  # already read, with its district, by the access check
     return access, register
 
 

@@ -6,17 +6,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from prongsai.core.fragments import cached_value
 from prongsai.oit.documents import PublicDocument, absolute, document_path, public_documents
 from prongsai.oit.models import Register
 from prongsai.oit.selectors import register_view
+from prongsai.orgs.access import AgencyAccess
 from prongsai.orgs.models import Agency
 
 
 def documents_by_year(agency: Agency) -> list[tuple[int, list[PublicDocument]]]:
-    years: dict[int, list[PublicDocument]] = {}
-    for d in public_documents(agency):
-        years.setdefault(d.fiscal_year, []).append(d)
-    return sorted(years.items(), reverse=True)
+    """The official copies by year, from the fragment cache under the agency's stamp (plan
+    revisions and report events renew it): the same for everyone, so keyed as public (level 0)."""
+
+    def compute() -> list[tuple[int, list[PublicDocument]]]:
+        years: dict[int, list[PublicDocument]] = {}
+        for d in public_documents(agency):
+            years.setdefault(d.fiscal_year, []).append(d)
+        return sorted(years.items(), reverse=True)
+
+    return cached_value(AgencyAccess(agency=agency, level=0), "public-documents", (), compute)
 
 
 def public_register(agency: Agency, year: int | None, base: str | None) -> dict[str, Any] | None:

@@ -4,6 +4,8 @@ does not recompute 700,000 rows on every view."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,7 +124,10 @@ class Aggregates:
     trend: list[dict[str, Any]] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
     plans: dict[str, int] = field(default_factory=dict)
-    scores: list[float] = field(default_factory=list)  # overall scores, negated, ascending
+    # overall scores, negated, ascending; an array, not a list: every view of the page reads the
+    # figures from the cache, and a list of the country's ~8,000 floats took 1.3 ms to unpickle
+    # per request (the array: 0.01 ms)
+    scores: Sequence[float] = field(default_factory=lambda: array("d"))
     key: str = ""  # the cache key: also keys the page fragments rendered from these figures
 
     @property
@@ -198,7 +203,7 @@ def _summary(agg: Aggregates, results: Any, year: int) -> None:
     agg.levels = [(lv, counts.pop(lv, 0)) for lv in order] + sorted(counts.items())
     scores = results.filter(year=year).values_list("overall", flat=True)
     # negated and sorted once, before caching: ranking a page of rows is then a bisect
-    agg.scores = sorted(-float(s) for s in scores)
+    agg.scores = array("d", sorted(-float(s) for s in scores))
     edges = HISTOGRAM_EDGES
     bins = len(edges) - 1
     totals = results.filter(year=year).aggregate(

@@ -105,11 +105,27 @@ def get_scope_for_user(user: Any, kind: str, code: str | None = None) -> Scope:
     raise Http404(_("ไม่พบพื้นที่นี้"))
 
 
+_ORDER = {Role.COUNTRY_OVERSEER: 0, Role.PROVINCE_OVERSEER: 1, Role.DISTRICT_OVERSEER: 2}
+_KIND = {
+    Role.COUNTRY_OVERSEER: COUNTRY,
+    Role.PROVINCE_OVERSEER: PROVINCE,
+    Role.DISTRICT_OVERSEER: DISTRICT,
+}
+
+
+def _top_membership(user: Any) -> Membership:
+    return min(overseer_memberships(user), key=lambda m: (_ORDER[Role(m.role)], m.pk))
+
+
+def home_kind(user: Any) -> str:
+    """The kind of the widest area the user oversees, without reading the area (the pages'
+    breadcrumbs need only this)."""
+    return _KIND[Role(_top_membership(user).role)]
+
+
 def home_scope(user: Any) -> Scope:
     """The widest area the user oversees (the country, else a province, else a district)."""
-    ms = overseer_memberships(user)
-    order = {Role.COUNTRY_OVERSEER: 0, Role.PROVINCE_OVERSEER: 1, Role.DISTRICT_OVERSEER: 2}
-    top = min(ms, key=lambda m: (order[Role(m.role)], m.pk))
+    top = _top_membership(user)
     if top.role == Role.COUNTRY_OVERSEER:
         return Scope(COUNTRY)
     if top.role == Role.PROVINCE_OVERSEER:

@@ -4,6 +4,7 @@ measures, as one query (joins and correlated subqueries, never a query per agenc
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -227,8 +228,8 @@ def to_row(a: Any, ranks: AreaRanks) -> Row:
 class AreaRanks:
     """Competition ranking (1, 2, 2, 4 …) by overall score among the area's agencies."""
 
-    def __init__(self, scores: list[float], *, negated_sorted: bool = False) -> None:
-        self.desc = scores if negated_sorted else sorted(-s for s in scores)
+    def __init__(self, scores: Sequence[float], *, negated_sorted: bool = False) -> None:
+        self.desc: Sequence[float] = scores if negated_sorted else sorted(-s for s in scores)
         self.count = len(scores)
 
     def rank(self, overall: Decimal | None) -> int | None:

@@ -26,7 +26,7 @@ from prongsai.oversight.scope import (
     PROVINCE,
     Scope,
     get_scope_for_user,
-    home_scope,
+    home_kind,
     staff_required,
     user_scopes,
 )
@@ -49,7 +49,7 @@ def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
         {
             "view": view,
             "scope": scope,
-            "crumbs": breadcrumbs(scope, home_scope(request.user)),
+            "crumbs": breadcrumbs(scope, home_kind(request.user)),
             "query": view.filters.query(),
         },
     )

@@ -15,11 +15,12 @@ def get_plan_for_user(
 ) -> tuple[AgencyAccess, Plan]:
     access = get_agency_for_user(user, slug, need)
     plan = get_or_404(
-        Plan.objects.select_related("agency__district__province", "approved_by"),
+        Plan.objects.select_related("approved_by"),
         "ไม่พบมาตรการของปีงบประมาณนี้",
         agency=access.agency,
         fiscal_year=year,
     )
+    plan.agency = access.agency  # read once, with its district and province, by the access check
     return access, plan
 
 
