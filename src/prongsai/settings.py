@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "prongsai.jobs",
     "prongsai.progress",
     "prongsai.oit",  # after progress: its demo links the demo plan and reports
+    "prongsai.feedback",
     "prongsai.oversight",
 ]
 

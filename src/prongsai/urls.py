@@ -16,6 +16,8 @@ urlpatterns = [
     path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
     path("a/<slug:slug>/oit/", include("prongsai.oit.urls")),
     path("p/<slug:slug>/", include("prongsai.oit.public_urls")),
+    path("a/<slug:slug>/feedback/", include("prongsai.feedback.urls")),
+    path("p/<slug:slug>/", include("prongsai.feedback.public_urls")),
     path("frameworks/", include("prongsai.frameworks.urls")),
     path("oversight/oit/", include("prongsai.oit.oversight_urls")),
     path("oversight/", include("prongsai.oversight.urls")),
