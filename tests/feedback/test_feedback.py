@@ -146,6 +146,17 @@ def test_publishing_the_guideline_keeps_a_pdf_and_a_docx(small: Any) -> None:
 
     assert read_bytes(copy.copy_path).startswith(b"%PDF")
     assert read_bytes(copy.docx_path).startswith(b"PK")
+    from prongsai.oit.documents import official_documents, public_documents
+
+    doc = next(d for d in public_documents(small.agency) if d.kind == "complaint_guideline")
+    assert doc.alternate("docx") is not None
+    assert (small.agency.pk, "complaint_guideline", copy.fiscal_year) in official_documents(
+        [small.agency.pk], [copy.fiscal_year]
+    )
+    hub_link = reverse("feedback_public:hub", kwargs={"slug": small.agency.slug})
+    public = Client().get(reverse("oit_public:documents", kwargs={"slug": small.agency.slug}))
+    assert hub_link in public.content.decode()
+    assert f"/d/{doc.key}/" in public.content.decode()
 
 
 def test_the_figures_become_a_dated_action_with_the_public_page_as_evidence(

@@ -41,42 +41,12 @@ NATIONAL = (
 )
 
 
-@dataclass(frozen=True)
-class _Entry:  # TEMPORARY until prongsai.core.publications lands on main
-    key: str
-    title: str | Promise
-    url_name: str
-    description: str | Promise
-    order: int
-
-
-_local: list[_Entry] = []
-
-
-def register(key: str, title: Promise, url_name: str, description: Promise, order: int) -> None:
-    try:
-        from prongsai.core.publications import (
-            register_public_channel,
-        )
-    except ImportError:
-        if all(e.key != key for e in _local):
-            _local.append(_Entry(key, title, url_name, description, order))
-        return
-    register_public_channel(key, title, url_name, description, order)
-
-
-def _registered() -> list[_Entry]:
-    try:
-        from prongsai.core.publications import public_channels
-    except ImportError:
-        return sorted(_local, key=lambda e: e.order)
-    return list(public_channels())
-
-
 def agency_channels(agency: Agency) -> list[Channel]:
     """The agency's own public channels in their order (relative URLs)."""
+    from prongsai.core.publications import public_channels
+
     found = []
-    for entry in _registered():
+    for entry in public_channels(agency):
         try:
             url = reverse(entry.url_name, kwargs={"slug": agency.slug})
         except NoReverseMatch:
