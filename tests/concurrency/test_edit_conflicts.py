@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from prongsai.analysis.models import Analysis
 from prongsai.core.thai import to_thai_digits
+from prongsai.feedback.models import Guideline, Question, Service
 from prongsai.oit import services as oit_services
 from prongsai.oit.models import Entry as OitEntry
 from prongsai.oit.models import Register as OitRegister
@@ -202,6 +203,24 @@ EDITS = [
                 register__agency=w.agency, register__fiscal_year=2569, code="o1"
             ).notes
         ),
+    ),
+    Edit(
+        "question answer",
+        lambda w: _url("feedback:question", pk=w.objects["fb_question"].pk),
+        "answer",
+        lambda w: Question.objects.get(pk=w.objects["fb_question"].pk).answer,
+    ),
+    Edit(
+        "survey service",
+        lambda w: _url("feedback:service_edit", pk=w.objects["fb_service"].pk),
+        "description",
+        lambda w: Service.objects.get(pk=w.objects["fb_service"].pk).description,
+    ),
+    Edit(
+        "complaint guideline",
+        lambda w: _url("feedback:guideline"),
+        "responsible_unit",
+        lambda w: Guideline.objects.get(agency=w.agency).responsible_unit,
     ),
 ]
 VALUES = {"ind_4": ("88.5", "77.25"), "threshold": ("90", "80")}
