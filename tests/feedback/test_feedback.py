@@ -111,7 +111,7 @@ def test_an_inactive_service_cannot_be_rated(small: Any) -> None:
 def test_the_survey_table_counts_by_month_and_service(small: Any) -> None:
     service = services.service_save(Service(agency=small.agency, name="ทะเบียน"))
     for score in (5, 4, 3):
-        services.rating_add(service, score=score)
+        services.rating_add(service, score=score, comment="ที่จอดรถน้อย" if score == 3 else "")
     year = __import__("prongsai.core.thai", fromlist=["x"]).fiscal_year(timezone.localdate())
     from prongsai.feedback.selectors import survey_table
 
@@ -122,7 +122,7 @@ def test_the_survey_table_counts_by_month_and_service(small: Any) -> None:
     page = _officer(small, "viewer").get(
         reverse("feedback:survey", kwargs={"slug": small.agency.slug})
     )
-    assert "ทะเบียน" in page.content.decode()
+    assert "ทะเบียน" in page.content.decode() and "ที่จอดรถน้อย" in page.content.decode()
 
 
 def test_the_hub_lists_the_channels_and_the_national_ones(small: Any) -> None:

@@ -146,3 +146,10 @@ def qa_figures(agency: Agency, period: thai.Period) -> QaFigures:
         median = answered[mid] if len(answered) % 2 else (answered[mid - 1] + answered[mid]) / 2
     total = asked.count()
     return QaFigures(total, len(answered), total - len(answered), median)
+
+
+def recent_comments(agency: Agency, fiscal_year: int, limit: int = 50) -> list[Rating]:
+    """The newest ratings of the year that carry a comment (officers only)."""
+    start, end = _period_bounds(thai.fiscal_year_period(fiscal_year))
+    ratings = Rating.objects.filter(agency=agency, at__gte=start, at__lt=end).exclude(comment="")
+    return list(ratings.select_related("service").order_by("-at", "-pk")[:limit])

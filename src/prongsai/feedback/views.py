@@ -235,6 +235,7 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
             "access": access,
             "agency": access.agency,
             "table": selectors.survey_table(access.agency, year),
+            "comments": selectors.recent_comments(access.agency, year),
             "year": year,
             "years": list(range(current, current - 4, -1)),
         },
