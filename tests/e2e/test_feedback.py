@@ -3,6 +3,8 @@ public. The public pages pass axe."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,8 +36,9 @@ def _agency() -> Any:
 
 
 def test_a_citizen_asks_and_rates_on_a_phone_and_the_answer_becomes_public(
-    live_server: Any, browser: Any, settings: Any
+    live_server: Any, browser: Any, settings: Any, tmp_path: Path
 ) -> None:
+    shots = Path(os.environ.get("PRONGSAI_SHOT_DIR", str(tmp_path)))
     settings.PRONGSAI_ABUSE_MIN_FILL_SECONDS = 0
     agency = _agency()
     base = f"{live_server.url}/p/{agency.slug}"
@@ -44,9 +47,11 @@ def test_a_citizen_asks_and_rates_on_a_phone_and_the_answer_becomes_public(
     page.set_default_timeout(15000)
     page.goto(f"{base}/channels/")
     assert page.locator("#national-nacc").get_attribute("href") == "https://wbs.nacc.go.th/"
+    page.screenshot(path=str(shots / "hub-375.png"), full_page=True)
     assert_accessible(page)
 
     page.click("#channel-qa")
+    assert not page.locator("#id_website").is_visible()  # the honeypot is for bots only
     page.fill("#id_subject", "ขอถังขยะ")
     page.fill("#id_text", "ขอถังขยะเพิ่มที่หมู่ ๓ ได้อย่างไร")
     page.click("#ask-form button[type=submit]")
@@ -59,6 +64,7 @@ def test_a_citizen_asks_and_rates_on_a_phone_and_the_answer_becomes_public(
     page.locator(".channel a").first.click()
     page.check("#id_score_0")  # the first choice: 5
     page.fill("#id_comment", "บริการรวดเร็ว")
+    page.screenshot(path=str(shots / "rate-375.png"), full_page=True)
     assert_accessible(page)
     page.click("#rate-form button[type=submit]")
     assert page.locator(".messages", has_text="ขอบคุณ").count() == 1
@@ -79,6 +85,7 @@ def test_a_citizen_asks_and_rates_on_a_phone_and_the_answer_becomes_public(
 
     page.goto(f"{base}/questions/")
     assert page.locator(".qa", has_text="ติดต่อกองสาธารณสุข").count() == 1
+    page.screenshot(path=str(shots / "questions-375.png"), full_page=True)
     assert_accessible(page)
     officer.close()
     phone.close()
