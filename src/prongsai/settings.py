@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prongsai.progress",
     "prongsai.oit",  # after progress: its demo links the demo plan and reports
     "prongsai.registers",  # after oit: the OIT register rows it fills
+    "prongsai.feedback",
     "prongsai.oversight",
     "prongsai.channels",  # after oit: its O18 statistics fill the OIT register
 ]

@@ -19,6 +19,8 @@ urlpatterns = [
     path("p/<slug:slug>/", include("prongsai.oit.public_urls")),
     path("a/<slug:slug>/channels/", include("prongsai.channels.urls")),
     path("p/<slug:slug>/channels/", include("prongsai.channels.public_urls")),
+    path("a/<slug:slug>/feedback/", include("prongsai.feedback.urls")),
+    path("p/<slug:slug>/", include("prongsai.feedback.public_urls")),
     path("frameworks/", include("prongsai.frameworks.urls")),
     path("oversight/oit/", include("prongsai.oit.oversight_urls")),
     path("oversight/channels/", include("prongsai.channels.oversight_urls")),

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from prongsai.analysis.models import Analysis
 from prongsai.core.thai import to_thai_digits
+from prongsai.feedback.models import Guideline, Question, Service
 from prongsai.oit import services as oit_services
 from prongsai.oit.models import Entry as OitEntry
 from prongsai.oit.models import Register as OitRegister
@@ -221,6 +222,24 @@ EDITS = [
         lambda w: _url("registers:policy", year=2567),
         "statement",
         lambda w: NoGiftPolicy.objects.get(agency=w.agency, fiscal_year=2567).statement,
+    ),
+    Edit(
+        "question answer",
+        lambda w: _url("feedback:question", pk=w.objects["fb_question"].pk),
+        "answer",
+        lambda w: Question.objects.get(pk=w.objects["fb_question"].pk).answer,
+    ),
+    Edit(
+        "survey service",
+        lambda w: _url("feedback:service_edit", pk=w.objects["fb_service"].pk),
+        "description",
+        lambda w: Service.objects.get(pk=w.objects["fb_service"].pk).description,
+    ),
+    Edit(
+        "complaint guideline",
+        lambda w: _url("feedback:guideline"),
+        "responsible_unit",
+        lambda w: Guideline.objects.get(agency=w.agency).responsible_unit,
     ),
 ]
 VALUES = {"ind_4": ("88.5", "77.25"), "threshold": ("90", "80")}
