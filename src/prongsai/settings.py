@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prongsai.progress",
     "prongsai.oit",  # after progress: its demo links the demo plan and reports
     "prongsai.oversight",
+    "prongsai.procurement",
 ]
 
 MIDDLEWARE = [
@@ -331,3 +332,6 @@ LOGGING = {
         "matplotlib": {"level": "WARNING"},
     },
 }
+
+# The CGD open-data API key (opend.data.go.th) for importing a month's procurement contracts.
+PRONGSAI_CGD_API_KEY = env_str("PRONGSAI_CGD_API_KEY", "")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("a/<slug:slug>/results/", include("prongsai.results.urls")),
     path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
     path("a/<slug:slug>/oit/", include("prongsai.oit.urls")),
+    path("a/<slug:slug>/procurement/", include("prongsai.procurement.urls")),
     path("p/<slug:slug>/", include("prongsai.oit.public_urls")),
     path("frameworks/", include("prongsai.frameworks.urls")),
     path("oversight/oit/", include("prongsai.oit.oversight_urls")),

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcurementConfig(AppConfig):
+    name = "prongsai.procurement"
+    label = "procurement"
+    verbose_name = "สรุปผลการจัดซื้อจัดจ้าง (สขร. ๑)"
+
+    def ready(self) -> None:
+        from prongsai.core.demo import register_demo
+        from prongsai.orgs.cycle import register_nav
+        from prongsai.procurement.demo import build_procurement
+
+        register_nav(_("จัดซื้อจัดจ้าง (สขร. ๑)"), "procurement:index")  # type: ignore[arg-type]
+        register_demo("procurement", build_procurement)
