@@ -93,13 +93,13 @@ def _row(entry: ProcurementEntry, style: Digits) -> list[m.Cell]:
         m.Cell(str(entry.number), align="center"),
         m.Cell(entry.title),
         m.Cell(money(entry.budget), align="right"),
-        m.Cell(money(entry.median_price) or "-", align="right"),
+        m.Cell(money(entry.median_price) or "-", align="right" if entry.median_price else "center"),
         m.Cell(entry.method),
         _bidders(entry),
         _winner(entry),
-        m.Cell(entry.reason or "-"),
-        m.Cell(entry.contract_no or "-"),
-        m.Cell(_date(entry.contract_date, style) or "-"),
+        m.Cell(entry.reason or "-", align=None if entry.reason else "center"),
+        m.Cell(entry.contract_no or "-", align=None if entry.contract_no else "center"),
+        m.Cell(_date(entry.contract_date, style) or "-", align=None if entry.contract_date else "center"),
     ]
 
 

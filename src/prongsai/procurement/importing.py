@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.tables import TableReadError, read_table
 from prongsai.core.text import clean_text
-from prongsai.core.thai import local_digits, month_name, parse_date, to_arabic_digits
+from prongsai.core.thai import local_digits, parse_date, to_arabic_digits
 from prongsai.procurement import services
 from prongsai.procurement.models import ProcurementEntry, ProcurementMonth
 from prongsai.procurement.services import BidderInput, EntryInput
