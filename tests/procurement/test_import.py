@@ -66,7 +66,9 @@ def test_an_xlsx_is_imported(register: Any) -> None:
 
 
 def test_the_template_reads_back(register: Any) -> None:
-    assert importing.import_file(register, importing.template_xlsx(), "t.xlsx", user=None).added == 1
+    assert (
+        importing.import_file(register, importing.template_xlsx(), "t.xlsx", user=None).added == 1
+    )
 
 
 def test_a_damaged_file_is_refused_in_thai_and_nothing_is_written(register: Any) -> None:
@@ -90,14 +92,10 @@ def test_a_duplicate_row_and_a_bad_amount_are_refused_with_their_rows(register: 
     bad = [*ROW[:2], "สองหมื่น", *ROW[3:9], "ใบสั่งซื้อ 8/2569", *ROW[10:]]
     with pytest.raises(ImportFailed) as e:
         importing.import_file(register, xlsx_of([ROW, bad]), "m.xlsx", user=None)
-    assert e.value.errors == [
-        "แถวที่ ๓ คอลัมน์ C (วงเงินที่จะซื้อหรือจ้าง (บาท)): “สองหมื่น” ไม่ใช่จำนวนเงิน"
-    ]
+    assert e.value.errors == ["แถวที่ ๓ คอลัมน์ C (วงเงินที่จะซื้อหรือจ้าง (บาท)): “สองหมื่น” ไม่ใช่จำนวนเงิน"]
     with pytest.raises(ImportFailed) as e:
         importing.import_file(register, xlsx_of([ROW, ROW]), "m.xlsx", user=None)
-    assert e.value.errors == [
-        "แถวที่ ๓: ซ้ำกับแถวที่ ๒ (เลขที่สัญญาหรือเลขที่โครงการเดียวกัน)"
-    ]
+    assert e.value.errors == ["แถวที่ ๓: ซ้ำกับแถวที่ ๒ (เลขที่สัญญาหรือเลขที่โครงการเดียวกัน)"]
     assert not ProcurementEntry.objects.exists()
 
 
@@ -124,7 +122,9 @@ def test_a_cgd_file_that_is_not_json_is_refused(register: Any) -> None:
 
 
 def test_the_import_page_shows_the_errors_and_writes_nothing(world: Any) -> None:
-    url = reverse("procurement:import", kwargs={"slug": world.agency.slug, "year": 2569, "month": 10})
+    url = reverse(
+        "procurement:import", kwargs={"slug": world.agency.slug, "year": 2569, "month": 10}
+    )
     answer = client_for("editor").post(
         url, {"source": "file", "file": SimpleUploadedFile("m.xlsx", xlsx_of([ROW, ROW]))}
     )
@@ -147,5 +147,7 @@ def test_the_exported_month_keeps_the_columns(register: Any) -> None:
     from prongsai.procurement import documents
 
     importing.import_file(register, xlsx_of([ROW]), "m.xlsx", user=None)
-    book = load_workbook(io.BytesIO(documents.month_xlsx(register.agency, [documents.month_data(register)])))
+    book = load_workbook(
+        io.BytesIO(documents.month_xlsx(register.agency, [documents.month_data(register)]))
+    )
     assert book.worksheets[0]["B6"].value == "จัดซื้อวัสดุไฟฟ้า"

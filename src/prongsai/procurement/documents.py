@@ -99,7 +99,10 @@ def _row(entry: ProcurementEntry, style: Digits) -> list[m.Cell]:
         _winner(entry),
         m.Cell(entry.reason or "-", align=None if entry.reason else "center"),
         m.Cell(entry.contract_no or "-", align=None if entry.contract_no else "center"),
-        m.Cell(_date(entry.contract_date, style) or "-", align=None if entry.contract_date else "center"),
+        m.Cell(
+            _date(entry.contract_date, style) or "-",
+            align=None if entry.contract_date else "center",
+        ),
     ]
 
 
