@@ -7,6 +7,7 @@ from tests.authz.matrix import PUBLIC, READ, WRITE, Case
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 YEAR = 2569
+NOWHERE = dict.fromkeys(PUBLIC, "404")
 
 
 def build(world: Any) -> None:
@@ -76,6 +77,8 @@ CASES = [
     Case("oit_public:documents", PUBLIC, kwargs=public),
     Case("oit_public:document", PUBLIC, kwargs=doc),
     Case("oit_public:document_pdf", PUBLIC, kwargs=doc),
+    # a plan or report has no other format: every actor gets "not found"
+    Case("oit_public:document_file", NOWHERE, kwargs=lambda w: {**doc(w), "ext": "xlsx"}),
     Case("oit_public:feed", PUBLIC, kwargs=public),
     Case("oit_public:embed", PUBLIC, kwargs=public),
 ]

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from prongsai.core.publications import document_kinds
+
 PERIODS = ("current", "previous_fy")
-# Prongsai's own documents an OIT item can be answered with (the mapping lives in the files).
-ANSWERED_BY = ("plan", "half_year_report", "annual_report")
 CALENDAR_KEYS = (
     "registration",
     "assessment",
@@ -29,8 +29,9 @@ def validate_oit_item_extras(c: Any, item: dict[str, Any], path: str) -> None:
     if period is not None and period not in PERIODS:
         c.err(f"{path}.period", "ต้องเป็น current (ปีงบประมาณปัจจุบัน), previous_fy หรือ null เมื่อไม่ทราบ")
     answered = item.get("answered_by")
-    if answered is not None and answered not in ANSWERED_BY:
-        c.err(f"{path}.answered_by", f"ต้องเป็นหนึ่งใน {', '.join(ANSWERED_BY)} หรือ null")
+    kinds = document_kinds()
+    if answered is not None and answered not in kinds:
+        c.err(f"{path}.answered_by", f"ต้องเป็นหนึ่งใน {', '.join(kinds)} หรือ null")
     if answered is not None and period is None:
         c.err(f"{path}.period", "รายการที่เอกสารของระบบตอบได้ต้องระบุ period")
     elements = item.get("required_elements")

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.publications import document_kinds
+
 
 class Confidence(models.TextChoices):
     C2 = "C2", _("ยืนยันจาก ๒ แหล่งขึ้นไป")
@@ -139,11 +141,6 @@ PERIOD_LABELS = {
     "current": _("ปีงบประมาณปัจจุบัน"),
     "previous_fy": _("ปีงบประมาณที่ผ่านมา"),
 }
-ANSWERED_BY_LABELS = {
-    "plan": _("มาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีนี้"),
-    "half_year_report": _("รายงานผลการดำเนินการรอบ ๖ เดือน"),
-    "annual_report": _("รายงานผลการดำเนินการประจำปี"),
-}
 CALENDAR_LABELS = {
     "registration": _("ลงทะเบียนหน่วยงาน"),
     "assessment": _("ช่วงการประเมิน"),
@@ -189,7 +186,8 @@ class OitItem(Provenanced):
 
     @property
     def answered_by_label(self) -> str:
-        return str(ANSWERED_BY_LABELS.get(self.answered_by, ""))
+        kind = document_kinds().get(self.answered_by)
+        return str(kind.label) if kind else ""
 
     @property
     def group_key(self) -> str | None:

@@ -21,3 +21,6 @@ class OitConfig(AppConfig):
         from prongsai.progress.deadlines import register_deadline_source
 
         register_deadline_source(oit_deadlines)
+        from prongsai.oit.documents import register_builtin_documents
+
+        register_builtin_documents()

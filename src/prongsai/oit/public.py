@@ -61,6 +61,10 @@ def feed(agency: Agency, year: int | None, base: str | None) -> dict[str, Any]:
                 "sha256": d.sha256,
                 "url": absolute(document_path(agency, d), base),
                 "pdf": absolute(document_path(agency, d) + "pdf/", base),
+                "files": {
+                    a.ext: absolute(document_path(agency, d) + f"file/{a.ext}/", base)
+                    for a in d.alternates
+                },
                 "superseded_by": d.superseded_by,
             }
             for d in public_documents(agency)

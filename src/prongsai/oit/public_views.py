@@ -40,10 +40,14 @@ def _year(request: HttpRequest) -> int | None:
 @require_safe
 def documents(request: HttpRequest, slug: str) -> HttpResponse:
     agency = _agency(slug)
+    year = _year(request)
+    years = public.documents_by_year(agency)
+    if year is not None:
+        years = [(y, docs) for y, docs in years if y == year]
     return render(
         request,
         "oit/public_documents.html",
-        {"public_agency": agency, "years": public.documents_by_year(agency)},
+        {"public_agency": agency, "years": years, "year": year},
     )
 
 
@@ -69,6 +73,18 @@ def document_pdf(request: HttpRequest, slug: str, key: str) -> HttpResponseBase:
         raise Http404("ไม่พบเอกสารนี้")
     name = f"{doc.kind}-{agency.slug}-{doc.fiscal_year}-{doc.key}.pdf"
     return attachment(doc.copy_path, filename=name, content_type="application/pdf")
+
+
+@require_safe
+def document_file(request: HttpRequest, slug: str, key: str, ext: str) -> HttpResponseBase:
+    """The same official document in another format (the XLSX of a table)."""
+    agency = _agency(slug)
+    doc = public_document(agency, key)
+    other = doc.alternate(ext) if doc else None
+    if doc is None or other is None:
+        raise Http404("ไม่พบเอกสารนี้")
+    name = f"{doc.kind}-{agency.slug}-{doc.fiscal_year}-{doc.key}.{other.ext}"
+    return attachment(other.copy_path, filename=name, content_type=other.content_type)
 
 
 @require_safe

@@ -9,12 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from prongsai.frameworks.models import Framework
-from prongsai.oit.documents import DocumentLink
+from prongsai.oit.documents import DocumentLink, official_documents
 from prongsai.oit.models import Entry, Register
 from prongsai.oit.selectors import _check, _ready, expected_year
 from prongsai.orgs.models import Agency
-from prongsai.plans.models import PlanRevision
-from prongsai.progress.models import Period, ReportEvent
 
 
 @dataclass
@@ -44,28 +42,7 @@ class AreaReadiness:
 
 def _official(agency_ids: list[int], year: int) -> set[tuple[int, str, int]]:
     """(agency, kind, fiscal year) of every official copy of the year and the one before."""
-    years = (year - 1, year)
-    out = set()
-    for a, y in (
-        PlanRevision.objects.filter(
-            plan__agency_id__in=agency_ids, plan__fiscal_year__in=years, action="approve"
-        )
-        .exclude(copy_path="")
-        .values_list("plan__agency_id", "plan__fiscal_year")
-    ):
-        out.add((a, "plan", y))
-    kinds = {Period.HALF: "half_year_report", Period.YEAR: "annual_report"}
-    for a, y, p in (
-        ReportEvent.objects.filter(
-            report__plan__agency_id__in=agency_ids,
-            report__plan__fiscal_year__in=years,
-            action="finalise",
-        )
-        .exclude(copy_path="")
-        .values_list("report__plan__agency_id", "report__plan__fiscal_year", "report__period")
-    ):
-        out.add((a, kinds[Period(p)], y))
-    return out
+    return official_documents(agency_ids, (year - 1, year))
 
 
 def area_readiness(agencies: list[Agency] | None, year: int, lookups: dict) -> AreaReadiness:
