@@ -19,12 +19,20 @@ def client_for(username: str) -> Client:
     return client
 
 
+def clean_slate(world: Any) -> None:
+    """Without the months the authorization matrix's world has (tests/authz/cases_procurement)."""
+    from prongsai.procurement.models import ProcurementMonth
+
+    ProcurementMonth.objects.filter(agency=world.agency).delete()
+
+
 @pytest.fixture
 def october(world: Any) -> Any:
     """October 2568 (FY2569) of the matrix's agency with two entries, one with three bidders."""
     from prongsai.procurement import services
     from prongsai.procurement.services import BidderInput, EntryInput
 
+    clean_slate(world)
     register = services.month_get_or_create(world.agency, 2569, 10)
     services.entry_add(
         register,

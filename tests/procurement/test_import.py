@@ -14,13 +14,14 @@ from openpyxl import Workbook, load_workbook
 from prongsai.procurement import cgd, importing, services
 from prongsai.procurement.importing import HEADER, ImportFailed
 from prongsai.procurement.models import ProcurementEntry
-from tests.procurement.conftest import FIXTURES, D, client_for
+from tests.procurement.conftest import FIXTURES, D, clean_slate, client_for
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def register(world: Any) -> Any:
+    clean_slate(world)
     return services.month_get_or_create(world.agency, 2569, 10)
 
 
@@ -122,6 +123,7 @@ def test_a_cgd_file_that_is_not_json_is_refused(register: Any) -> None:
 
 
 def test_the_import_page_shows_the_errors_and_writes_nothing(world: Any) -> None:
+    clean_slate(world)
     url = reverse(
         "procurement:import", kwargs={"slug": world.agency.slug, "year": 2569, "month": 10}
     )

@@ -21,7 +21,7 @@ from prongsai.documents import render
 from prongsai.procurement import documents, selectors, services
 from prongsai.procurement.models import MonthEvent, ProcurementEntry
 from prongsai.procurement.services import EntryInput
-from tests.procurement.conftest import D, client_for
+from tests.procurement.conftest import D, clean_slate, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,7 @@ def test_the_month_pdf_is_landscape_with_the_form_code_every_column_and_the_bidd
 
 
 def test_a_nil_month_says_there_was_no_procurement(world: Any) -> None:
+    clean_slate(world)
     register = services.month_get_or_create(world.agency, 2569, 12)
     register = services.month_set_nil(register, True, user=None)
     text, _size = _pdf_text(
@@ -94,6 +95,7 @@ def test_closing_keeps_the_pdf_and_xlsx_and_freezes_the_month_until_reopened(oct
 
 
 def test_an_empty_month_cannot_be_closed(world: Any) -> None:
+    clean_slate(world)
     register = services.month_get_or_create(world.agency, 2569, 11)
     with pytest.raises(ValidationError):
         services.month_close(register, user=None)
@@ -138,6 +140,7 @@ def test_roles_viewer_reads_editor_writes_admin_closes(october: Any, world: Any)
 
 
 def test_the_entry_form_saves_bidders_from_the_formset(world: Any) -> None:
+    clean_slate(world)
     url = reverse(
         "procurement:entry_new", kwargs={"slug": world.agency.slug, "year": 2569, "month": 11}
     )
@@ -158,3 +161,40 @@ def test_the_entry_form_saves_bidders_from_the_formset(world: Any) -> None:
         ("ร้านบี", D("4480")),
     ]
     assert entry.contract_date.isoformat() == "2025-11-12" and entry.number == 1
+
+
+def test_a_closed_month_is_a_public_document_with_its_xlsx_and_answers_o11(
+    october: Any, world: Any
+) -> None:
+    from django.test import Client
+
+    from prongsai.oit.documents import document_links, official_documents, public_documents
+
+    event = services.month_close(october, user=None)
+    docs = [d for d in public_documents(world.agency) if d.kind == "procurement_month"]
+    assert [(d.key, d.part, d.fiscal_year) for d in docs] == [
+        (f"procurement-{event.pk}", "2568-10", 2569)
+    ]
+    assert "เดือนตุลาคม 2568" in docs[0].title
+    assert (world.agency.pk, "procurement_month", 2569) in official_documents(
+        [world.agency.pk], [2569]
+    )
+    anon = Client()
+    slug = world.agency.slug
+    pdf = anon.get(reverse("oit_public:document_pdf", kwargs={"slug": slug, "key": docs[0].key}))
+    assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
+    xlsx = anon.get(
+        reverse(
+            "oit_public:document_file", kwargs={"slug": slug, "key": docs[0].key, "ext": "xlsx"}
+        )
+    )
+    assert xlsx.status_code == 200
+    links = document_links(world.agency, 2569, {"o11": ("procurement_month", 2569)})
+    assert "o11" in links
+    # closed again after a reopening: the new copy is current, the old one superseded
+    services.month_reopen(october, "แก้ไขเลขที่สัญญา", user=None)
+    newer = services.month_close(october, user=None)
+    current = [
+        d for d in public_documents(world.agency) if d.kind == "procurement_month" and d.current
+    ]
+    assert [d.key for d in current] == [f"procurement-{newer.pk}"]

@@ -9,8 +9,12 @@ class ProcurementConfig(AppConfig):
 
     def ready(self) -> None:
         from prongsai.core.demo import register_demo
+        from prongsai.core.publications import register_document_kind, register_document_source
         from prongsai.orgs.cycle import register_nav
+        from prongsai.procurement import publications
         from prongsai.procurement.demo import build_procurement
 
         register_nav(_("จัดซื้อจัดจ้าง (สขร. ๑)"), "procurement:index")  # type: ignore[arg-type]
         register_demo("procurement", build_procurement)
+        register_document_kind(publications.kind())
+        register_document_source(publications.SOURCE)
