@@ -21,8 +21,8 @@ from prongsai.oit.models import Entry as OitEntry
 from prongsai.oit.models import Register as OitRegister
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
-from prongsai.progress.models import Action, MeasureNote, ProgressReport
 from prongsai.procurement.models import Bidder, ProcurementEntry
+from prongsai.progress.models import Action, MeasureNote, ProgressReport
 from prongsai.results.models import Result
 from tests.authz.world import PASSWORD
 

@@ -146,15 +146,19 @@ def _document(title: str, agency: Agency, months: Sequence[MonthData], style: Di
     )
 
 
-def month_document(agency: Agency, data: MonthData, style: Digits | None = None) -> m.Document:
-    style = style or agency.digit_style
-    return _document(data.title, agency, [data], style)
+def digit_style(agency: Agency, style: str | None = None) -> Digits:
+    """The chosen style, else the agency's."""
+    return "arabic" if (style or agency.digit_style) == "arabic" else "thai"
+
+
+def month_document(agency: Agency, data: MonthData, style: str | None = None) -> m.Document:
+    return _document(data.title, agency, [data], digit_style(agency, style))
 
 
 def bundle_document(
-    agency: Agency, title: str, months: Sequence[MonthData], style: Digits | None = None
+    agency: Agency, title: str, months: Sequence[MonthData], style: str | None = None
 ) -> m.Document:
-    return _document(title, agency, months, style or agency.digit_style)
+    return _document(title, agency, months, digit_style(agency, style))
 
 
 def bundle_title(fiscal_year: int, quarter: int | None = None) -> str:
@@ -197,15 +201,16 @@ def _sheet_rows(data: MonthData, style: Digits) -> list[list[object]]:
     return rows
 
 
-def month_xlsx(agency: Agency, months: Sequence[MonthData], style: Digits | None = None) -> bytes:
+def month_xlsx(agency: Agency, months: Sequence[MonthData], chosen: str | None = None) -> bytes:
     """The months as a workbook, one sheet each: the title, the form code, the two header rows
     and the rows (amounts as numbers with two decimals, bidders in one wrapped cell)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    style = style or agency.digit_style
+    style = digit_style(agency, chosen)
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
     wrap = Alignment(wrap_text=True, vertical="top")
     for data in months:
         ws = wb.create_sheet(f"{month_name(data.month, abbr=True)} {str(data.year_be)[-2:]}")

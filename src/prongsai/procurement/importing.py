@@ -222,13 +222,13 @@ def _row(line: int, cells: list[Any]) -> tuple[Row | None, list[str]]:
     for col in (1, 2, 4):
         if not text[col]:
             errors.append(row_error(line, _("ต้องกรอก"), col))
-    amounts = {}
+    amounts: dict[int, Decimal | None] = {}
     for col in (2, 3, 7):
-        value = money(cells[col])
-        if isinstance(value, str):
-            errors.append(row_error(line, value, col))
+        amount = money(cells[col])
+        if isinstance(amount, str):
+            errors.append(row_error(line, amount, col))
         else:
-            amounts[col] = value
+            amounts[col] = amount
     number = None
     if text[0]:
         digits = to_arabic_digits(text[0]).rstrip(".")
@@ -252,12 +252,12 @@ def _row(line: int, cells: list[Any]) -> tuple[Row | None, list[str]]:
             line,
             EntryInput(
                 title=text[1][:500],
-                budget=budget,  # type: ignore[arg-type]
-                median_price=amounts[3],  # type: ignore[arg-type]
+                budget=budget,
+                median_price=amounts[3],
                 method=text[4][:200],
                 bidders=bidders,
                 winner=text[6][:300],
-                winner_price=amounts[7],  # type: ignore[arg-type]
+                winner_price=amounts[7],
                 reason=text[8][:500],
                 contract_no=text[9][:100],
                 contract_date=day,
@@ -340,7 +340,7 @@ def template_xlsx() -> bytes:
     from prongsai.core.spreadsheets import xlsx_append
 
     wb = Workbook()
-    ws = wb.active
+    ws: Any = wb.active
     ws.title = "สขร1"
     xlsx_append(ws, [title for title, _s, _r in HEADER])
     xlsx_append(

@@ -14,7 +14,6 @@ from prongsai.core.files import OfficialCopy, StoredPath
 from prongsai.core.thai import ce_year
 from prongsai.orgs.models import Agency
 
-MONEY = {"max_digits": 15, "decimal_places": 2}
 #: The months of a fiscal year in order: October first.
 FISCAL_MONTHS = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 
@@ -64,11 +63,15 @@ class ProcurementEntry(models.Model):
     register = models.ForeignKey(ProcurementMonth, on_delete=models.CASCADE, related_name="entries")
     number = models.PositiveIntegerField(_("ลำดับ"))
     title = models.CharField(_("งานที่จัดซื้อหรือจัดจ้าง"), max_length=500)
-    budget = models.DecimalField(_("วงเงินที่จะซื้อหรือจ้าง (บาท)"), **MONEY)
-    median_price = models.DecimalField(_("ราคากลาง (บาท)"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(_("วงเงินที่จะซื้อหรือจ้าง (บาท)"), max_digits=15, decimal_places=2)
+    median_price = models.DecimalField(
+        _("ราคากลาง (บาท)"), null=True, blank=True, max_digits=15, decimal_places=2
+    )
     method = models.CharField(_("วิธีซื้อหรือจ้าง"), max_length=200)
     winner = models.CharField(_("ผู้ได้รับการคัดเลือก"), max_length=300, blank=True)
-    winner_price = models.DecimalField(_("ราคาที่ตกลงซื้อหรือจ้าง (บาท)"), null=True, blank=True, **MONEY)
+    winner_price = models.DecimalField(
+        _("ราคาที่ตกลงซื้อหรือจ้าง (บาท)"), null=True, blank=True, max_digits=15, decimal_places=2
+    )
     reason = models.CharField(_("เหตุผลที่คัดเลือกโดยสรุป"), max_length=500, blank=True)
     contract_no = models.CharField(_("เลขที่สัญญาหรือข้อตกลง"), max_length=100, blank=True)
     contract_date = models.DateField(_("วันที่ของสัญญาหรือข้อตกลง"), null=True, blank=True)
@@ -90,7 +93,9 @@ class Bidder(models.Model):
     entry = models.ForeignKey(ProcurementEntry, on_delete=models.CASCADE, related_name="bidders")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("ผู้เสนอราคา"), max_length=300)
-    price = models.DecimalField(_("ราคาที่เสนอ (บาท)"), null=True, blank=True, **MONEY)
+    price = models.DecimalField(
+        _("ราคาที่เสนอ (บาท)"), null=True, blank=True, max_digits=15, decimal_places=2
+    )
 
     class Meta:
         verbose_name = _("ผู้เสนอราคา")

@@ -6,6 +6,7 @@ closed again supersedes its earlier copy. Framework data maps FY2569 O11 (curren
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from prongsai.procurement.models import MonthEvent, calendar_year
 
 KIND = "procurement_month"
 TITLE = "สรุปผลการจัดซื้อจัดจ้าง (สขร. ๑)"
+TITLE_IN_FULL = "สรุปผลการดำเนินการจัดซื้อจัดจ้าง (สขร. ๑)"
 
 
 def kind() -> DocumentKind:
@@ -25,7 +27,7 @@ def kind() -> DocumentKind:
     )
 
 
-def _closings(**lookup: object) -> Iterable[MonthEvent]:
+def _closings(**lookup: object) -> Any:
     return (
         MonthEvent.objects.filter(action=MonthEvent.Action.CLOSED, **lookup)
         .exclude(copy_path="")
@@ -52,7 +54,7 @@ class ClosedMonths:
                 size=event.copy_size,
                 sha256=event.copy_sha256,
                 part=f"{year_be}-{r.month:02d}",
-                title_text=f"สรุปผลการดำเนินการจัดซื้อจัดจ้าง (สขร. ๑) เดือน{month_name(r.month)} {year_be}",
+                title_text=f"{TITLE_IN_FULL} เดือน{month_name(r.month)} {year_be}",
                 alternates=alternates,
             )
 
