@@ -33,7 +33,7 @@ class EntryForm(forms.Form):
     method = TextField(
         label=_("วิธีซื้อหรือจ้าง"),
         max_length=200,
-        help_text=_("เช่น เฉพาะเจาะจง, ประกาศเชิญชวนทั่วไป (e-bidding), คัดเลือก"),
+        help_text=_("เช่น เฉพาะเจาะจง, ประกาศเชิญชวนทั่วไป, คัดเลือก"),
     )
     winner = TextField(label=_("ผู้ได้รับการคัดเลือก"), max_length=SHORT_TEXT, required=False)
     winner_price = _money(_("ราคาที่ตกลงซื้อหรือจ้าง (บาท)"))
@@ -119,7 +119,7 @@ class ImportForm(forms.Form):
     source = forms.ChoiceField(label=_("ชนิดข้อมูล"), choices=SOURCES, initial="file")
     file = forms.FileField(label=_("ไฟล์"), required=False)
     dept_code = TextField(
-        label=_("รหัสหน่วยงานของกรมบัญชีกลาง (dept_code)"),
+        label=_("รหัสหน่วยงานของกรมบัญชีกลาง"),
         max_length=20,
         required=False,
         help_text=_("กรอกเมื่อให้ระบบดึงข้อมูลจากกรมบัญชีกลางเองแทนการอัปโหลดไฟล์"),
