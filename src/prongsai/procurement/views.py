@@ -71,7 +71,12 @@ def year_view(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "year": year,
             "rows": rows,
             "years": [year - 1, year, year + 1],
-            "quarters": [1, 2, 3, 4],
+            # only the quarters with a recorded month: an empty bundle has no document
+            "quarters": [
+                q
+                for q in (1, 2, 3, 4)
+                if any(r.recorded for r in rows if r.month in documents.quarter_months(q))
+            ],
             "has_any": any(r.recorded for r in rows),
         },
     )
