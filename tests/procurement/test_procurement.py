@@ -198,3 +198,35 @@ def test_a_closed_month_is_a_public_document_with_its_xlsx_and_answers_o11(
         d for d in public_documents(world.agency) if d.kind == "procurement_month" and d.current
     ]
     assert [d.key for d in current] == [f"procurement-{newer.pk}"]
+
+
+def test_a_closed_month_becomes_dated_evidence_of_a_measure_in_one_action(
+    world: Any, settings: Any
+) -> None:
+    from prongsai.progress.models import Action
+
+    settings.PRONGSAI_SITE_URL = "https://ours.example.go.th"
+
+    clean_slate(world)
+    register = services.month_set_nil(
+        services.month_get_or_create(world.agency, 2567, 10), True, user=None
+    )
+    event = services.month_close(register, user=None)
+    measure = world.objects["measure"]
+    url = reverse(
+        "procurement:evidence", kwargs={"slug": world.agency.slug, "year": 2567, "month": 10}
+    )
+    editor = client_for("editor")
+    page = editor.get(url).content.decode()
+    assert "เผยแพร่สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนตุลาคม ๒๕๖๖" in page
+    answer = editor.post(
+        url, {"measure": measure.pk, "date": "15/06/2567", "text": "เผยแพร่ สขร. ๑ เดือนตุลาคม"}
+    )
+    assert answer.status_code == 302, answer.content.decode().split("<main>")[1][:3000]
+    action = Action.objects.get(measure=measure, text="เผยแพร่ สขร. ๑ เดือนตุลาคม")
+    assert action.date.isoformat() == "2024-06-15"
+    link = action.evidence.get()
+    assert (
+        link.url
+        == f"https://ours.example.go.th/p/{world.agency.slug}/d/procurement-{event.pk}/pdf/"
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -355,9 +356,12 @@ def month_evidence(request: HttpRequest, slug: str, year: int, month: int) -> Ht
     )
     data = documents.month_data(register)
     text = _("เผยแพร่%(title)s (แบบ สขร. ๑) ทางเว็บไซต์ของหน่วยงาน") % {"title": data.title}
-    link = request.build_absolute_uri(
-        reverse("oit_public:document_pdf", kwargs={"slug": slug, "key": f"procurement-{event.pk}"})
+    # the site's public address when it is set (the link officers publish), else this request's
+    path = reverse(
+        "oit_public:document_pdf", kwargs={"slug": slug, "key": f"procurement-{event.pk}"}
     )
+    root = getattr(settings, "PRONGSAI_SITE_URL", "") or request.build_absolute_uri("/")
+    link = root.rstrip("/") + path
     form = EvidenceForm(
         request.POST or None,
         measures=measures,
