@@ -153,3 +153,35 @@ def test_the_exported_month_keeps_the_columns(register: Any) -> None:
         io.BytesIO(documents.month_xlsx(register.agency, [documents.month_data(register)]))
     )
     assert book.worksheets[0]["B6"].value == "จัดซื้อวัสดุไฟฟ้า"
+
+
+def test_fetching_sends_the_key_and_reads_the_answer(settings: Any, monkeypatch: Any) -> None:
+    settings.PRONGSAI_CGD_API_KEY = "test-key"
+    seen: dict[str, Any] = {}
+
+    class Answer(io.BytesIO):
+        def __enter__(self) -> Any:
+            return self
+
+        def __exit__(self, *exc: Any) -> None:
+            return None
+
+    def urlopen(request: Any, timeout: float) -> Answer:
+        seen.update(url=request.full_url, key=request.get_header("Api-key"), timeout=timeout)
+        return Answer((FIXTURES / "cgd_2569.json").read_bytes())
+
+    monkeypatch.setattr(cgd.urllib.request, "urlopen", urlopen)
+    records = cgd.records_of(cgd.fetch("7654321", 2569))
+    assert len(records) == 3
+    assert seen == {
+        "url": "https://opend.data.go.th/govspending/cgdcontract?dept_code=7654321&year=2569",
+        "key": "test-key",
+        "timeout": cgd.TIMEOUT,
+    }
+
+    def refused(request: Any, timeout: float) -> Answer:
+        raise OSError("timed out")
+
+    monkeypatch.setattr(cgd.urllib.request, "urlopen", refused)
+    with pytest.raises(ImportFailed, match="ดึงข้อมูลจากกรมบัญชีกลางไม่สำเร็จ"):
+        cgd.fetch("7654321", 2569)
