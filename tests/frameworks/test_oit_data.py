@@ -25,7 +25,16 @@ def test_fy2569_o25_is_the_plan_and_o26_the_previous_years_annual_report() -> No
     oit = items(2569)
     assert (oit["o25"]["answered_by"], oit["o25"]["period"]) == ("plan", "current")
     assert (oit["o26"]["answered_by"], oit["o26"]["period"]) == ("annual_report", "previous_fy")
-    assert {c for c, i in oit.items() if i.get("answered_by")} == {"o25", "o26"}
+    assert {c for c, i in oit.items() if i.get("answered_by") in ("plan", "annual_report")} == {
+        "o25",
+        "o26",
+    }
+
+
+def test_fy2569_o11_o12_are_the_monthly_procurement_summaries_of_this_and_last_year() -> None:
+    oit = items(2569)
+    assert (oit["o11"]["answered_by"], oit["o11"]["period"]) == ("procurement_month", "current")
+    assert (oit["o12"]["answered_by"], oit["o12"]["period"]) == ("procurement_month", "previous_fy")
 
 
 def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
