@@ -16,7 +16,7 @@ class ProcurementConfig(AppConfig):
         from prongsai.procurement.demo import build_procurement
 
         register_nav(
-            local_digits_lazy(_("จัดซื้อจัดจ้าง (สขร. ๑)")),  # type: ignore[arg-type]
+            local_digits_lazy(_("จัดซื้อจัดจ้าง (สขร. ๑)")),
             "procurement:index",
         )
         register_demo("procurement", build_procurement)
