@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "prongsai.feedback",
     "prongsai.oversight",
     "prongsai.channels",  # after oit: its O18 statistics fill the OIT register
+    "prongsai.procurement",
 ]
 
 MIDDLEWARE = [
@@ -345,3 +346,6 @@ LOGGING = {
         "matplotlib": {"level": "WARNING"},
     },
 }
+
+# The CGD open-data API key (opend.data.go.th) for importing a month's procurement contracts.
+PRONGSAI_CGD_API_KEY = env_str("PRONGSAI_CGD_API_KEY", "")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("a/<slug:slug>/analysis/", include("prongsai.analysis.urls")),
     path("a/<slug:slug>/oit/", include("prongsai.oit.urls")),
     path("a/<slug:slug>/registers/", include("prongsai.registers.urls")),
+    path("a/<slug:slug>/procurement/", include("prongsai.procurement.urls")),
     path("p/<slug:slug>/", include("prongsai.oit.public_urls")),
     path("a/<slug:slug>/channels/", include("prongsai.channels.urls")),
     path("p/<slug:slug>/channels/", include("prongsai.channels.public_urls")),

@@ -22,6 +22,7 @@ from prongsai.oit.models import Entry as OitEntry
 from prongsai.oit.models import Register as OitRegister
 from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
+from prongsai.procurement.models import Bidder, ProcurementEntry
 from prongsai.progress.models import Action, MeasureNote, ProgressReport
 from prongsai.registers.models import Gift, NoGiftPolicy, Risk
 from prongsai.results.models import Result
@@ -194,6 +195,24 @@ EDITS = [
         "phone",
         lambda w: Agency.objects.get(pk=w.agency.pk).phone,
         first="admin",
+    ),
+    Edit(
+        "procurement entry",
+        lambda w: _url(
+            "procurement:entry_edit", year=2569, month=10, pk=w.objects["procurement_entry"].pk
+        ),
+        "title",
+        lambda w: ProcurementEntry.objects.get(pk=w.objects["procurement_entry"].pk).title,
+    ),
+    Edit(
+        "procurement bidder row",
+        lambda w: _url(
+            "procurement:entry_edit", year=2569, month=10, pk=w.objects["procurement_entry"].pk
+        ),
+        "bid-0-name",
+        lambda w: " ".join(
+            b.name for b in Bidder.objects.filter(entry=w.objects["procurement_entry"])
+        ),
     ),
     Edit(
         "OIT register item",

@@ -107,6 +107,8 @@ ALLOWED_WORDS = {
     # publish on
     "E-Service", "No", "Gift", "Policy", "E-SERVICE", "NO", "GIFT", "POLICY", "Q", "Social",
     "Network", "Facebook",
+    # the government procurement system, named so in Thai (เลขที่โครงการในระบบ e-GP)
+    "e-GP",
 }  # fmt: skip
 # Codes with digits (i19, O1–O10, C2, FY2566) and addresses are not words.
 _NOT_WORDS = re.compile(

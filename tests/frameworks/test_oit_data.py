@@ -53,6 +53,12 @@ def test_the_register_items_are_answered_by_the_registers_documents(
     )
 
 
+def test_fy2569_o11_o12_are_the_monthly_procurement_summaries_of_this_and_last_year() -> None:
+    oit = items(2569)
+    assert (oit["o11"]["answered_by"], oit["o11"]["period"]) == ("procurement_month", "current")
+    assert (oit["o12"]["answered_by"], oit["o12"]["period"]) == ("procurement_month", "previous_fy")
+
+
 def test_fy2566_o42_o43_are_the_plan_and_its_current_year_progress() -> None:
     oit = items(2566)
     assert oit["o42"]["answered_by"] == "plan"
@@ -68,10 +74,11 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     assert len(oit["o9"]["required_elements"]) == 6
     # no measures item found; the registers answer theirs, the channels' table the statistics
     assert oit["o19"]["answered_by"] == "complaint_stats"
+    assert oit["o17"]["answered_by"] == "complaint_guideline"  # the feedback app's O16 of 2569
     assert all(
         i.get("answered_by") in (None, *REGISTERS_2568.values())
         for c, i in oit.items()
-        if c != "o19"
+        if c not in ("o17", "o19")
     )
 
 

@@ -374,12 +374,16 @@ class Section:
     """Pages with one orientation. A new section starts on a new page.
 
     `cover`: a cover page, without a page number and not counted: the page after it is page 1
-    (itself unnumbered unless `Document.number_first_page`), as in printed plans."""
+    (itself unnumbered unless `Document.number_first_page`), as in printed plans.
+
+    `corner`: a short text at the top right of every page of the section, in the header beside
+    the page number: the code of a standard form ("แบบ สขร. ๑")."""
 
     blocks: list[Block]
     orientation: Orientation = field(default="portrait", metadata=RAW)
     page_numbers: bool = field(default=True, metadata=RAW)
     cover: bool = field(default=False, metadata=RAW)
+    corner: str | None = None
 
 
 @dataclass

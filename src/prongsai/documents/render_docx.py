@@ -122,6 +122,14 @@ class _Writer:
         sect.different_first_page_header_footer = first and not self.doc.number_first_page
         if sect.different_first_page_header_footer:
             sect.first_page_header.is_linked_to_previous = False
+        if section.corner:  # a form's code at the top right of every page
+            headers = [header]
+            if sect.different_first_page_header_footer:
+                headers.append(sect.first_page_header)
+            for target in headers:
+                corner = target.add_paragraph() if target is header else target.paragraphs[0]
+                corner.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                self._run(corner, m.Run(section.corner), bold=True, size=m.BODY_PT)
 
     def _page_number(self, paragraph: Any) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

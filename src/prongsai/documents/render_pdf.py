@@ -120,6 +120,7 @@ def to_json(document: m.Document) -> dict[str, Any]:
                 "orientation": section.orientation,
                 "numbers": section.page_numbers and not section.cover,
                 "cover": section.cover,
+                "corner": section.corner,
                 "blocks": _keep_signatures(
                     [_block(b, doc.digits, _page_bottom(section)) for b in section.blocks]
                 ),

@@ -11,6 +11,7 @@ from django.core.management.base import (
     CommandParser,
     DjangoHelpFormatter,
 )
+from django.utils.module_loading import import_string
 
 from prongsai.core.documents import (
     DocumentOptions,
@@ -23,6 +24,11 @@ from prongsai.orgs.models import Agency
 
 LAYOUT_KINDS = ("plan",)  # the kinds with a choice of layout
 COVER_KINDS = ("plan",)  # the kinds with a cover page option
+# Kinds with their own renderer (options of their own: a month, XLSX): dotted path of a function
+# (agency, options dict) -> (bytes, ) that raises CommandError with a Thai message.
+OWN_RENDERERS = {
+    "procurement": "prongsai.procurement.cli.render",
+}
 
 
 class KindsFormatter(DjangoHelpFormatter):
@@ -43,12 +49,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "kind",
             help="one of: "
-            + ", ".join(document_kinds())
+            + ", ".join(sorted([*document_kinds(), *OWN_RENDERERS]))
             + " (the -annual kinds are of the full year)",
         )
         parser.add_argument("--org", required=True, help="the agency's slug, e.g. demo")
         parser.add_argument("--year", required=True, type=int, help="fiscal year B.E., e.g. 2567")
-        parser.add_argument("--format", choices=["pdf", "docx"], required=True)
+        parser.add_argument("--format", choices=["pdf", "docx", "xlsx"], required=True)
+        parser.add_argument(
+            "--month", type=int, default=None, help="the month 1-12 (procurement only)"
+        )
         parser.add_argument(
             "--layout", choices=["A", "B"], default=None, help="the plan's layout (plan only)"
         )
@@ -61,6 +70,9 @@ class Command(BaseCommand):
             agency = Agency.objects.get(slug=o["org"])
         except Agency.DoesNotExist:
             raise CommandError(f"ไม่พบหน่วยงาน “{o['org']}”") from None
+        if o["kind"] in OWN_RENDERERS:
+            self._write(Path(o["out"]), import_string(OWN_RENDERERS[o["kind"]])(agency, o))
+            return
         if o["kind"] not in document_kinds():
             raise CommandError(f"ไม่รู้จักเอกสารชนิด “{o['kind']}” (มี: {', '.join(document_kinds())})")
         out = Path(o["out"])
@@ -80,7 +92,14 @@ class Command(BaseCommand):
             )
         except DocumentUnavailable as e:
             raise CommandError(str(e)) from None
-        data = render(document, o["format"])
+        if o["format"] not in ("pdf", "docx"):
+            raise CommandError(f"เอกสาร “{o['kind']}” ออกได้เป็น pdf หรือ docx เท่านั้น")
+        self._write(out, render(document, o["format"]), started)
+
+    def _write(self, out: Path, data: bytes, started: float | None = None) -> None:
+        if not out.parent.is_dir():
+            raise CommandError(f"ไม่มีโฟลเดอร์ “{out.parent}” สำหรับบันทึกไฟล์ สร้างโฟลเดอร์ก่อน")
+        started = time.perf_counter() if started is None else started
         tmp = out.with_name(out.name + ".part")
         tmp.write_bytes(data)
         tmp.replace(out)  # never leave a half-written file
