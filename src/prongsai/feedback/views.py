@@ -35,7 +35,7 @@ def _year(request: HttpRequest) -> int:
     raw = request.GET.get("year", "")
     if not raw:
         return thai.fiscal_year(thai_today())
-    if not raw.isdigit() or not thai.is_fiscal_year(int(raw)):
+    if not raw.isdecimal() or not thai.is_fiscal_year(int(raw)):
         raise Http404("ไม่มีปีงบประมาณนี้")
     return int(raw)
 

@@ -212,7 +212,7 @@ def draft_results_input(draft: ImportDraft, fiscal_year: int) -> Any:
     indicators = {
         int(number): Decimal(str(value))
         for number, value in (announced.get("indicators") or {}).items()
-        if str(number).isdigit()
+        if str(number).isdecimal()
     }
     framework = Framework.objects.filter(year=fiscal_year).first()
     level = str(announced.get("level") or "")

@@ -19,7 +19,7 @@ from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope, get_sco
 
 def _page(request: HttpRequest, scope: Scope) -> HttpResponse:
     raw = request.GET.get("year", "")
-    if raw and not (raw.isdigit() and is_fiscal_year(int(raw))):
+    if raw and not (raw.isdecimal() and is_fiscal_year(int(raw))):
         raise Http404("ไม่มีปีงบประมาณนี้")
     year = int(raw) if raw else fiscal_year(timezone.localdate())
     only = request.GET.get("only", "")

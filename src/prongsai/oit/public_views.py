@@ -32,7 +32,7 @@ def _year(request: HttpRequest) -> int | None:
     raw = request.GET.get("year", "")
     if not raw:
         return None
-    if not raw.isdigit() or not is_fiscal_year(int(raw)):
+    if not raw.isdecimal() or not is_fiscal_year(int(raw)):
         raise Http404("ไม่มีปีงบประมาณนี้")
     return int(raw)
 

@@ -147,7 +147,7 @@ def _levels(year: int) -> list[str]:
 def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> View:
     years = result_years()
     chosen = params.get("year", "")
-    year = int(chosen) if chosen.isdigit() and int(chosen) in years else None
+    year = int(chosen) if chosen.isdecimal() and int(chosen) in years else None
     levels = _levels(year or (years[-1] if years else 0))
     form = FilterForm(params, scope=scope, years=years, levels=levels)
     f = form.filters()

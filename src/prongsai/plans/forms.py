@@ -150,7 +150,7 @@ class MonitoringForm(forms.Form):
         row = (self.prefix or "").rsplit("-", 1)[-1]
         for field in self.fields.values():
             name = str(field.label)
-            field.widget.attrs["aria-label"] = f"{name} {int(row) + 1}" if row.isdigit() else name
+            field.widget.attrs["aria-label"] = f"{name} {int(row) + 1}" if row.isdecimal() else name
 
 
 MonitoringFormSet = forms.formset_factory(MonitoringForm, extra=2, max_num=MAX_MONITORING)

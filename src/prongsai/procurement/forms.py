@@ -68,7 +68,7 @@ class BidderForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         n = (self.prefix or "").rsplit("-", 1)[-1]
-        number = int(n) + 1 if n.isdigit() else ""
+        number = int(n) + 1 if n.isdecimal() else ""
         self.fields["name"].widget.attrs["aria-label"] = f"{_('ผู้เสนอราคา')} {number}"
         self.fields["price"].widget.attrs["aria-label"] = f"{_('ราคาที่เสนอ (บาท)')} {number}"
 

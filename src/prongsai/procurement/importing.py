@@ -232,7 +232,7 @@ def _row(line: int, cells: list[Any]) -> tuple[Row | None, list[str]]:
     number = None
     if text[0]:
         digits = to_arabic_digits(text[0]).rstrip(".")
-        if digits.isdigit() and 0 < int(digits) < 100000:
+        if digits.isdecimal() and 0 < int(digits) < 100000:
             number = int(digits)
         else:
             errors.append(row_error(line, _("ลำดับต้องเป็นจำนวนเต็มบวก"), 0))

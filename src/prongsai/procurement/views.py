@@ -47,7 +47,7 @@ def _month_url(slug: str, year: int, month: int) -> str:
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     get_agency_for_user(request.user, slug)
     chosen = request.GET.get("year", "")
-    year = int(chosen) if chosen.isdigit() and thai.is_fiscal_year(int(chosen)) else None
+    year = int(chosen) if chosen.isdecimal() and thai.is_fiscal_year(int(chosen)) else None
     if year is None:
         year = thai.fiscal_year(_today())
     return redirect("procurement:year", slug=slug, year=year)

@@ -98,7 +98,7 @@ def parse_items(text: str) -> list[dict[str, Any]]:
         quantity = parts[2] if len(parts) > 2 else "1"
         if not name:
             raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: ไม่มีชื่อรายการ") % {"n": n}))
-        if not quantity.isdigit() or not 0 < int(quantity) < 10000:
+        if not quantity.isdecimal() or not 0 < int(quantity) < 10000:
             raise ValidationError(
                 local_digits(_("บรรทัดที่ %(n)s: จำนวนต้องเป็นเลขจำนวนเต็ม") % {"n": n})
             )
@@ -172,7 +172,7 @@ def parse_groups(text: str) -> list[dict[str, Any]]:
             continue
         group, _sep, count = line.rpartition("|")
         group, count = group.strip()[:100], count.strip()
-        if not group or not count.isdigit() or int(count) > 1_000_000:
+        if not group or not count.isdecimal() or int(count) > 1_000_000:
             raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: เขียนเป็น กลุ่ม | จำนวนคน") % {"n": n}))
         groups.append({"group": group, "count": int(count)})
     if len(groups) > 30:

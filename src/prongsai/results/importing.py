@@ -196,7 +196,7 @@ def _apply(
     items: set[str],
     tools: set[str],
 ) -> tuple[str, str] | None:
-    if key.startswith("ind") and key[3:].isdigit():
+    if key.startswith("ind") and key[3:].isdecimal():
         parsed = _score(value)
         if isinstance(parsed, str):
             return ("value", parsed)

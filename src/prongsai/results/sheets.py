@@ -113,7 +113,7 @@ def template_xlsx(framework: Framework, result: Result | None) -> bytes:
     ws.add_data_validation(scores)
     for index, row in enumerate(rows, start=2):
         code = str(row[1]).lower()
-        if code.startswith("o") and code[1:].isdigit():
+        if code.startswith("o") and code[1:].isdecimal():
             oit.add(f"D{index}")
         elif code == "level":
             levels.add(f"D{index}")
