@@ -23,17 +23,18 @@ def _client(username: str = "viewer") -> Client:
     return client
 
 
-# (page, its URL, the most queries of a warm view: session, user, agency, memberships + its own)
+# (page, its URL, the most queries of a warm view: session, user, agency, memberships, the
+# agencies the user receives reports for (the menu's channels link) + the page's own)
 PAGES: list[tuple[str, Callable[[Any], str], int]] = [
-    ("agency", lambda w: reverse("orgs:home", args=[w.agency.slug]), 4),
-    ("plan", lambda w: reverse("plans:detail", args=[w.agency.slug, 2567]), 5),
-    ("analysis", lambda w: reverse("analysis:year", args=[w.agency.slug, 2566]), 4),
+    ("agency", lambda w: reverse("orgs:home", args=[w.agency.slug]), 5),
+    ("plan", lambda w: reverse("plans:detail", args=[w.agency.slug, 2567]), 6),
+    ("analysis", lambda w: reverse("analysis:year", args=[w.agency.slug, 2566]), 5),
     (
         "oit-register",
         lambda w: reverse(
             "oit:register", args=[w.agency.slug, w.objects["oit_register"].fiscal_year]
         ),
-        5,
+        6,
     ),
     ("oit-public", lambda w: reverse("oit_public:documents", args=[w.agency.slug]), 4),
 ]

@@ -27,7 +27,17 @@ def is_receiver(user: Any, agency: Agency) -> bool:
     """A receiver who is still a member of the agency (removing the member ends the role)."""
     if not is_member(user, agency):
         return False
-    return Receiver.objects.filter(agency=agency, user=user).exists()
+    return agency.pk in _receiver_of(user)
+
+
+def _receiver_of(user: Any) -> set[int]:
+    """The agencies the user receives reports for, read once per request (kept on the user
+    object, as `memberships_of` keeps the memberships)."""
+    cached = getattr(user, "_prongsai_receiver_of", None)
+    if cached is None:
+        cached = set(Receiver.objects.filter(user=user).values_list("agency_id", flat=True))
+        user._prongsai_receiver_of = cached
+    return cached
 
 
 def may_handle_complaints(user: Any, access: AgencyAccess) -> bool:
