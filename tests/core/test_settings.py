@@ -114,6 +114,9 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path: object
             "PRONGSAI_SECRET_KEY": "s3cr3t-" * 10,
             "PRONGSAI_ALLOWED_HOSTS": "ita.example.go.th",
             "PRONGSAI_DATA_DIR": str(tmp_path),
+            # the channels' keys: a Fernet key (urlsafe base64 of 32 bytes) and a hashing key
+            "PRONGSAI_CHANNELS_KEY": "bXktdGVzdC1rZXktb2YtdGhpcnR5LXR3by1ieXRlcyE=",
+            "PRONGSAI_CHANNELS_CODE_KEY": "c0de-" * 8,
         },
         capture_output=True,
         text=True,

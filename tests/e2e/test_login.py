@@ -16,7 +16,7 @@ def test_an_officer_signs_in_and_reaches_the_agency_home(live_server: Any, page:
     page.wait_for_url(f"{live_server.url}/a/demo/")
     assert page.locator("h1").inner_text() == "องค์การบริหารส่วนตำบลหนองคันทรอง"
     steps = page.locator("ol.steps li").all_inner_texts()
-    assert len(steps) == 6  # results, analysis, plan, progress, annual report, OIT register
+    assert len(steps) == 7  # results, analysis, plan, progress, annual report, OIT, registers
     assert "ผลการประเมิน ITA" in steps[0]
     # The page is styled by our stylesheet with the locally served Sarabun font.
     family = page.evaluate("getComputedStyle(document.body).fontFamily")

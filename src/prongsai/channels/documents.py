@@ -6,14 +6,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from prongsai.channels.selectors import Stats, StatsRow
 from prongsai.core import thai
 from prongsai.core.documents import in_thai
-from prongsai.core.spreadsheets import xlsx_append
 from prongsai.documents.model import Cell, Column, Document, Heading, Paragraph, Section, Table
 
 TITLE = "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
@@ -82,6 +77,13 @@ def stats_document(stats: Stats, digits: str | None = None) -> Document:
 
 
 def stats_xlsx(stats: Stats) -> bytes:
+    # openpyxl (and numpy under it) loads on first use: the CLI's light commands never need it
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from prongsai.core.spreadsheets import xlsx_append
+
     wb = Workbook()
     ws: Any = wb.active
     ws.title = "O18"

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl.cell.cell import Cell
-
 from prongsai.core.text import clean_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +29,8 @@ def _xlsx_cell(ws: Any, value: Any) -> Any:
     value = clean_text(value)
     if not value.startswith(FORMULA_STARTS):
         return value
+    from openpyxl.cell.cell import Cell  # on first use: light commands never load openpyxl
+
     cell = Cell(ws, row=1, column=1)  # placed by append
     cell.value = value
     cell.data_type = "s"  # openpyxl made it "f", a formula
