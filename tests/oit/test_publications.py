@@ -130,3 +130,17 @@ def test_framework_data_may_only_name_a_registered_kind(agency) -> None:
     validate_oit_item_extras(c, {"period": "current", "answered_by": "plan"}, "o25")
     validate_oit_item_extras(c, {"period": "current", "answered_by": "nothing_like_it"}, "o11")
     assert c.errors == ["o11.answered_by"]
+
+
+def test_a_link_kept_as_evidence_uses_the_sites_public_address_before_the_requests(
+    settings: Any,
+) -> None:
+    from django.test import RequestFactory
+
+    from prongsai.oit.documents import lasting_url
+
+    request = RequestFactory().get("/", HTTP_HOST="testserver")
+    settings.PRONGSAI_SITE_URL = ""
+    assert lasting_url("/p/demo/", request) == "http://testserver/p/demo/"
+    settings.PRONGSAI_SITE_URL = "https://ita.example.go.th/"
+    assert lasting_url("/p/demo/", request) == "https://ita.example.go.th/p/demo/"

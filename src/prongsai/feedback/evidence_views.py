@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,8 +17,7 @@ from django.views.decorators.http import require_http_methods
 from prongsai.core import thai
 from prongsai.feedback import selectors
 from prongsai.feedback.forms import EvidenceForm
-from prongsai.oit.documents import absolute
-from prongsai.oit.views import base_url
+from prongsai.oit.documents import lasting_url
 from prongsai.orgs.access import Need, get_agency_for_user
 from prongsai.orgs.models import Agency
 from prongsai.plans.models import Measure
@@ -91,9 +89,7 @@ def evidence(request: HttpRequest, slug: str) -> HttpResponse:
             if data["source"] == "survey"
             else "feedback_public:questions"
         )
-        # kept as evidence for years: the site's own address when it is set, else this request's
-        base = getattr(settings, "PRONGSAI_SITE_URL", "") or base_url(request)
-        url = absolute(reverse(page, kwargs={"slug": agency.slug}), base)
+        url = lasting_url(reverse(page, kwargs={"slug": agency.slug}), request)
         measure = data["measure"]
         try:
             action_add(

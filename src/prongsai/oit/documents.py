@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -149,6 +150,13 @@ def public_document(agency: Agency, key: str) -> PublicDocument | None:
 
 def document_path(agency: Agency, doc: PublicDocument) -> str:
     return reverse("oit_public:document", kwargs={"slug": agency.slug, "key": doc.key})
+
+
+def lasting_url(path: str, request: HttpRequest) -> str:
+    """An absolute URL to keep for years (a measure's evidence): the site's public address
+    (PRONGSAI_SITE_URL) when it is set, else this request's origin."""
+    root = getattr(settings, "PRONGSAI_SITE_URL", "") or f"{request.scheme}://{request.get_host()}"
+    return f"{root.rstrip('/')}{path}"
 
 
 def absolute(path: str, base: str | None = None) -> str:

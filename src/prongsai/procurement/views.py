@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.core import thai, versions
 from prongsai.documents import render as render_document
+from prongsai.oit.documents import lasting_url
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
 from prongsai.procurement import cgd, documents, importing, selectors, services
 from prongsai.procurement.access import (
@@ -356,12 +356,10 @@ def month_evidence(request: HttpRequest, slug: str, year: int, month: int) -> Ht
     )
     data = documents.month_data(register)
     text = _("เผยแพร่%(title)s (แบบ สขร. ๑) ทางเว็บไซต์ของหน่วยงาน") % {"title": data.title}
-    # the site's public address when it is set (the link officers publish), else this request's
     path = reverse(
         "oit_public:document_pdf", kwargs={"slug": slug, "key": f"procurement-{event.pk}"}
     )
-    root = getattr(settings, "PRONGSAI_SITE_URL", "") or request.build_absolute_uri("/")
-    link = root.rstrip("/") + path
+    link = lasting_url(path, request)
     form = EvidenceForm(
         request.POST or None,
         measures=measures,

@@ -18,6 +18,7 @@ from prongsai.core import thai, versions
 from prongsai.core.documents import DocumentOptions
 from prongsai.core.thai import fiscal_year
 from prongsai.documents import CONTENT_TYPES
+from prongsai.oit.documents import lasting_url
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
 from prongsai.registers import selectors, services
 from prongsai.registers.access import (
@@ -335,7 +336,7 @@ def attach(request: HttpRequest, slug: str, year: int, what: str, pk: int) -> Ht
                     user=request.user,
                     day=day,
                     text=text,
-                    url=request.build_absolute_uri(back),
+                    url=lasting_url(back, request),
                     pdf=pdf,
                     name=f"{kind}-{year}.pdf",
                 )
