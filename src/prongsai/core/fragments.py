@@ -10,6 +10,7 @@ with a placeholder that is replaced by the viewer's own token on the way out.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -45,7 +46,9 @@ def fragment_key(name: str, access: AgencyAccess, *parts: object) -> str:
             thai.page_digits(),
             access.level,
             timezone.localdate().isoformat(),
-            *parts,
+            # the view's parts as a digest: a menu's list of links would make the key longer
+            # than memcached allows (250 characters), and nothing reads the key back
+            hashlib.sha256(repr(parts).encode()).hexdigest()[:24],
         )
     )
 
