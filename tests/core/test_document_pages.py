@@ -29,6 +29,10 @@ from tests.documents.pdfwords import (
     overlapping_words,
 )
 
+# The module fixture needs the test database even when this file runs alone: pytest-django sets
+# up only the databases that some collected test asks for.
+pytestmark = pytest.mark.django_db
+
 YEARS = {"analysis": 2566}
 
 
