@@ -68,7 +68,8 @@ PAIRS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "actor"), PAIRS)
-def test_authorization_matrix(case: Case, actor: str, world: Any) -> None:
+def test_authorization_matrix(case: Case, actor: str, shared_world: Any) -> None:
+    world = shared_world
     client = Client()
     if actor != "anon":
         assert client.login(username=actor, password=PASSWORD)
@@ -83,7 +84,7 @@ def test_authorization_matrix(case: Case, actor: str, world: Any) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("actor", ACTORS)
-def test_django_admin_is_for_site_staff_only(actor: str, world: Any) -> None:
+def test_django_admin_is_for_site_staff_only(actor: str, shared_world: Any) -> None:
     client = Client()
     if actor != "anon":
         client.login(username=actor, password=PASSWORD)

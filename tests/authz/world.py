@@ -31,6 +31,8 @@ class World:
     other_agency: Any
     users: dict[str, Any]
     objects: dict[str, Any] = field(default_factory=dict)
+    # where the world's files are kept when it is shared by a module (conftest `module_world`)
+    media_root: Any = None
 
 
 def case_modules() -> list[ModuleType]:
