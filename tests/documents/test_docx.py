@@ -330,3 +330,17 @@ def test_a_label_that_heads_what_follows_is_kept_with_it() -> None:
     label = next(p for p in body if "ข้อบกพร่อง" in p.text.replace("\u2060", ""))
     assert label.paragraph_format.keep_with_next
     assert not next(p for p in body if "ข้อความ" in p.text).paragraph_format.keep_with_next
+
+
+def test_a_signature_after_a_table_keeps_the_tables_last_row_with_it() -> None:
+    table = m.Table(
+        [m.Column("ลำดับ", 1), m.Column("รายการ", 4)],
+        [[m.Cell(str(i)), m.Cell(f"รายการที่ {i}")] for i in range(1, 4)],
+    )
+    doc = m.Document.of("t", table, m.SignatureBlock("นายสมชาย ใจดี", ["ปลัด"]))
+    rows = docx.Document(io.BytesIO(render(doc, "docx"))).tables[0].rows
+    last = rows[-1]._tr
+    assert last.trPr is not None and last.trPr.find(qn("w:cantSplit")) is not None
+    assert all(p.pPr.find(qn("w:keepNext")) is not None for p in last.iter(qn("w:p")))
+    first = rows[1]._tr  # (rows[0] is the header row)
+    assert first.trPr is None or first.trPr.find(qn("w:cantSplit")) is None

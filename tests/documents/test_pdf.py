@@ -386,3 +386,29 @@ def test_group_rows_repeat_with_ต่อ_at_the_top_of_the_pages_their_group_go
                 current[0] = t
             elif t.startswith("ตัวชี้วัดที่") and not t.endswith("(ต่อ)"):
                 current[1] = t
+
+
+def signed_table(rows: int) -> m.Document:
+    table = m.Table(
+        [m.Column("ลำดับ", 1), m.Column("รายการ", 4)],
+        [[m.Cell(str(i)), m.Cell(f"รายการที่ {i}")] for i in range(1, rows + 1)],
+    )
+    return m.Document.of(
+        "t",
+        m.Paragraph("หัวเรื่อง"),
+        table,
+        m.SignatureBlock("นายสมชาย ใจดี", ["ปลัด"]),
+        digits="arabic",
+    )
+
+
+def test_a_signature_after_a_table_keeps_the_tables_last_row_on_its_page() -> None:
+    """Tables of 32 to 37 rows end at the foot of the first page: the signature after them
+    (without a paragraph between) goes on to the next page with the table's last row, under
+    the repeated header, never alone (the risk report's signature stood alone on page 2)."""
+    for rows in range(32, 38):
+        pdf = render(signed_table(rows), "pdf")
+        pages = [pdftotext(pdf, n, n) for n in range(1, page_count(pdf) + 1)]
+        signed = next(p for p in pages if "ลงชื่อ" in p)
+        assert f"รายการที่ {rows}" in signed, rows
+        assert "(นายสมชาย ใจดี)" in signed and "ปลัด" in signed

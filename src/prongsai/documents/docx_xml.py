@@ -218,9 +218,15 @@ def mark_header_row(row: Any) -> None:
 def keep_row_with_next(row: Any) -> None:
     """Keep a group row ("1. ประเด็น…") in one piece and on the page of the row after it:
     cantSplit on the row, keepNext on its paragraphs (Word and LibreOffice honour both)."""
-    trpr = row._tr.get_or_add_trPr()
-    trpr.insert(0, el("cantSplit"))
-    for paragraph in row._tr.iter(qn("w:p")):
+    keep_tr_with_next(row._tr)
+
+
+def keep_tr_with_next(tr: Any) -> None:
+    """`keep_row_with_next` on a w:tr element."""
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, el("cantSplit"))
+    for paragraph in tr.iter(qn("w:p")):
         keep_with_next(paragraph)
 
 

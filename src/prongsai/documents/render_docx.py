@@ -310,14 +310,19 @@ class _Writer:
             self._run(caption, m.Run(im.caption))
 
     def _keep_last_paragraph_with_next(self) -> None:
-        """The paragraph before a signature keeps with it: a signature never stands alone."""
+        """The paragraph before a signature keeps with it, or the last row of a table before it:
+        a signature never stands alone."""
         body = self.out.element.body
         index = len(body) - 2  # the last child is the w:sectPr
         while index >= 0 and body[index].tag == x.qn("w:p"):
             x.keep_with_next(body[index])
             if "".join(body[index].itertext()).strip():  # not a spacer: done
-                break
+                return
             index -= 1
+        if index >= 0 and body[index].tag == x.qn("w:tbl"):  # a table: its last row
+            rows = body[index].findall(x.qn("w:tr"))
+            if rows:
+                x.keep_tr_with_next(rows[-1])
 
     def _signature(self, container: Any, s: m.SignatureBlock, align: str) -> None:
         if container is self.out:

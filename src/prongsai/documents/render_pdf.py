@@ -145,7 +145,8 @@ _SIGNATURES = ("sig", "sigrow")
 
 def _keep_signatures(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A signature never stands alone on a page: a run of signatures (with the spacers between
-    them) goes in one unbreakable block with the paragraph or list before it."""
+    them) goes in one unbreakable block with the paragraph, list or image before it, or, after
+    a table, becomes the table's `tail`: a last row kept with the row before it."""
     out: list[dict[str, Any]] = []
     for block in blocks:
         if block["k"] in _SIGNATURES or (block["k"] == "spacer" and out and out[-1]["k"] == "keep"):
@@ -155,12 +156,18 @@ def _keep_signatures(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             group = [block]
             while out and out[-1]["k"] == "spacer":
                 group.insert(0, out.pop())
-            if out and out[-1]["k"] in ("par", "list"):
+            if out and out[-1]["k"] in ("par", "list", "image"):
                 group.insert(0, out.pop())
+            elif out and out[-1]["k"] == "table" and out[-1]["rows"]:
+                # After a table, the signature is the table's last row, laid out with the
+                # table's last row and never apart from it (see `tail` in the template).
+                out[-1]["tail"] = {"k": "keep", "blocks": group, "in_table": True}
+                out.append(out[-1]["tail"])  # later signatures and spacers join it
+                continue
             out.append({"k": "keep", "blocks": group})
         else:
             out.append(block)
-    return out
+    return [b for b in out if not b.get("in_table")]
 
 
 def _run(run: m.Run) -> dict[str, Any]:
