@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
+from django.utils import translation
 
 from prongsai.core.demo import demo_build
 from prongsai.core.documents import DocumentOptions, build_document, document_kinds
@@ -33,7 +34,14 @@ from tests.documents.pdfwords import (
 # up only the databases that some collected test asks for.
 pytestmark = pytest.mark.django_db
 
-YEARS = {"analysis": 2566}
+# The demo world's year of each kind: the analysis is of the result the FY2567 plan was built
+# on; the registers, the สขร. ๑, the O18 statistics and the O16 guideline are of FY2569.
+REGISTERS = {"borrowing", "ethics", "nogift", "nogift-report", "participation", "risk"}
+YEARS = {"analysis": 2566, "risk-report": 2569, **dict.fromkeys(REGISTERS, 2569)}
+OTHER_YEAR = 2569
+# Documents rendered outside the registry (`prongsai render`'s own renderers and the apps'
+# publishing views): the สขร. ๑ of a month and of the year, the O18 statistics, the O16 guideline.
+OTHER_KINDS = ("procurement-month", "procurement-year", "complaint-stats", "guideline")
 
 
 @dataclasses.dataclass
@@ -55,25 +63,61 @@ class _Warnings(logging.Handler):
 TYPST_WARNINGS = _Warnings()
 
 
+def other_documents(agency: Agency, digits: str) -> dict[str, m.Document]:
+    from prongsai.channels import documents as stats_documents
+    from prongsai.channels import selectors as stats_selectors
+    from prongsai.feedback import services as feedback_services
+    from prongsai.feedback.channels import agency_channels
+    from prongsai.feedback.documents import guideline_document
+    from prongsai.procurement import documents as procurement
+    from prongsai.procurement import selectors as procurement_selectors
+    from prongsai.procurement.models import ProcurementMonth
+
+    month = ProcurementMonth.objects.get(agency=agency, fiscal_year=OTHER_YEAR, month=10)
+    months = procurement_selectors.months_for_bundle(agency, OTHER_YEAR)
+    online = [
+        (str(c.title), f"https://prongsai.example{c.url}")
+        for c in agency_channels(agency)
+        if c.key != "survey"
+    ]
+    guideline = guideline_document(feedback_services.guideline_of(agency), OTHER_YEAR, online)
+    stats = stats_selectors.stats(agency, OTHER_YEAR)
+    docs = {
+        "procurement-month": procurement.month_document(
+            agency, procurement.month_data(month), digits
+        ),
+        "procurement-year": procurement.bundle_document(
+            agency, procurement.bundle_title(OTHER_YEAR), months, digits
+        ),
+        "complaint-stats": stats_documents.stats_document(stats, digits),
+        # the guideline follows the agency's digit style only
+        "guideline": dataclasses.replace(guideline, digits=digits),  # type: ignore[arg-type]
+    }
+    assert set(docs) == set(OTHER_KINDS)
+    return docs
+
+
 @pytest.fixture(scope="module")
 def rendered(django_db_setup: Any, django_db_blocker: Any) -> tuple[list[Rendered], set[str]]:
+    """Every kind once per digit style (and the plan in both layouts), in one demo world."""
     out: list[Rendered] = []
     logger = logging.getLogger("prongsai.documents.render_pdf")
     logger.addHandler(TYPST_WARNINGS)
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic(), translation.override("th"):
         demo_build()
         agency = Agency.objects.select_related("district__province").get(slug="demo")
         terms = {agency.name, agency.district.name, agency.district.province.name}
         for person in Person.objects.filter(agency=agency):
             terms.update(re.sub(r"^(นางสาว|นาง|นาย)", "", person.name).split())
         terms |= set(month_words()) | set(ita_words())
-        for kind in document_kinds():
-            for layout in ("A", "B") if kind == "plan" else ("A",):
-                for digits in ("thai", "arabic"):
+        for digits in ("thai", "arabic"):
+            for kind in document_kinds():
+                for layout in ("A", "B") if kind == "plan" else ("A",):
                     year = YEARS.get(kind, 2567)
                     doc = build_document(kind, agency, year, DocumentOptions(layout, digits))
-                    name = f"{kind}-{layout}-{digits}"
-                    out.append(Rendered(name, doc, render(doc, "pdf")))
+                    out.append(Rendered(f"{kind}-{layout}-{digits}", doc, render(doc, "pdf")))
+            for kind, doc in other_documents(agency, digits).items():
+                out.append(Rendered(f"{kind}-A-{digits}", doc, render(doc, "pdf")))
         transaction.set_rollback(True)
     logger.removeHandler(TYPST_WARNINGS)
     return out, terms
@@ -87,8 +131,10 @@ def test_every_layout_settles_without_typst_warnings(rendered: Any) -> None:
 
 def test_every_document_kind_is_rendered(rendered: Any) -> None:
     docs, _terms = rendered
-    assert {d.name.split("-")[0] for d in docs} >= {"plan", "annual", "status", "memo", "progress"}
-    assert len(docs) == 2 * (len(document_kinds()) + 1)
+    kinds = {d.name.rsplit("-", 2)[0] for d in docs}
+    assert kinds == {*document_kinds(), *OTHER_KINDS}
+    assert {"risk-report", "memo-annual", "status-annual", "nogift-report"} <= kinds
+    assert len(docs) == 2 * (len(document_kinds()) + 1 + len(OTHER_KINDS))
 
 
 def test_no_line_breaks_inside_names_people_months_or_heading_words(rendered: Any) -> None:
