@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,21 +209,33 @@ class Pdf:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def append_update(pdf: Pdf, changed: dict[int, bytes]) -> bytes:
+FLATE_LEVEL = 6
+
+
+def flate(content: bytes) -> bytes:
+    """A stream's content compressed as `append_update` writes it (zlib releases the GIL while
+    it works, so `pdf_text` runs this in threads while it goes on reading)."""
+    return zlib.compress(content, FLATE_LEVEL)
+
+
+def append_update(
+    pdf: Pdf, changed: dict[int, bytes], packed: Mapping[int, bytes] | None = None
+) -> bytes:
     """The PDF with new contents for the given stream objects, as an incremental update:
-    the original bytes, then the new objects, a new xref section and a trailer with /Prev."""
+    the original bytes, then the new objects, a new xref section and a trailer with /Prev.
+    `packed`: the contents already compressed with `flate`, by object number."""
     out = bytearray(pdf.data)
     if not out.endswith(b"\n"):
         out += b"\n"
     offsets: dict[int, int] = {}
     for num, content in sorted(changed.items()):
         head = dict(pdf.get(Ref(num)))
-        packed = zlib.compress(content, 6)
+        packed_content = packed[num] if packed is not None and num in packed else flate(content)
         head.pop("DecodeParms", None)
         head["Filter"] = Name("FlateDecode")
-        head["Length"] = len(packed)
+        head["Length"] = len(packed_content)
         offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + serialise(head) + b"\nstream\n" + packed
+        out += b"%d 0 obj\n" % num + serialise(head) + b"\nstream\n" + packed_content
         out += b"\nendstream\nendobj\n"
     xref = len(out)
     out += b"xref\n"

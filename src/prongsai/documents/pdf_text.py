@@ -20,12 +20,22 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from prongsai.documents.pdf_objects import Parser, Pdf, Ref, append_update, pdf_name, unescape
+from prongsai.documents.pdf_objects import (
+    Parser,
+    Pdf,
+    Ref,
+    append_update,
+    flate,
+    pdf_name,
+    unescape,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +49,9 @@ class FontInfo:
     widths: dict[int, float] = field(default_factory=dict)
     default_width: float = 1000.0
     two_byte: bool = True
+    # What a text operator in an /ActualText span shows, by its bytes (`_span_shape`): a
+    # document repeats the same few clusters thousands of times.
+    shapes: dict[bytes, tuple[bool, tuple[float, int] | None]] = field(default_factory=dict)
 
     def is_mark(self, code: int) -> bool:
         """Zero advance width: a combining mark drawn over the glyph before it."""
@@ -152,7 +165,7 @@ _CONTENT = re.compile(
     # A text operator, with the font and position krilla writes before each one (the font is
     # read from the same match: one step of the loop instead of two).
     rb"(?P<tj>(?:(?P<span>/Span\s*(?P<sprops><</ActualText\s*<[0-9A-Fa-f]*>\s*>>)\s*BDC\s*)?"
-    rb"(?:[0-7]\s+Tr\s*)?/(?P<tjfont>[^\s/\[\]()<>{}%]+)\s+"
+    rb"(?:(?P<mode>[0-7])\s+Tr\s*)?/(?P<tjfont>[^\s/\[\]()<>{}%]+)\s+"
     + _NUM
     + rb"\s+Tf\s+(?:"
     + _NUM
@@ -295,31 +308,23 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                 return shown_font.unicode[g]
         return None
 
-    def show(match: re.Match[bytes], font: FontInfo) -> None:
-        """A text operator in a two-byte font."""
+    def shift_edits(match: re.Match[bytes], shift: tuple[float, int]) -> None:
+        # Bring the pen back and draw an invisible mark there, so the span ends where the
+        # next letter starts (see _trailing_shift_of).
+        offset, mark = shift
+        close_at = match.end("arr") - 1  # the "]"
+        edits.append((close_at, close_at, b" %g" % -offset))
+        end = match.end("show")
+        mode = match.group("mode")  # the last mode set before the operator, if in the match
+        if mode is None:
+            begin = match.start("show")
+            modes = _LAST_MODE.findall(content, max(0, begin - 400), begin)
+            mode = modes[-1] if modes else b"0"  # restore the text rendering mode
+        edits.append((end, end, b" 3 Tr " + _hex([mark]) + b"Tj " + mode + b" Tr"))
+
+    def show_unspanned(match: re.Match[bytes], font: FontInfo) -> None:
+        """A text operator in a two-byte font, outside any /ActualText span."""
         nonlocal last
-        active = actives[-1] if actives else None
-        if active is not None:
-            shift = _trailing_shift(match, font, content) if match.group("arr") else None
-            if shift is not None:
-                # Bring the pen back and draw an invisible mark there, so the span ends
-                # where the next letter starts (see _trailing_shift).
-                offset, mark = shift
-                close_at = match.end("arr") - 1  # the "]"
-                edits.append((close_at, close_at, b" %g" % -offset))
-                begin = match.start("show")
-                modes = _LAST_MODE.findall(content, max(0, begin - 400), begin)
-                mode = modes[-1] if modes else b"0"  # restore the text rendering mode
-                invisible = b" 3 Tr " + _hex([mark]) + b"Tj " + mode + b" Tr"
-                edits.append((match.end("show"), match.end("show"), invisible))
-            if active["zero"]:  # still only marks in this span?
-                first = _first_code(match)  # cheap test first, then all glyphs
-                active["zero"] = (
-                    first is not None
-                    and font.is_mark(first)
-                    and all(font.is_mark(g) for g in _codes(_items(match)))
-                )
-            return
         if _first_code(match) not in font.zero_width:
             last = (match, font)
             return
@@ -335,6 +340,20 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
         if lead:
             edits.append((match.start("show"), match.end("show"), _split_show(items, lead)))
         last = (match, font) if lead < len(glyphs) else before
+
+    def show_spanned(match: re.Match[bytes], font: FontInfo, active: dict[str, Any]) -> None:
+        """A text operator in a two-byte font inside an /ActualText span."""
+        shown = match.group("show")
+        shape = font.shapes.get(shown)
+        if shape is None:
+            shape = font.shapes[shown] = _span_shape(match, font)
+        zero, tail = shape
+        if tail is not None:
+            following = _NEXT_POSITIONING.search(content, match.end("show"))
+            if following is not None and following.group() in (b"Tm", b"ET"):
+                shift_edits(match, tail)
+        if active["zero"]:  # still only marks in this span?
+            active["zero"] = zero
 
     def close() -> None:
         """The end of a marked-content span (EMC)."""
@@ -361,20 +380,40 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
         if kind == "tj":
             # One text operator, with what krilla writes before it (an /ActualText span,
             # the font, the position) and the span's end after it, read in one step.
-            if match.group("span") is not None:
-                start, end = match.start("sprops"), match.end("sprops")
-                span = {"props": match.group("sprops"), "zero": True, "at": start, "end": end}
+            sprops, raw_name, tjemc = match.group("sprops", "tjfont", "tjemc")
+            if sprops is not None:
+                span = {
+                    "props": sprops,
+                    "zero": True,
+                    "at": match.start("sprops"),
+                    "end": match.end("sprops"),
+                }
                 spans.append(span)
                 actives.append(span)
-            raw_name = match.group("tjfont")
             if raw_name is not None:
-                if raw_name not in by_raw_name:
-                    by_raw_name[raw_name] = fonts.get(pdf_name(raw_name), FontInfo(two_byte=False))
-                font = by_raw_name[raw_name]
+                found = by_raw_name.get(raw_name)
+                if found is None:
+                    found = by_raw_name[raw_name] = fonts.get(
+                        pdf_name(raw_name), FontInfo(two_byte=False)
+                    )
+                font = found
             if font.two_byte:
-                show(match, font)
-            if match.group("tjemc") is not None and spans:
-                close()
+                active = actives[-1] if actives else None
+                if active is None:
+                    show_unspanned(match, font)
+                else:
+                    show_spanned(match, font, active)
+            if tjemc is not None and spans:
+                if sprops is not None and not span["zero"] and spans[-1] is span:
+                    # The usual span, one operator that is not only marks: `close` in short.
+                    spans.pop()
+                    actives.pop()
+                    if b"200B" in sprops or b"2060" in sprops or b"200b" in sprops:
+                        clean = _MARKS.sub("", _actual_text(sprops))
+                        edits.append((span["at"], span["end"], _actual_props(clean)))
+                    last = sprops
+                else:
+                    close()
         elif kind == "tf":
             raw_name = match.group("font")
             if raw_name not in by_raw_name:
@@ -406,16 +445,27 @@ _ENDS_WITH_GLYPH_AFTER_SHIFT = re.compile(
 _NEXT_POSITIONING = re.compile(rb"(?<![A-Za-z*'\"])(Tm|ET|TJ|Tj|Td|TD|T\*|'|\")(?![A-Za-z*])")
 
 
-def _trailing_shift(
-    match: re.Match[bytes], font: FontInfo, content: bytes
-) -> tuple[float, int] | None:
+def _span_shape(match: re.Match[bytes], font: FontInfo) -> tuple[bool, tuple[float, int] | None]:
+    """(all its glyphs are marks, the trailing shift it may need) for a text operator in an
+    /ActualText span: what depends on the operator's bytes alone, cached per font."""
+    first = _first_code(match)  # cheap test first, then all glyphs
+    zero = (
+        first is not None
+        and font.is_mark(first)
+        and all(font.is_mark(g) for g in _codes(_items(match)))
+    )
+    return zero, _trailing_shift_of(match, font)
+
+
+def _trailing_shift_of(match: re.Match[bytes], font: FontInfo) -> tuple[float, int] | None:
     """(shift, glyph) when a TJ ends with a mark moved sideways, else None.
 
     The tone mark on ป ฝ ฟ is drawn after an adjustment that moves it left, and a TJ ending
     with it leaves the pen there. Text extractors (poppler) end the /ActualText span at the
     last glyph drawn, see a gap before the next letter and insert a space ("ฟื้ น"). The shift
     is in 1/1000 em; undoing it changes nothing on the page when the next text is placed
-    absolutely (Tm) or the text object ends, which is what is checked here.
+    absolutely (Tm) or the text object ends, which the caller checks (`show_spanned`): the
+    shift depends on the operator's bytes alone and is cached, what follows it is not.
     """
     if match.group("arr") is None:
         return None
@@ -427,9 +477,6 @@ def _trailing_shift(
     data = _string(tail.group(1))
     if len(data) < 2 or not font.is_mark((data[-2] << 8) | data[-1]):
         return None  # the cheap test: the last glyph is not a mark
-    following = _NEXT_POSITIONING.search(content, match.end("show"))
-    if following is None or following.group() not in (b"Tm", b"ET"):
-        return None
     total = 0.0
     last: int | None = None
     for item in reversed(_items(match)):
@@ -502,28 +549,56 @@ def _split_show(items: list[Any], lead: int) -> bytes:
 
 def fix_split_clusters(data: bytes) -> bytes:
     """The PDF with doubled Thai clusters removed from its text layer (drawing unchanged)."""
+    packing: dict[int, Future[bytes]] = {}
     try:
         pdf = Pdf(data)
-        changed = _repair(pdf)
+        changed = _repair(pdf, packing)
+        packed = {num: job.result() for num, job in packing.items()}
     except Exception:  # a best-effort repair must never break rendering
         logger.warning("could not repair the PDF text layer", exc_info=True)
         return data
     if not changed:
         return data
-    return append_update(pdf, changed)
+    return append_update(pdf, changed, packed)
 
 
-def _repair(pdf: Pdf) -> dict[int, bytes]:
+_pool_lock = threading.Lock()
+_pool: ThreadPoolExecutor | None = None
+
+
+def _packer() -> ThreadPoolExecutor:
+    """Threads that compress the repaired streams while the next ones are repaired (a third
+    of the repair's time was zlib's, which runs without the GIL)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="prongsai-flate")
+        return _pool
+
+
+_PAGE_OR_FORM = re.compile(rb"(\d+) 0 obj\s*<<[^\n]*?/(?:Type\s*/Page\b|Subtype\s*/Form\b)")
+
+
+def _repair(pdf: Pdf, packing: dict[int, Future[bytes]] | None = None) -> dict[int, bytes]:
+    """The new contents of the streams that need repair, by object number; `packing` gets
+    each one's compression, started as soon as it is known."""
     font_cache: dict[int, FontInfo] = {}
     changed: dict[int, bytes] = {}
+
+    def keep(num: int, content: bytes) -> None:
+        changed[num] = content
+        if packing is not None:
+            packing[num] = _packer().submit(flate, content)
+
     seen_cmaps: set[int] = set()
-    candidates = {
-        int(m.group(1))
-        for m in re.finditer(
-            rb"(\d+) 0 obj\s*<<[^\n]*?/(?:Type\s*/Page\b|Subtype\s*/Form\b)", pdf.data
-        )
-    }
-    for num in sorted(candidates & pdf.offsets.keys()):
+    # Pages and forms, by the start of each object the xref points at (a search of the whole
+    # file for these headers took ~15 ms of binary data).
+    candidates = [
+        num
+        for num, offset in pdf.offsets.items()
+        if _PAGE_OR_FORM.match(pdf.data, offset) is not None
+    ]
+    for num in sorted(candidates):
         head = pdf.get(Ref(num))
         if not isinstance(head, dict):
             continue
@@ -545,7 +620,7 @@ def _repair(pdf: Pdf) -> dict[int, bytes]:
                 seen_cmaps.add(cmap.num)
                 cleaned = _clean_cmap(pdf.stream(cmap))
                 if cleaned is not None:
-                    changed[cmap.num] = cleaned
+                    keep(cmap.num, cleaned)
         if not any(f.two_byte for f in fonts.values()):
             continue
         contents = [Ref(num)] if is_form else head.get("Contents", [])
@@ -553,5 +628,5 @@ def _repair(pdf: Pdf) -> dict[int, bytes]:
         for ref in contents:
             fixed = _rewrite_content(pdf.stream(ref), fonts)
             if fixed is not None:
-                changed[ref.num] = fixed
+                keep(ref.num, fixed)
     return changed
