@@ -7,7 +7,9 @@ agency's name ("หนองคันทรอง"), its people ("ใจงา�
 
 - PyThaiNLP's newmm tokeniser with its dictionary plus the document's vocabulary (names of
   the agency, its units and people, the months, and the ITA words in `data/words.txt`);
-- a zero-width space (U+200B) between two Thai words: a break is allowed there;
+- a zero-width space (U+200B) between two Thai words: a break is allowed there (a token too
+  long to glue, a compound such as "ห้างหุ้นส่วนจำกัด", is first cut into the dictionary words
+  it is made of);
 - a word joiner (U+2060) between the letter clusters of a word: no break inside it. The PDF
   glues every word (typst honours U+2060); the DOCX glues only the agency's own words and
   the months, so that the text an officer edits in Word carries few invisible characters
@@ -180,6 +182,29 @@ def _prefer_vocabulary(words: list[str], glued: frozenset[str]) -> list[str]:
     return out
 
 
+def _pieces(word: str, known: frozenset[str]) -> list[str]:
+    """A token too long to glue whole (a compound such as "ห้างหุ้นส่วนจำกัด", 17 letters) as
+    the fewest dictionary words it is made of, each short enough to glue ("ห้างหุ้นส่วน",
+    "จำกัด"), so that a line breaks between them and never inside one (left to itself, typst
+    cut "จำ/กัด" in a narrow cell). The token itself when it is not made of such words."""
+    dictionary = _dictionary()
+    n = len(word)
+    # best[i]: the fewest pieces of word[i:]; of as few, the one with the longest first piece
+    # ("องค์การ|บริหาร", not "องค์|การบริหาร").
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for start in range(n - 2, -1, -1):
+        for end in range(min(n, start + _MAX_GLUED), start + 1, -1):
+            rest = best[end]
+            piece = word[start:end]
+            if rest is None or (piece not in dictionary and piece not in known):
+                continue
+            current = best[start]
+            if current is None or len(rest) + 1 < len(current):
+                best[start] = [piece, *rest]
+    return best[0] or [word]
+
+
 def mark(
     text: str, vocabulary: Iterable[str] = (), *, glue: str = "all", year_glue: bool = True
 ) -> str:
@@ -206,6 +231,7 @@ def _mark(text: str, extra: frozenset[str], glue_all: bool, year_glue: bool) -> 
         for match in _THAI_RUN.finditer(text):
             out.append(text[pos : match.start()])
             words = _prefer_vocabulary(_tokens(match.group(), extra), known)
+            words = [p for w in words for p in (_pieces(w, known) if len(w) > _MAX_GLUED else [w])]
             marked = []
             for word in words:
                 if (glue_all or word in glued) and 1 < len(word) <= _MAX_GLUED:
