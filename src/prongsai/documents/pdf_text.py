@@ -382,7 +382,7 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
             # the font, the position) and the span's end after it, read in one step.
             sprops, raw_name, tjemc = match.group("sprops", "tjfont", "tjemc")
             if sprops is not None:
-                span = {
+                span: dict[str, Any] = {
                     "props": sprops,
                     "zero": True,
                     "at": match.start("sprops"),
