@@ -85,8 +85,8 @@ def question_paragraphs(measure: Measure, fw: FrameworkView) -> list[Paragraph]:
     ]
 
 
-def _question_lines(measure: Measure, year: int) -> list[Paragraph]:
-    return question_paragraphs(measure, framework_of(year)) or [Paragraph("-")]
+def _question_lines(measure: Measure, fw: FrameworkView) -> list[Paragraph]:
+    return question_paragraphs(measure, fw) or [Paragraph("-")]
 
 
 def _monitoring_lines(measure: Measure, digits: thai.Digits) -> list[str]:
@@ -127,6 +127,7 @@ def table_layout_a(plan: Plan, digits: thai.Digits) -> Table:
         ],
         [Cell("ข้อคำถาม ITA", bold=True, align="center"), Cell("ข้อค้นพบ", bold=True, align="center")],
     ]
+    fw = framework_of(plan.based_on_year)  # once: it reads and decodes the whole framework
     rows: list[list[Cell]] = []
     for number, issue in enumerate(plan_issues(plan), start=1):
         measures = list(issue.measures.all())
@@ -137,7 +138,7 @@ def table_layout_a(plan: Plan, digits: thai.Digits) -> Table:
             if index == 0:
                 row.append(Cell(f"{number}. {issue.title}", rowspan=len(measures), bold=True))
             row += [
-                Cell(_question_lines(m, plan.based_on_year)),
+                Cell(_question_lines(m, fw)),
                 Cell(
                     [Paragraph(m.title, bold=True), Paragraph(m.finding)] if m.finding else m.title
                 ),
@@ -187,7 +188,7 @@ def table_layout_b(plan: Plan, digits: thai.Digits) -> Table:
         for m in measures:
             rows.append(
                 [
-                    Cell([Paragraph(m.title, bold=True), *_question_lines(m, plan.based_on_year)]),
+                    Cell([Paragraph(m.title, bold=True), *_question_lines(m, fw)]),
                     Cell([Paragraph(n) for n in measure_responsible(m)] or "-"),
                     Cell([_steps(m.steps)]),
                     Cell(
