@@ -124,6 +124,7 @@ class Cell:
     cols: int
     bbox: tuple[float, float, float, float]
     chars: list[Char] = field(default_factory=list)
+    lines: list[str] | None = None  # the cell's lines when OCR read them (docimport/ocr_tables)
 
 
 @dataclass
@@ -348,7 +349,8 @@ def _append(text: str, line: str) -> str:
 
 
 def _cell_text(cell: Cell) -> str:
-    text = join_wrapped([line.text() for line in _lines(cell.chars)])
+    lines = cell.lines if cell.lines is not None else [line.text() for line in _lines(cell.chars)]
+    text = join_wrapped(lines)
     return text.replace("\t", " ").replace("\n", " ")
 
 
@@ -558,12 +560,13 @@ def _header_rows(table: TableBlock) -> list[list[str]]:
     return rows
 
 
-OcrReader = Callable[[bytes, list[int]], dict[int, list[str]]]
+# (pdf, 0-based pages) -> each page's blocks (ruled tables cell by cell, text lines)
+OcrReader = Callable[[bytes, list[int]], dict[int, list["TableBlock | TextBlock"]]]
 
 
 def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None) -> PdfPages:
     """The PDF's lines (tables as tab-separated rows), page by page, with what was found.
-    `ocr(data, pages)` reads the pages without a text layer (their lines by 0-based page)."""
+    `ocr(data, pages)` reads the pages without a text layer (their blocks by 0-based page)."""
     import pypdfium2 as pdfium
 
     pdf = _open(data)
@@ -599,6 +602,10 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
     if fallback:
         layout = _layout_pages(data, fallback, timeout)
     scanned = ocr(data, empty) if ocr is not None and empty else {}
+    for number in empty:  # a scanned page's blocks meet the same table logic as the others
+        pages[number] = scanned.get(number, [])
+        if any(isinstance(block, TableBlock) for block in pages[number] or []):
+            table_pages += 1
     out: list[str] = []
     open_table: TableBlock | None = None
     header: list[list[str]] = []
@@ -609,7 +616,7 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
                 out.extend(_rows(open_table))
                 out.extend(pending)
                 open_table, pending = None, []
-            out.extend((layout if content is None else scanned).get(number, []))
+            out.extend(layout.get(number, []))
             continue
         for block in content:
             if isinstance(block, TextBlock):
