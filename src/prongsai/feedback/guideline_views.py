@@ -56,8 +56,9 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
         who=lambda: versions.audit_last_change(record.first()),
     )
     year = _year(request.GET)
-    if year is None:
-        raise Http404("ไม่มีปีงบประมาณนี้")
+    if year is None:  # a typo in the year box: the current year, said so
+        messages.error(request, _("ปีงบประมาณไม่ถูกต้อง แสดงปีงบประมาณปัจจุบันแทน"))
+        year = thai.fiscal_year(timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
             if guard.saved(form, lambda: services.guideline_save(form.instance)):
@@ -76,7 +77,6 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "version": guard,
             "year": year,
-            "year_form": GuidelineYearForm(initial={"year": year}),
             "copies": GuidelineCopy.objects.filter(agency=access.agency).order_by(
                 "-fiscal_year", "-at", "-pk"
             )[:20],
@@ -89,9 +89,10 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def _year(data: Any, *, default: bool = True) -> int | None:
     """The fiscal year asked for (`year`), the current one when none is given; None when the
     one given is not a fiscal year."""
-    if not data.get("year") and default:
+    typed = thai.to_arabic_digits(data.get("year", "")).strip()  # ๒๕๖๗ or 2567
+    if not typed and default:
         return thai.fiscal_year(timezone.localdate())
-    form = GuidelineYearForm(data)
+    form = GuidelineYearForm({"year": typed})
     return form.cleaned_data["year"] if form.is_valid() else None
 
 
