@@ -382,3 +382,27 @@ def test_a_role_changed_meanwhile_by_another_admin_is_not_changed_again_unknowin
     again = _fields(second.get(members).content.decode(), f"role-{viewer.pk}", "role")
     assert second.post(role_url, {**again, "role": Role.ADMIN}).status_code == 302
     assert Membership.objects.get(pk=viewer.pk).role == Role.ADMIN
+
+
+@pytest.mark.parametrize(("key", "first", "second"), [("channel_complaint", "editor", "admin")])
+def test_a_case_reply_is_not_saved_over_another_handlers_reply(
+    world: Any, key: str, first: str, second: str
+) -> None:
+    """The reply form of a case posts to its own URL (`channels:reply`); the same mechanism
+    (decision 42; every case in tests/channels/test_reply_conflicts.py)."""
+    from prongsai.channels.models import Message
+
+    report = world.objects[key]
+    page, reply = (
+        reverse(name, kwargs={"slug": world.agency.slug, "pk": report.pk})
+        for name in ("channels:report", "channels:reply")
+    )
+    one, two = _client(first), _client(second)
+    form_one, form_two = (_open(c, page, "reply-form", "body") for c in (one, two))
+    assert one.post(reply, {**form_one, "body": "ตอบคนแรก"}).status_code == 302
+    refused = two.post(reply, {**form_two, "body": "ตอบคนที่สอง"})
+    assert refused.status_code == 409
+    assert list(Message.objects.filter(report=report).values_list("body", flat=True)) == [
+        "ตอบคนแรก"
+    ]
+    assert "ตอบคนที่สอง" in refused.content.decode()
