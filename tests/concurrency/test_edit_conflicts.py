@@ -24,7 +24,7 @@ from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
 from prongsai.procurement.models import Bidder, ProcurementEntry
 from prongsai.progress.models import Action, MeasureNote, ProgressReport
-from prongsai.registers.models import Gift, NoGiftPolicy, Risk
+from prongsai.registers.models import Asset, Gift, NoGiftPolicy, Risk
 from prongsai.results.models import Result
 from tests.authz.world import PASSWORD
 
@@ -235,6 +235,14 @@ EDITS = [
         lambda w: _url("registers:risk", year=2567, pk=w.objects["reg_risk"].pk),
         "follow_up",
         lambda w: Risk.objects.get(pk=w.objects["reg_risk"].pk).follow_up,
+    ),
+    Edit(
+        "asset of the catalogue",
+        lambda w: reverse(
+            "registers:asset", kwargs={"slug": w.agency.slug, "pk": w.objects["reg_asset"].pk}
+        ),
+        "name",
+        lambda w: Asset.objects.get(pk=w.objects["reg_asset"].pk).name,
     ),
     Edit(
         "No Gift declaration",
