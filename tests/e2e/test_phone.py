@@ -1,5 +1,5 @@
 """On a phone (375 px wide) the measure page and its evidence fit the screen: nothing scrolls
-long file names and links wrap, a wide table scrolls in its box."""
+sideways, long file names and links wrap, a wide table scrolls in its box."""
 
 from __future__ import annotations
 
