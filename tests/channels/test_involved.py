@@ -161,3 +161,17 @@ def test_a_complaint_keeps_no_people_involved(cast: Cast) -> None:
         cast.agency, kind=Kind.COMPLAINT, category="road", subject="ถนน", body="หลุม", notify=False
     )
     assert bytes(filed.report.involved_ciphertext) == b""
+
+
+def test_names_no_configured_key_opens_are_said_so_and_the_case_page_still_opens(
+    cast: Cast, settings: Any
+) -> None:
+    from cryptography.fernet import Fernet
+
+    settings.PRONGSAI_CHANNELS_KEY = Fernet.generate_key().decode()
+    report = _file(cast, NAMED)
+    settings.PRONGSAI_CHANNELS_KEY = Fernet.generate_key().decode()  # the key was lost
+    page = cast.client("receiver").get(
+        reverse("channels:report", kwargs={"slug": cast.agency.slug, "pk": report.pk})
+    )
+    assert page.status_code == 200 and "อ่านไม่ได้" in page.content.decode()
