@@ -175,3 +175,15 @@ def test_names_no_configured_key_opens_are_said_so_and_the_case_page_still_opens
         reverse("channels:report", kwargs={"slug": cast.agency.slug, "pk": report.pk})
     )
     assert page.status_code == 200 and "อ่านไม่ได้" in page.content.decode()
+
+
+def test_the_last_receiver_standing_aside_has_the_admin_mailed(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    report = _file(cast, "นางสมศรี รับเรื่องดี")  # the first receiver is kept out
+    url = reverse("channels:stand_aside", kwargs={"slug": cast.agency.slug, "pk": report.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("receiver2").post(url)
+    to_admin = [m for m in mail.outbox if "admin@example.go.th" in m.to]
+    assert len(to_admin) == 1 and report.display_number in to_admin[0].subject
+    assert report.subject not in to_admin[0].body
