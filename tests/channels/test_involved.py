@@ -161,3 +161,29 @@ def test_a_complaint_keeps_no_people_involved(cast: Cast) -> None:
         cast.agency, kind=Kind.COMPLAINT, category="road", subject="ถนน", body="หลุม", notify=False
     )
     assert bytes(filed.report.involved_ciphertext) == b""
+
+
+def test_names_no_configured_key_opens_are_said_so_and_the_case_page_still_opens(
+    cast: Cast, settings: Any
+) -> None:
+    from cryptography.fernet import Fernet
+
+    settings.PRONGSAI_CHANNELS_KEY = Fernet.generate_key().decode()
+    report = _file(cast, NAMED)
+    settings.PRONGSAI_CHANNELS_KEY = Fernet.generate_key().decode()  # the key was lost
+    page = cast.client("receiver").get(
+        reverse("channels:report", kwargs={"slug": cast.agency.slug, "pk": report.pk})
+    )
+    assert page.status_code == 200 and "อ่านไม่ได้" in page.content.decode()
+
+
+def test_the_last_receiver_standing_aside_has_the_admin_mailed(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    report = _file(cast, "นางสมศรี รับเรื่องดี")  # the first receiver is kept out
+    url = reverse("channels:stand_aside", kwargs={"slug": cast.agency.slug, "pk": report.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("receiver2").post(url)
+    to_admin = [m for m in mail.outbox if "admin@example.go.th" in m.to]
+    assert len(to_admin) == 1 and report.display_number in to_admin[0].subject
+    assert report.subject not in to_admin[0].body

@@ -149,6 +149,8 @@ def test_the_second_of_two_handlers_replying_at_once_gets_the_conflict_and_nothi
     assert f"{who} แก้ไขข้อมูลนี้เมื่อ" in html and "ยังไม่ได้บันทึก" in html
     table = html.split('id="edit-conflict"')[1].split("</table>")[0]
     assert "คำตอบของคนที่สอง" in table and "คำตอบของคนแรก" in table
+    assert "ไม่รับเรื่อง" in table and "กำลังดำเนินการ" in table  # statuses by their labels
+    assert "in_progress" not in table and "rejected" not in table
     assert "คำตอบของคนที่สอง" in html.split('id="reply-form"')[1]  # the typed text is kept
     # the form now carries the current version: sending it again saves on purpose
     resent = re.search(r'name="_version" value="([^"]*)"', html.split('id="reply-form"')[1])
@@ -181,3 +183,17 @@ def test_a_reply_form_shows_the_current_reason_so_an_unchanged_one_is_no_conflic
     )
     assert posted.status_code == 302
     assert _state(report) == ("rejected", "ไม่ใช่อำนาจ", ["", "แจ้งเหตุผลแล้ว"])
+
+
+def test_a_form_opened_in_thai_and_sent_in_english_is_no_conflict(cast: Cast) -> None:
+    from django.utils import translation
+
+    report = _complaint(cast)
+    services.reply(report, cast.users["editor"], body="รับเรื่องแล้ว", status="in_progress")
+    with translation.override("th"):
+        opened = versions.token(services.reply_state(report.pk))
+    with translation.override("en"):
+        services.reply(
+            report, cast.users["admin"], body="Fixed", status="done", guard=_guard(report, opened)
+        )
+    assert _state(report) == ("done", "", ["รับเรื่องแล้ว", "Fixed"])

@@ -174,11 +174,20 @@ def reply_state(report_pk: int) -> dict[str, Any]:
     if found is None:
         return {}
     last = _last_reply(report_pk)
-    latest = ""
-    if last is not None:
-        said = last.body.strip() or _("สถานะ: %(s)s") % {"s": Status(last.status).label}
-        latest = f"{said} ({versions.who_label(last.user)}, {versions.when_label(last.at)})"
-    return {"status": found["status"], "reason": found["status_reason"], "latest": latest}
+    latest: dict[str, Any] = {}
+    if last is not None:  # compared as data (text, who, when), shown as "text name date"
+        who = versions.who_label(last.user) if last.user is not None else ""
+        latest = {"reply": last.body.strip(), "by": who, "at": last.at}
+    return {
+        "status": _status_choice(found["status"]),
+        "reason": found["status_reason"],
+        "latest": latest,
+    }
+
+
+def _status_choice(status: str) -> versions.Choice:
+    label = str(Status(status).label) if status in Status.values else status
+    return versions.Choice(status, label)
 
 
 def _last_reply(report_pk: int) -> Message | None:
@@ -226,7 +235,7 @@ def reply(
     checked = (
         guard.unchanged(
             {
-                "status": status,
+                "status": _status_choice(status),
                 "reason": reason.strip() if status in CLOSED else "",
                 "latest": body.strip(),
             },

@@ -65,6 +65,15 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _involved(report: Any) -> str:
+    """The people the report names, for the receiver's case page ("" when none); a value no
+    configured key opens is said so rather than failing the page."""
+    try:
+        return involved.read(report)
+    except ValueError:
+        return _("(อ่านไม่ได้: กุญแจเข้ารหัสของระบบไม่ตรงกัน โปรดแจ้งผู้ดูแลระบบ)")
+
+
 def _detail(
     request: HttpRequest,
     report: Any,
@@ -88,7 +97,7 @@ def _detail(
                 "version": guard,
                 "has_identity": hasattr(report, "identity") and report.identity_erased_at is None,
                 "identity": identity,
-                "involved": involved.read(report),
+                "involved": _involved(report),
                 "views": report.identity_views.select_related("user").order_by("-at")[:20],
             },
             status=409 if guard.conflict else status,
