@@ -86,6 +86,13 @@ CASES = [
         method="post",
         data=lambda w: {"status": "in_progress", "body": "กำลังตรวจสอบ"},
     ),
+    Case(
+        "channels:reply",
+        HANDLERS,
+        kwargs=rep("channel_complaint"),
+        method="post",
+        data=lambda w: {"status": "in_progress", "body": "กำลังซ่อม"},
+    ),
     Case("channels:identity", RECEIVER_ONLY, kwargs=rep("channel_report"), method="post"),
     Case("channels:stand_aside", RECEIVER_ONLY, kwargs=rep("channel_report"), method="post"),
     Case(

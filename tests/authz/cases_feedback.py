@@ -70,7 +70,21 @@ CASES = [
     Case(
         "feedback:guideline_preview", READ, kwargs=lambda w: {"slug": w.agency.slug, "fmt": "docx"}
     ),
+    Case("feedback:guideline", READ | {"receiver": "ok"}, kwargs=agency, query="year=2566"),
+    Case(
+        "feedback:guideline_preview",
+        READ | {"receiver": "ok"},
+        kwargs=lambda w: {"slug": w.agency.slug, "fmt": "pdf"},
+        query="year=2567",
+    ),
     Case("feedback:guideline_publish", WRITE, kwargs=agency, method="post"),
+    Case(
+        "feedback:guideline_publish",
+        WRITE | {"receiver": "403"},
+        kwargs=agency,
+        method="post",
+        data=lambda w: {"year": "2567"},
+    ),
     Case("feedback:poster", READ, kwargs=agency),
     Case("feedback_public:hub", PUBLIC, kwargs=agency),
     Case("feedback_public:questions", PUBLIC, kwargs=agency),

@@ -27,6 +27,14 @@ def build(world: Any) -> None:
             "action": "pending",
         },
     )
+    sound, tent, projector = (
+        services.asset_add(agency, {"number": n, "name": name, "unit": "", "state": "active"})
+        for n, name in [
+            ("416-60-0003", "เครื่องเสียง"),
+            ("480-62-0001", "เต็นท์"),
+            ("417-59-0012", "เครื่องฉายภาพ"),
+        ]
+    )
     loan = services.loan_request(
         agency,
         YEAR,
@@ -34,7 +42,7 @@ def build(world: Any) -> None:
             "borrower": "นายยืม",
             "purpose": "งานกีฬา",
             "kind": "durable",
-            "items": [{"asset_number": "416-60-0003", "name": "เครื่องเสียง", "quantity": 1}],
+            "items": [{"asset": sound, "quantity": 1}],
             "starts_on": DAY,
             "due_on": DAY + dt.timedelta(days=3),
         },
@@ -46,7 +54,7 @@ def build(world: Any) -> None:
             "borrower": "นางยืมอยู่",
             "purpose": "ประชาคม",
             "kind": "durable",
-            "items": [{"asset_number": "", "name": "เต็นท์", "quantity": 2}],
+            "items": [{"asset": tent, "quantity": 2}],
             "starts_on": DAY,
             "due_on": DAY + dt.timedelta(days=3),
         },
@@ -84,6 +92,7 @@ def build(world: Any) -> None:
             "reg_out": out,
             "reg_risk": risk,
             "reg_event": event,
+            "reg_asset": projector,
             "reg_file": event.files.get(),
         }
     )
@@ -103,6 +112,14 @@ def doc(kind: str, fmt: str = "pdf") -> Any:
 
 def attach(what: str, key: str) -> Any:
     return lambda w: {**year(w), "what": what, "pk": w.objects[key].pk}
+
+
+def rows(prefix: str, filled: list[dict[str, str]]) -> dict[str, str]:
+    """A formset's posted fields: its management form and the filled rows."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(filled)), f"{prefix}-INITIAL_FORMS": "0"}
+    for n, row in enumerate(filled):
+        data |= {f"{prefix}-{n}-{name}": value for name, value in row.items()}
+    return data
 
 
 GIFT = {
@@ -148,9 +165,34 @@ CASES = [
             "borrower": "นายยืม",
             "kind": "durable",
             "purpose": "ประชุม",
-            "items": "417-59-0012 | เครื่องฉายภาพ | 1",
+            **rows("item", [{"asset": str(w.objects["reg_asset"].pk), "quantity": "1"}]),
             "starts_on": "03/06/2567",
             "due_on": "05/06/2567",
+        },
+    ),
+    Case("registers:assets", READ, kwargs=lambda w: {"slug": w.agency.slug}),
+    Case(
+        "registers:assets",
+        WRITE,
+        kwargs=lambda w: {"slug": w.agency.slug},
+        method="post",
+        data=lambda w: {"number": "416-61-0099", "name": "ไมโครโฟน", "state": "active"},
+    ),
+    Case(
+        "registers:asset",
+        READ,
+        kwargs=lambda w: {"slug": w.agency.slug, "pk": w.objects["reg_asset"].pk},
+    ),
+    Case(
+        "registers:asset",
+        WRITE,
+        kwargs=lambda w: {"slug": w.agency.slug, "pk": w.objects["reg_asset"].pk},
+        method="post",
+        data=lambda w: {
+            "number": "417-59-0012",
+            "name": "เครื่องฉายภาพ LCD",
+            "unit": "เครื่อง",
+            "state": "active",
         },
     ),
     Case(
@@ -210,7 +252,7 @@ CASES = [
             "held_on": "03/06/2567",
             "topic": "ประชาคม",
             "hours": "2",
-            "participants": "ประชาชน | 40",
+            **rows("group", [{"name": "ประชาชน", "count": "40"}]),
             "file": SimpleUploadedFile("ภาพ.pdf", PDF),
         },
     ),

@@ -24,7 +24,7 @@ from prongsai.orgs.models import Agency, Person, Unit
 from prongsai.plans.models import Measure, Plan, PlanIssue
 from prongsai.procurement.models import Bidder, ProcurementEntry
 from prongsai.progress.models import Action, MeasureNote, ProgressReport
-from prongsai.registers.models import Gift, NoGiftPolicy, Risk
+from prongsai.registers.models import Asset, Gift, NoGiftPolicy, Risk
 from prongsai.results.models import Result
 from tests.authz.world import PASSWORD
 
@@ -237,6 +237,14 @@ EDITS = [
         lambda w: Risk.objects.get(pk=w.objects["reg_risk"].pk).follow_up,
     ),
     Edit(
+        "asset of the catalogue",
+        lambda w: reverse(
+            "registers:asset", kwargs={"slug": w.agency.slug, "pk": w.objects["reg_asset"].pk}
+        ),
+        "name",
+        lambda w: Asset.objects.get(pk=w.objects["reg_asset"].pk).name,
+    ),
+    Edit(
         "No Gift declaration",
         lambda w: _url("registers:policy", year=2567),
         "statement",
@@ -382,3 +390,27 @@ def test_a_role_changed_meanwhile_by_another_admin_is_not_changed_again_unknowin
     again = _fields(second.get(members).content.decode(), f"role-{viewer.pk}", "role")
     assert second.post(role_url, {**again, "role": Role.ADMIN}).status_code == 302
     assert Membership.objects.get(pk=viewer.pk).role == Role.ADMIN
+
+
+@pytest.mark.parametrize(("key", "first", "second"), [("channel_complaint", "editor", "admin")])
+def test_a_case_reply_is_not_saved_over_another_handlers_reply(
+    world: Any, key: str, first: str, second: str
+) -> None:
+    """The reply form of a case posts to its own URL (`channels:reply`); the same mechanism
+    (decision 42; every case in tests/channels/test_reply_conflicts.py)."""
+    from prongsai.channels.models import Message
+
+    report = world.objects[key]
+    page, reply = (
+        reverse(name, kwargs={"slug": world.agency.slug, "pk": report.pk})
+        for name in ("channels:report", "channels:reply")
+    )
+    one, two = _client(first), _client(second)
+    form_one, form_two = (_open(c, page, "reply-form", "body") for c in (one, two))
+    assert one.post(reply, {**form_one, "body": "ตอบคนแรก"}).status_code == 302
+    refused = two.post(reply, {**form_two, "body": "ตอบคนที่สอง"})
+    assert refused.status_code == 409
+    assert list(Message.objects.filter(report=report).values_list("body", flat=True)) == [
+        "ตอบคนแรก"
+    ]
+    assert "ตอบคนที่สอง" in refused.content.decode()

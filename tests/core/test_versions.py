@@ -36,3 +36,12 @@ def test_a_record_as_it_was_shown_never_conflicts(values: dict[str, str | None])
 @given(st.text(max_size=300))
 def test_any_posted_token_is_read_without_an_error(posted: str) -> None:
     assert set(versions.changed_since(posted, {"a": "x"})) <= {"a"}
+
+
+def test_a_choice_is_compared_by_its_value_and_shown_by_its_label() -> None:
+    shown = versions.token({"status": versions.Choice("done", "เสร็จสิ้น")})
+    assert versions.changed_since(shown, {"status": versions.Choice("done", "Done")}) == []
+    assert versions.changed_since(shown, {"status": versions.Choice("rejected", "ไม่รับ")}) == [
+        "status"
+    ]
+    assert versions.display(versions.Choice("done", "เสร็จสิ้น")) == "เสร็จสิ้น"

@@ -132,6 +132,22 @@ def test_broken_pdf_is_refused() -> None:
     assert refused(b"%PDF-1.7\n" + bytes(range(256)) * 4).code in {"pdf_broken", "pdf_no_text"}
 
 
+@needs_pdftotext
+def test_a_pdf_whose_page_pdfium_cannot_load_gets_a_thai_error_not_a_crash() -> None:
+    # found by the mutation test below: a byte of the page tree's /Kids damaged, so the document
+    # opens but PDFium's FPDF_LoadPage fails ("Failed to load page." escaped as PdfiumError)
+    pdf = bytearray(minimal_pdf(b"BT /F1 12 Tf 72 700 Td (ITA 2566) Tj ET"))
+    kids = pdf.index(b"/Kids [3 0 R]")
+    pdf[kids + len(b"/Kids [")] = ord("R")
+    try:
+        result = extract(bytes(pdf))
+    except DocumentImportError as error:
+        assert error.code in {"pdf_broken", "pdf_no_text"}
+        assert any("\u0e01" <= ch <= "\u0e7f" for ch in error.message)
+    else:  # poppler may still read the page
+        assert "ITA 2566" in result.text
+
+
 def test_pdf_reader_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     def hang(*args: object, **kwargs: object) -> None:
         raise subprocess.TimeoutExpired(cmd="pdftotext", timeout=1)

@@ -1,5 +1,5 @@
 """On a phone (375 px wide) the measure page and its evidence fit the screen: nothing scrolls
-sideways, long file names and links wrap."""
+sideways, long file names and links wrap, a wide table scrolls in its box."""
 
 from __future__ import annotations
 
@@ -64,5 +64,31 @@ def test_the_oit_register_fits_a_phone(live_server: Any, browser: Any) -> None:
     assert page.locator("table.oit-register td[data-label]").count() > 26
     widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1], f"the register is {widths[0]} px wide on a {widths[1]} px screen"
+    assert_accessible(page)
+    context.close()
+
+
+# Cells in a wide table keep whole words on a phone: the table scrolls inside its own box
+# instead of crushing a column to a letter a line (a borrower's name read down the page).
+CRUSHED_CELLS = """() => [...document.querySelectorAll('table.grid td')]
+  .filter(td => td.innerText.trim().length >= 6)
+  .filter(td => td.getBoundingClientRect().width < 48)
+  .map(td => td.innerText.trim().slice(0, 30))"""
+
+
+@pytest.mark.parametrize("path", ["/a/demo/registers/2569/loans/", "/a/demo/procurement/2569/"])
+def test_a_wide_table_scrolls_rather_than_crushing_its_columns_on_a_phone(
+    live_server: Any, browser: Any, path: str
+) -> None:
+    demo_build()
+    context = browser.new_context(locale="th-TH", viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    login(page, live_server.url, "demo-editor", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/a/demo/")
+    page.goto(live_server.url + path)
+    assert page.locator("table.grid td").count() > 3
+    assert page.evaluate(CRUSHED_CELLS) == []
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
     assert_accessible(page)
     context.close()

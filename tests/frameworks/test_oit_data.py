@@ -38,7 +38,7 @@ REGISTERS_2569 = {
 }  # fmt: skip
 REGISTERS_2568 = {
     "o16": "ethics_report", "o20": "participation", "o21": "nogift_policy",
-    "o23": "risk_assessment", "o24": "risk_report",
+    "o22": "nogift_report", "o23": "risk_assessment", "o24": "risk_report",
 }  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def test_the_register_items_are_answered_by_the_registers_documents(
     year: int, expected: dict[str, str]
 ) -> None:
     oit = items(year)
-    registers = set(REGISTERS_2569.values())
+    registers = set(REGISTERS_2569.values()) | set(REGISTERS_2568.values())
     assert {c: i["answered_by"] for c, i in oit.items() if i.get("answered_by") in registers} == (
         expected
     )
@@ -70,7 +70,8 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     assert {c for c, i in oit.items() if i["period"] == "previous_fy"} == {
         "o13", "o15", "o19", "o24", "o26"
     }  # fmt: skip
-    assert oit["o22"]["period"] is None  # not stated in the research
+    # not stated in the research: current, as no FY2568 "พ.ศ. 2567" label says otherwise (dec. 43)
+    assert (oit["o22"]["period"], oit["o22"]["answered_by"]) == ("current", "nogift_report")
     assert len(oit["o9"]["required_elements"]) == 6
     # no measures item found; the registers answer theirs, the channels' table the statistics
     assert oit["o19"]["answered_by"] == "complaint_stats"
@@ -78,8 +79,14 @@ def test_fy2568_previous_year_items_and_the_o9_elements() -> None:
     assert all(
         i.get("answered_by") in (None, *REGISTERS_2568.values())
         for c, i in oit.items()
-        if c not in ("o17", "o19")
+        if c not in ("o12", "o13", "o17", "o19")
     )
+
+
+def test_fy2568_o12_o13_are_the_monthly_procurement_summaries_of_this_and_last_year() -> None:
+    oit = items(2568)
+    assert (oit["o12"]["answered_by"], oit["o12"]["period"]) == ("procurement_month", "current")
+    assert (oit["o13"]["answered_by"], oit["o13"]["period"]) == ("procurement_month", "previous_fy")
 
 
 def test_required_elements_from_the_vocational_proxy_say_so() -> None:

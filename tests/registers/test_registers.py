@@ -11,12 +11,17 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.registers import selectors, services
-from prongsai.registers.forms import parse_groups, parse_items
 from prongsai.registers.models import Event, EventFile, Gift, LoanStatus, Publication, risk_band
 
 pytestmark = pytest.mark.django_db
 YEAR = 2569
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _asset(agency: Any, number: str = "416-60-0003", name: str = "เครื่องเสียง") -> Any:
+    return services.asset_add(
+        agency, {"number": number, "name": name, "unit": "", "state": "active"}
+    )
 
 
 def _gift(agency: Any, **kw: Any) -> Gift:
@@ -55,7 +60,7 @@ def test_a_gift_outside_the_year_or_reported_before_it_was_received_is_refused(a
 def test_a_loan_is_approved_returned_and_flagged_when_overdue(agency: Any) -> None:
     loan = services.loan_request(agency, YEAR, {
         "borrower": "นายวิชัย", "purpose": "งานกีฬา", "kind": "durable",
-        "items": parse_items("416-60-0003 | เครื่องเสียง | 1"),
+        "items": [{"asset": _asset(agency), "quantity": 1}],
         "starts_on": dt.date(2025, 11, 1), "due_on": dt.date(2025, 11, 7),
     })  # fmt: skip
     assert not loan.overdue(dt.date(2025, 12, 1))  # not approved yet: not out
@@ -68,20 +73,6 @@ def test_a_loan_is_approved_returned_and_flagged_when_overdue(agency: Any) -> No
     services.loan_return(loan, {"returned_on": dt.date(2025, 11, 9), "condition": "good"})
     loan.refresh_from_db()
     assert loan.status == LoanStatus.RETURNED and not loan.overdue(dt.date(2026, 1, 1))
-
-
-def test_items_and_groups_are_read_line_by_line_with_thai_errors() -> None:
-    assert parse_items("เต็นท์ | | 2".replace(" | | ", " | เต็นท์ | ")) == [
-        {"asset_number": "เต็นท์", "name": "เต็นท์", "quantity": 2}
-    ]
-    assert parse_items("จอรับภาพ")[0] == {"asset_number": "", "name": "จอรับภาพ", "quantity": 1}
-    with pytest.raises(ValidationError, match="จำนวน"):
-        parse_items("1 | ก | สอง")
-    assert parse_groups("ประชาชน | 85\nผู้นำ | 12") == [
-        {"group": "ประชาชน", "count": 85}, {"group": "ผู้นำ", "count": 12},
-    ]  # fmt: skip
-    with pytest.raises(ValidationError):
-        parse_groups("ประชาชน")
 
 
 def test_the_risk_level_is_the_product_in_bands() -> None:
@@ -170,7 +161,7 @@ def test_overdue_loans_and_gift_reports_are_in_the_deadlines_and_reminders(agenc
     _gift(agency)  # 5,000 baht on 15 Oct 2025, due to be reported by 14 Nov
     loan = services.loan_request(agency, YEAR, {
         "borrower": "นายวิชัย", "purpose": "งานกีฬา", "kind": "durable",
-        "items": parse_items("เครื่องเสียง"), "starts_on": dt.date(2025, 11, 1),
+        "items": [{"asset": _asset(agency)}], "starts_on": dt.date(2025, 11, 1),
         "due_on": dt.date(2025, 11, 7),
     })  # fmt: skip
     services.loan_decide(loan, approve=True, user=None)

@@ -106,6 +106,8 @@ def build_demo_channels(ctx: DemoContext) -> None:
             category=category,
             subject=subject,
             body=body,
+            # the first case names the people involved (kept encrypted: the receiver reads them)
+            named_people="เจ้าหน้าที่กองช่างผู้ตรวจรับงาน (ไม่ทราบชื่อ)" if index == 0 else "",
             now=now - dt.timedelta(days=days_ago),
         )
         if status != Status.RECEIVED:

@@ -52,7 +52,10 @@ class CorruptionForm(PublicFormMixin, IdentityFields):
     named_people = _text(
         _("ผู้ถูกกล่าวหาหรือผู้เกี่ยวข้อง (ถ้าทราบ)"),
         required=False,
-        help_text=_("ผู้รับเรื่องที่มีชื่ออยู่ในเรื่องนี้จะเปิดเรื่องไม่ได้"),
+        help_text=_(
+            "ไม่บังคับ ชื่อที่ระบุจะถูกเข้ารหัส ผู้รับเรื่องที่มีชื่ออยู่ในเรื่องนี้จะเปิดเรื่องไม่ได้ "
+            "และผู้ดูแลหน่วยงานจะได้รับแจ้งให้มอบหมายผู้รับเรื่องคนอื่น"
+        ),
     )
     place = _text(_("สถานที่"), required=False)
     attachments = FilesField(label=_("ไฟล์แนบ (PDF, PNG, JPEG)"), required=False)

@@ -95,7 +95,8 @@ class Report(models.Model):
     category = models.CharField(_("หมวด"), max_length=12, choices=Category.choices, blank=True)
     subject = models.CharField(_("เรื่อง"), max_length=300)
     body = models.TextField(_("รายละเอียด"))
-    named_people = models.TextField(_("ผู้ถูกกล่าวถึง"), blank=True)
+    # the people the reporter named as involved, encrypted like the identity (channels.involved)
+    involved_ciphertext = models.BinaryField(blank=True, default=b"")
     place = models.CharField(_("สถานที่"), max_length=300, blank=True)
     code_hash = models.CharField(max_length=64, unique=True)
     status = models.CharField(

@@ -3,10 +3,10 @@ reporter's identity; the only trace of an identity being read is an `IdentityVie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from prongsai.channels import attachments, crypto
+from prongsai.channels import attachments, crypto, involved
 from prongsai.channels.models import (
     CLOSED,
     Attachment,
@@ -30,7 +31,7 @@ from prongsai.channels.models import (
     ReportIdentity,
     Status,
 )
-from prongsai.core import files
+from prongsai.core import files, versions
 from prongsai.core.thai import fiscal_year
 from prongsai.orgs.models import Agency, Membership
 
@@ -55,27 +56,6 @@ def settings_save(agency: Agency, *, reply_days: int, identity_retention_days: i
         agency=agency,
         defaults={"reply_days": reply_days, "identity_retention_days": identity_retention_days},
     )
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text or "").casefold()
-
-
-def _names_of(receiver: Receiver) -> list[str]:
-    user = receiver.user
-    names = [receiver.name, user.get_full_name()]
-    names += [user.last_name] if len(user.last_name or "") >= 3 else []
-    return [n for n in (_norm(x) for x in names) if len(n) >= 3]
-
-
-def named_receivers(agency: Agency, text: str) -> list[Receiver]:
-    """The receivers a report's text names (their name or surname appears in it)."""
-    haystack = _norm(text)
-    return [
-        r
-        for r in Receiver.objects.filter(agency=agency).select_related("user")
-        if any(name in haystack for name in _names_of(r))
-    ]
 
 
 def report_create(
@@ -117,9 +97,7 @@ def report_create(
                         Attachment.objects.create(
                             report=report, path=s.path, kind=kind_, size=s.size
                         )
-                    excluded = named_receivers(agency, f"{named_people}\n{subject}\n{body}")
-                    if excluded:
-                        report.excluded.add(*[r.user for r in excluded])
+                    involved.exclude_named(report)
                 break
             except IntegrityError:
                 continue  # a number or a code taken at the same moment: try again
@@ -158,7 +136,7 @@ def _create_row(
         category=category if kind == Kind.COMPLAINT else "",
         subject=subject,
         body=body,
-        named_people=named_people,
+        involved_ciphertext=involved.seal(named_people),
         place=place,
         code_hash=crypto.code_hash(code),
         created_at=now,
@@ -181,14 +159,92 @@ def reporter_add(report: Report, body: str) -> Message:
     return message
 
 
-def reply(report: Report, user: Any, *, body: str, status: str, reason: str = "") -> Message:
-    """A reply the reporter reads with the case code, with the case's new status."""
+REPLY_LABELS = {
+    "status": gettext_lazy("สถานะ"),
+    "reason": gettext_lazy("เหตุผล"),
+    "latest": gettext_lazy("ข้อความตอบล่าสุดของหน่วยงาน"),
+}
+
+
+def reply_state(report_pk: int) -> dict[str, Any]:
+    """What the reply form shows of a case as it is now: its status, the reason, and the
+    handlers' latest reply (who, when, what), so that a reply or status change made by another
+    handler since the form was opened is a conflict (`core.versions`, decision 42)."""
+    found = Report.objects.filter(pk=report_pk).values("status", "status_reason").first()
+    if found is None:
+        return {}
+    last = _last_reply(report_pk)
+    latest: dict[str, Any] = {}
+    if last is not None:  # compared as data (text, who, when), shown as "text name date"
+        who = versions.who_label(last.user) if last.user is not None else ""
+        latest = {"reply": last.body.strip(), "by": who, "at": last.at}
+    return {
+        "status": _status_choice(found["status"]),
+        "reason": found["status_reason"],
+        "latest": latest,
+    }
+
+
+def _status_choice(status: str) -> versions.Choice:
+    label = str(Status(status).label) if status in Status.values else status
+    return versions.Choice(status, label)
+
+
+def _last_reply(report_pk: int) -> Message | None:
+    return (
+        Message.objects.filter(report_id=report_pk, author=Message.Author.AGENCY)
+        .select_related("user")
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def reply_guard(request: Any, report: Report) -> versions.Guard:
+    """The edit-conflict check of a case's reply form: the case row is the lock every reply
+    takes; who and when come from the latest reply (the channels keep no audit trail)."""
+
+    def who() -> versions.Who:
+        last = _last_reply(report.pk)
+        return (last.user, last.at) if last is not None else (None, None)
+
+    return versions.Guard(
+        request,
+        current=lambda: reply_state(report.pk),
+        lock=Report.objects.filter(pk=report.pk),
+        who=who,
+    )
+
+
+def reply(
+    report: Report,
+    user: Any,
+    *,
+    body: str,
+    status: str,
+    reason: str = "",
+    guard: versions.Guard | None = None,
+) -> Message:
+    """A reply the reporter reads with the case code, with the case's new status. With a
+    `guard` (the form's version), a case another handler replied to or changed since the form
+    was opened raises `versions.Conflict` and nothing is written."""
     if status not in Status.values:
         raise ValidationError(_("สถานะไม่ถูกต้อง"))
     if status == Status.REJECTED and not (reason or "").strip():
         raise ValidationError(_("ไม่รับเรื่อง ต้องระบุเหตุผล"))
     now = timezone.now()
-    with transaction.atomic():
+    checked = (
+        guard.unchanged(
+            {
+                "status": _status_choice(status),
+                "reason": reason.strip() if status in CLOSED else "",
+                "latest": body.strip(),
+            },
+            labels={k: str(v) for k, v in REPLY_LABELS.items()},
+        )
+        if guard is not None
+        else contextlib.nullcontext()
+    )
+    with checked, transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         message = Message.objects.create(
             report=locked, author=Message.Author.AGENCY, body=body, status=status, user=user
@@ -216,14 +272,17 @@ def identity_read(report: Report, user: Any) -> dict[str, str] | None:
 def stand_aside(report: Report, user: Any) -> None:
     """A receiver the report concerns steps away from it; the admin is told to route it."""
     report.excluded.add(user)
+    transaction.on_commit(lambda: notify_unrouted(report))
 
 
 def receiver_add(agency: Agency, user: Any, name: str) -> Receiver:
     if not Membership.objects.filter(agency=agency, user=user).exists():
         raise ValidationError(_("ผู้รับเรื่องต้องเป็นสมาชิกของหน่วยงาน"))
-    receiver, _created = Receiver.objects.update_or_create(
-        agency=agency, user=user, defaults={"name": name.strip()}
-    )
+    with transaction.atomic():
+        receiver, _created = Receiver.objects.update_or_create(
+            agency=agency, user=user, defaults={"name": name.strip()}
+        )
+        involved.recheck(agency, receiver)  # reports that name them stay closed to them
     return receiver
 
 
@@ -233,7 +292,8 @@ def receiver_remove(receiver: Receiver) -> None:
 
 def identity_erase_due(now: dt.datetime | None = None) -> int:
     """Erase the identity (and contact details) of cases closed longer than their agency's
-    retention; attachments go too. Returns how many cases were erased."""
+    retention; attachments and the named people go too (who was kept out of the case stays).
+    Returns how many cases were erased."""
     now = now or timezone.now()
     erased = 0
     candidates = Report.objects.filter(
@@ -250,7 +310,9 @@ def identity_erase_due(now: dt.datetime | None = None) -> int:
             ReportIdentity.objects.filter(report=report).delete()
             paths = list(Attachment.objects.filter(report=report).values_list("path", flat=True))
             Attachment.objects.filter(report=report).delete()
-            Report.objects.filter(pk=report.pk).update(identity_erased_at=now)
+            Report.objects.filter(pk=report.pk).update(
+                identity_erased_at=now, involved_ciphertext=b""
+            )
         for path in paths:
             transaction.on_commit(functools.partial(files.delete, path))
         erased += 1
@@ -308,10 +370,39 @@ def _handlers(report: Report) -> list[str]:
     return emails
 
 
+def notify_unrouted(report: Report) -> None:
+    """A corruption case no receiver may open (it names them, or they stood aside): the
+    agency's admins are asked to name another receiver. The number only, never content."""
+    if report.kind != Kind.CORRUPTION or report.is_closed or _handlers(report):
+        return
+    admins = list(
+        Membership.objects.filter(agency=report.agency, role="admin")
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    if not admins:
+        return
+    try:
+        send_mail(
+            _("เรื่อง %(n)s ไม่มีผู้รับเรื่องที่เปิดได้") % {"n": report.display_number},
+            _(
+                "เรื่องเลขที่ %(n)s ของ %(agency)s กล่าวถึงผู้รับเรื่องทุกคน หรือผู้รับเรื่องถอนตัว "
+                "กรุณากำหนดผู้รับเรื่องคนอื่นที่ไม่เกี่ยวข้องในหน้าผู้รับเรื่อง"
+            )
+            % {"n": report.display_number, "agency": report.agency.full_name},
+            None,
+            admins,
+        )
+    except Exception:
+        logger.exception("channel notification could not be sent (case id %s)", report.pk)
+
+
 def notify_new(report: Report, *, added: bool = False) -> None:
     """A new case (or new information) for its handlers: the number only, never content."""
     recipients = _handlers(report)
     if not recipients:
+        if not added:
+            notify_unrouted(report)
         return
     subject = (_("มีข้อมูลเพิ่มเติมในเรื่อง %(n)s") if added else _("มีเรื่องแจ้งใหม่: %(n)s")) % {
         "n": report.display_number
@@ -329,11 +420,16 @@ def notify_new(report: Report, *, added: bool = False) -> None:
 
 
 def keys_rotate() -> int:
-    """Re-encrypt every identity and attachment under the first configured key (after a new
-    key was put first in PRONGSAI_CHANNELS_KEY); the old key can then be removed."""
+    """Re-encrypt every identity, list of named people and attachment under the first
+    configured key (after a new key was put first in PRONGSAI_CHANNELS_KEY); the old key can
+    then be removed."""
     done = 0
     for row in ReportIdentity.objects.all():
         ReportIdentity.objects.filter(pk=row.pk).update(ciphertext=crypto.rotate(row.ciphertext))
+        done += 1
+    named = Report.objects.exclude(involved_ciphertext=b"").values_list("pk", "involved_ciphertext")
+    for pk, token in named:
+        Report.objects.filter(pk=pk).update(involved_ciphertext=crypto.rotate(token))
         done += 1
     for attachment in Attachment.objects.all():
         data = crypto.rotate(files.read_bytes(attachment.path))

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from prongsai.channels import attachments, documents, selectors, services
+from prongsai.channels import attachments, documents, involved, selectors, services
 from prongsai.channels.access import (
     get_attachment_for_user,
     get_channels_for_user,
@@ -28,6 +28,7 @@ from prongsai.channels.access import (
 )
 from prongsai.channels.forms import ReceiverForm, ReplyForm, SettingsForm, StatsForm
 from prongsai.channels.models import Kind, Receiver, StatsCopy
+from prongsai.core import versions
 from prongsai.core.files import NO_COPY
 from prongsai.core.thai import fiscal_year
 from prongsai.orgs.access import Need, get_agency_for_user
@@ -64,9 +65,24 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _involved(report: Any) -> str:
+    """The people the report names, for the receiver's case page ("" when none); a value no
+    configured key opens is said so rather than failing the page."""
+    try:
+        return involved.read(report)
+    except ValueError:
+        return _("(อ่านไม่ได้: กุญแจเข้ารหัสของระบบไม่ตรงกัน โปรดแจ้งผู้ดูแลระบบ)")
+
+
 def _detail(
-    request: HttpRequest, report: Any, form: Any = None, identity: Any = None, status: int = 200
+    request: HttpRequest,
+    report: Any,
+    form: Any = None,
+    identity: Any = None,
+    status: int = 200,
+    guard: versions.Guard | None = None,
 ) -> HttpResponse:
+    guard = guard or services.reply_guard(request, report)
     return _private(
         render(
             request,
@@ -76,12 +92,15 @@ def _detail(
                 "report": report,
                 "messages_": report.messages.select_related("user"),
                 "attachments": report.attachments.all(),
-                "form": form or ReplyForm(initial={"status": report.status}),
+                "form": form
+                or ReplyForm(initial={"status": report.status, "reason": report.status_reason}),
+                "version": guard,
                 "has_identity": hasattr(report, "identity") and report.identity_erased_at is None,
                 "identity": identity,
+                "involved": _involved(report),
                 "views": report.identity_views.select_related("user").order_by("-at")[:20],
             },
-            status=status,
+            status=409 if guard.conflict else status,
         )
     )
 
@@ -96,19 +115,30 @@ def report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A reply and status change, refused (409, nothing written) when another handler replied
+    or changed the case since this form was opened (decision 42)."""
     found = get_report_for_user(request.user, slug, pk)
     form = ReplyForm(request.POST)
+    guard = services.reply_guard(request, found)
     if not form.is_valid():
-        return _detail(request, found, form)
+        return _detail(request, found, form, guard=guard)
     data = form.cleaned_data
     try:
         services.reply(
-            found, request.user, body=data["body"], status=data["status"], reason=data["reason"]
+            found,
+            request.user,
+            body=data["body"],
+            status=data["status"],
+            reason=data["reason"],
+            guard=guard,
         )
+    except versions.Conflict:
+        found.refresh_from_db()
+        return _detail(request, found, form, guard=guard)
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
-        return _detail(request, found, form)
+        return _detail(request, found, form, guard=guard)
     messages.success(request, _("บันทึกแล้ว ผู้แจ้งอ่านได้ด้วยรหัสติดตามเรื่อง"))
     return redirect("channels:report", slug=slug, pk=pk)
 

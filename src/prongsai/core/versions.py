@@ -49,11 +49,22 @@ _DIGEST = 10  # hex characters per field: collisions are beyond reach for a form
 Who = tuple[Any, dt.datetime | None]  # (a user, a name or None; when)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A choice compared by its stored value and shown by its label (so that the label's
+    language is no change)."""
+
+    value: str
+    label: str
+
+
 def canonical(value: Any) -> Any:
     """The value as plain, comparable data: records by id, sets of records sorted, decimals
     without trailing zeros, line breaks and surrounding spaces of texts normalised."""
     if value is None:
         return ""
+    if isinstance(value, Choice):
+        return value.value
     if isinstance(value, models.Model):
         return str(value.pk)
     if isinstance(value, bool):
@@ -113,6 +124,8 @@ def changed_since(posted: str | None, current: Mapping[str, Any]) -> list[str]:
 
 def display(value: Any) -> str:
     """A value as the officer reads it in the differences table."""
+    if isinstance(value, Choice):
+        return value.label
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):

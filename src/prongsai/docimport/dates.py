@@ -68,6 +68,7 @@ class MonthSpan:
     start: dt.date
     end: dt.date
     raw: str
+    start_at: int = 0  # where it starts in the text
 
 
 def month_spans(text: str, default_year_ce: int | None = None) -> list[MonthSpan]:
@@ -103,7 +104,8 @@ def month_spans(text: str, default_year_ce: int | None = None) -> list[MonthSpan
         start = dt.date(first_year, first_month, 1)
         end = month_end(last_year, last_month)
         if start <= end:
-            spans.append(MonthSpan(start, end, text[match.start() : end_match.end()].strip()))
+            raw = text[match.start() : end_match.end()].strip()
+            spans.append(MonthSpan(start, end, raw, match.start()))
 
 
 def date_span(text: str) -> tuple[dt.date, dt.date] | None:

@@ -10,14 +10,14 @@ layer through Tesseract (docimport/ocr.py). What `Extracted` says about where it
 for the confidence of each part:
 
     pages      number of pages (PDF; 1 for DOCX and text)
-    ocr_pages  1-based numbers of the pages read by OCR (lower confidence: no table cells,
-               letters may be misread)
+    ocr_pages  1-based numbers of the pages read by OCR (lower confidence: letters may be
+               misread; ruled tables are read cell by cell from the lines in the image)
     source     "docx", "text", "html", or for a PDF: "pdf-table-geometry" (at least one ruled table
                read from its cells), "pdf-text" (text layer, no ruled table: lines and column
                positions), "ocr" (every page with text came from OCR)
-    table_pages  pages (PDF) where a ruled table was read from its cells
-    structured   (property) the table rows are the document's own rows: "docx" and
-               "pdf-table-geometry"
+    table_pages  pages (PDF) where a ruled table was read from its cells (scanned pages too)
+    structured   (property) the table rows are the document's own rows: "docx",
+               "pdf-table-geometry", and "ocr" when a ruled table was found in the images
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .docx_text import ZipLimits, docx_to_text
 from .errors import DocumentImportError
 from .html_text import html_to_text, looks_like_html
-from .pdf_tables import read_pages
+from .pdf_tables import TableBlock, TextBlock, read_pages
 from .pdf_text import DEFAULT_TIMEOUT_SECONDS, MIN_TEXT_CHARS, pdf_to_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -69,8 +69,11 @@ class Extracted:
 
     @property
     def structured(self) -> bool:
-        """The table rows are the document's own rows (DOCX, or PDF cells from ruling lines),
-        so the parser never joins two rows' cells into one item."""
+        """The table rows are the document's own rows (DOCX, or PDF cells from ruling lines,
+        drawn or found in a scanned page's image), so the parser never joins two rows' cells
+        into one item."""
+        if self.source == "ocr":  # scanned: rows from the ruling lines in the image
+            return self.table_pages > 0
         return self.source in ("docx", "pdf-table-geometry")
 
     @property
@@ -136,9 +139,9 @@ def extract_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Ext
 
     failed: list[DocumentImportError] = []
 
-    def read_scans(pdf: bytes, pages: list[int]) -> dict[int, list[str]]:
+    def read_scans(pdf: bytes, pages: list[int]) -> dict[int, list[TableBlock | TextBlock]]:
         try:
-            return ocr.ocr_pages(pdf, pages)
+            return ocr.ocr_page_blocks(pdf, pages)
         except DocumentImportError as error:
             failed.append(error)
             return {}
@@ -154,9 +157,10 @@ def extract_pdf(data: bytes, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> Ext
     warnings: list[str] = []
     if ocr_pages:
         pages_text = ", ".join(str(page) for page in ocr_pages)
+        tables = "อ่านตารางจากเส้นตารางในภาพทีละช่อง" if read.table_pages else "ไม่พบเส้นตาราง"
         warnings.append(
-            f"หน้า {pages_text} เป็นภาพสแกน อ่านด้วยโปรแกรมอ่านภาพ (OCR) "
-            "ข้อความอาจผิดพลาดและไม่มีตาราง กรุณาตรวจทานทุกช่อง"
+            f"หน้า {pages_text} เป็นภาพสแกน อ่านด้วยโปรแกรมอ่านภาพ (OCR; {tables}) "
+            "ข้อความอาจผิดพลาด กรุณาตรวจทานทุกช่อง"
         )
     if ocr_pages and len(ocr_pages) == read.pages:
         source = "ocr"

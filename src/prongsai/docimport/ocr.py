@@ -2,9 +2,11 @@
 
 Each page is rendered to a grey PNG with `pdftoppm` (poppler) and read by `tesseract - - -l
 tha+eng` (Debian `tesseract-ocr` and `tesseract-ocr-tha`, installed by scripts/system-deps.sh);
-both run as subprocesses with a time bound per page and for the whole document. OCR gives lines,
-not table cells: the result is marked as OCR (`Extracted.source == "ocr"`, `ocr_pages`) so that
-the review shows it with a lower confidence.
+both run as subprocesses with a time bound per page and for the whole document. Tesseract gives
+lines, not table cells: the ruled tables are found in the page image and read cell by cell
+(docimport/ocr_tables.py, decision 45), so that a scanned table meets the same grid and parser
+as a text-layer PDF's. The result is marked as OCR (`Extracted.source == "ocr"`, `ocr_pages`)
+so that the review shows it with a lower confidence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import subprocess
 import time
 
 from .errors import DocumentImportError
+from .pdf_tables import TableBlock, TextBlock
 from .text import normalise_thai
 
 OCR_DPI = 200
@@ -91,8 +94,35 @@ def ocr_pages(
     page_timeout: float = PAGE_TIMEOUT_SECONDS,
     total_timeout: float = TOTAL_TIMEOUT_SECONDS,
 ) -> dict[int, list[str]]:
-    """The OCR lines of each page in `pages` (0-based). Raises DocumentImportError when
-    Tesseract is missing, times out or reads nothing at all."""
+    """The OCR lines of each page in `pages` (0-based), tables read cell by cell and written
+    as tab-separated rows. Raises DocumentImportError when Tesseract is missing, times out or
+    reads nothing at all."""
+    out: dict[int, list[str]] = {}
+    for page, blocks in ocr_page_blocks(
+        data, pages, page_timeout=page_timeout, total_timeout=total_timeout
+    ).items():
+        out[page] = []
+        for block in blocks:
+            if isinstance(block, TableBlock):
+                out[page].extend("\t".join(row) for row in block.rows)
+            else:
+                out[page].append(block.text)
+    return out
+
+
+def ocr_page_blocks(
+    data: bytes,
+    pages: list[int],
+    *,
+    page_timeout: float = PAGE_TIMEOUT_SECONDS,
+    total_timeout: float = TOTAL_TIMEOUT_SECONDS,
+) -> dict[int, list[TableBlock | TextBlock]]:
+    """The blocks of each page in `pages` (0-based): the ruled tables found in the page image
+    read cell by cell (docimport/ocr_tables.py), the other text as lines; a page without a
+    ruled table is read whole, as lines. Raises DocumentImportError when Tesseract is missing,
+    times out or reads nothing at all."""
+    from . import ocr_tables
+
     if not available():
         raise DocumentImportError("ocr_unavailable", _missing_message())
     if len(pages) > MAX_OCR_PAGES:
@@ -102,7 +132,7 @@ def ocr_pages(
             "กรุณาใช้ไฟล์ DOCX ต้นฉบับ",
         )
     deadline = time.monotonic() + total_timeout
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[TableBlock | TextBlock]] = {}
     for page in pages:
         left = deadline - time.monotonic()
         if left <= 0:
@@ -110,8 +140,20 @@ def ocr_pages(
                 "ocr_timeout", "อ่านภาพสแกนในไฟล์ PDF นานเกินกำหนด จึงหยุดอ่าน กรุณาใช้ไฟล์ DOCX ต้นฉบับ"
             )
         png = render_page(data, page, timeout=min(page_timeout, left))
-        text = ocr_image(png, timeout=min(page_timeout, max(deadline - time.monotonic(), 1.0)))
-        out[page] = [normalise_thai(" ".join(line.split())) for line in text.splitlines()]
-    if sum(len("".join(line.split())) for lines in out.values() for line in lines) < 20:
+        timeout = min(page_timeout, max(deadline - time.monotonic(), 1.0))
+        read = ocr_tables.read_with_tesseract(_run, LANGUAGES, timeout)
+        blocks = ocr_tables.page_blocks(png, OCR_DPI, read)
+        if blocks is None:
+            text = ocr_image(png, timeout=timeout)
+            lines = [normalise_thai(" ".join(line.split())) for line in text.splitlines()]
+            blocks = [TextBlock(float(index), line) for index, line in enumerate(lines)]
+        out[page] = blocks
+    if sum(_visible(block) for blocks in out.values() for block in blocks) < 20:
         raise DocumentImportError("ocr_unreadable", _UNREADABLE)
     return out
+
+
+def _visible(block: TableBlock | TextBlock) -> int:
+    if isinstance(block, TextBlock):
+        return len("".join(block.text.split()))
+    return sum(len("".join(cell.split())) for row in block.rows for cell in row)

@@ -141,10 +141,14 @@ def _fiscal_year(title: str, body: list[str], warnings: list[str]) -> int | None
 
 
 def _period(body: list[str], year: int | None) -> tuple[dt.date, dt.date] | None:
-    """The reporting period: the first range of at least two months outside the tables."""
-    for line in body:
-        for span in month_spans(arabic(line)):
-            if (span.end - span.start).days < 45:
+    """The reporting period: the first range of at least two months outside the tables. A
+    range may run on to the next line (a PDF's paragraph wrapped after "- มีนาคม"): each line is
+    read with the next one after it, and only ranges that start on the line itself count."""
+    for index, line in enumerate(body):
+        line = arabic(line)
+        after = arabic(body[index + 1]) if index + 1 < len(body) else ""
+        for span in month_spans(f"{line} {after}"):
+            if span.start_at >= len(line) or (span.end - span.start).days < 45:
                 continue
             if year is not None:
                 whole = fiscal_year_period(year)

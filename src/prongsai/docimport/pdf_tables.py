@@ -39,6 +39,10 @@ _SNAP = 3.0  # points: edges closer than this are one edge
 _MIN_CELL = 4.0
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+# A "word" that is only Thai marks above or below (vowels, tone marks, nikhahit).
+_MARKS_ONLY = re.compile(r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
+_TOUCHING = 0.3  # points: words this close were one word cut by a mark's glyph
 _CONTINUED = re.compile(r"\(\s*ต่อ\s*\)")
 _PAGE_MARK = re.compile(r"^[-–\s]*(?:หน้า|page)?\s*[0-9๐-๙]{1,3}(?:\s*/\s*[0-9๐-๙]{1,3})?[-–\s]*$")
 # A line in a cell that starts an item of its own.
@@ -88,9 +92,28 @@ class Line:
         return any(c.text.strip() for c in self.chars)
 
     def text(self) -> str:
-        """The line's words left to right, one space apart."""
-        words = sorted((c for c in self.chars if c.text.strip()), key=lambda c: c.x0)
-        return normalise_thai(" ".join(word.text for word in words))
+        """The line's words left to right, one space apart; words whose boxes touch are one
+        word, and a Thai mark that poppler gave a box of its own (LibreOffice's exports draw
+        tone marks and some vowels as separate zero-width glyphs) goes back on the word it
+        sits on: the one ending where the mark is drawn."""
+        visible = sorted((c for c in self.chars if c.text.strip()), key=lambda c: c.x0)
+        words = [[c.text, c.x0, c.x1] for c in visible if not _MARKS_ONLY.match(c.text)]
+        loose: list[list[Any]] = []  # marks with no word under them here: the line's start
+        for mark in (c for c in visible if _MARKS_ONLY.match(c.text)):
+            bases = [w for w in words if -0.5 <= mark.x0 - w[2] <= 2.0]
+            if bases:
+                min(bases, key=lambda w: abs(w[2] - mark.x0))[0] += mark.text
+            else:
+                loose.append([mark.text, mark.x0 - 0.2, mark.x0])  # before a word there
+        out = ""
+        previous: list[Any] | None = None
+        for word in sorted(words + loose, key=lambda w: w[1]):
+            text, x0, _x1 = word
+            if previous is not None and x0 - previous[2] >= _TOUCHING:
+                out += "" if _MARKS_ONLY.match(text) or _MARKS_ONLY.match(previous[0]) else " "
+            out += text
+            previous = word
+        return normalise_thai(out)
 
 
 @dataclass
@@ -101,6 +124,7 @@ class Cell:
     cols: int
     bbox: tuple[float, float, float, float]
     chars: list[Char] = field(default_factory=list)
+    lines: list[str] | None = None  # the cell's lines when OCR read them (docimport/ocr_tables)
 
 
 @dataclass
@@ -300,7 +324,8 @@ def _lines(chars: list[Char]) -> list[Line]:
 def join_wrapped(lines: list[str]) -> str:
     """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date)
     begins a new paragraph; a wrapped line is joined with a space, or without one between two
-    Thai letters (Thai has no spaces between words, a line break there was inside a phrase)."""
+    Thai letters (Thai has no spaces between words, a line break there was inside a phrase;
+    a Thai digit there is a number, a word of its own, and keeps its space)."""
     text = ""
     for line in lines:
         text = _append(text, line)
@@ -317,12 +342,15 @@ def _append(text: str, line: str) -> str:
     if _ITEM.match(line):
         return f"{text}{CELL_BREAK}{line}"
     thai = _THAI.match(text[-1]) and _THAI.match(line[0])
-    glue = "" if thai or text.endswith(("-", "/", "_")) else " "
+    # ...but a number next to a Thai word was a word of its own ("วันที่ ๑๐ ตุลาคม ๒๕๖๖")
+    number = _DIGIT.match(text[-1]) or _DIGIT.match(line[0])
+    glue = "" if (thai and not number) or text.endswith(("-", "/", "_")) else " "
     return f"{text}{glue}{line}"
 
 
 def _cell_text(cell: Cell) -> str:
-    text = join_wrapped([line.text() for line in _lines(cell.chars)])
+    lines = cell.lines if cell.lines is not None else [line.text() for line in _lines(cell.chars)]
+    text = join_wrapped(lines)
     return text.replace("\t", " ").replace("\n", " ")
 
 
@@ -470,12 +498,55 @@ def _cut(last: list[str], first: list[str]) -> bool:
         return True
     if ")" in key and ("(" not in key or key.index(")") < key.index("(")):
         return True
+    if any(_closes_tag(above, below) for above, below in zip(last, first, strict=False)):
+        return True
     for above, below in zip(last[1:], first[1:], strict=False):
         numbers = [int(to_arabic_digits(n)) for n in _NUMBERS.findall(" " + above)]
         start = _NUMBERS.match(" " + below.strip())
         if numbers and start and int(to_arabic_digits(start.group(1))) == numbers[-1] + 1:
             return True
+    return _rest_of_item(last, first) and not _same_start(before, key)
+
+
+_TAG = re.compile(r"<[^<>]{0,400}>")
+_TAG_NAME = re.compile(r"<\s?(/?)\s?([a-zA-Z]{1,10})\b")
+
+
+def _closes_tag(above: str, below: str) -> bool:
+    """The cell above opens an HTML tag (text pasted from a web page: "<p>…") that the cell
+    below closes before opening one."""
+    depth = 0
+    for closing, name in _TAG_NAME.findall(above):
+        if name.lower() not in ("br", "input", "img", "hr"):  # void tags are never closed
+            depth += -1 if closing else 1
+    found = _TAG_NAME.search(below)
+    return depth > 0 and found is not None and found.group(1) == "/"
+
+
+def _rest_of_item(last: list[str], first: list[str]) -> bool:
+    """A cell of `first` goes on with a list item the same column's cell in `last` ended
+    with: the cell above ends with an item ("• ติด", "7) พัฒนา…"), the cell below starts
+    with text that is no item of its own."""
+    for above, below in zip(last[1:], first[1:], strict=False):
+        if above.startswith(MERGED_ABOVE) or below.startswith(MERGED_ABOVE):
+            continue
+        paragraphs = [p for p in above.split(CELL_BREAK) if p.strip()]
+        below = below.split(CELL_BREAK)[0].strip()
+        if paragraphs and below and _ITEM.match(paragraphs[-1]) and not _ITEM.match(below):
+            return True
     return False
+
+
+def _same_start(before: str, key: str) -> bool:
+    """Whether two first cells begin like two rows of one table: both numbered ("3.", "๔)"),
+    or with the same word ("ตัวชี้วัดที่ …")."""
+    before = _TAG.sub("", before.replace(MERGED_ABOVE, "")).strip()
+    key = _TAG.sub("", key).strip()
+    numbered = re.compile(r"^\(?[0-9๐-๙]{1,3}\s*[.)]")
+    if numbered.match(before) and numbered.match(key):
+        return True
+    size = 6
+    return len(before) >= size and before[:size] == key[:size]
 
 
 def _header_rows(table: TableBlock) -> list[list[str]]:
@@ -489,12 +560,15 @@ def _header_rows(table: TableBlock) -> list[list[str]]:
     return rows
 
 
-OcrReader = Callable[[bytes, list[int]], dict[int, list[str]]]
+# (pdf, 0-based pages) -> each page's blocks (ruled tables cell by cell, text lines)
+OcrReader = Callable[[bytes, list[int]], dict[int, list["TableBlock | TextBlock"]]]
 
 
 def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None) -> PdfPages:
     """The PDF's lines (tables as tab-separated rows), page by page, with what was found.
-    `ocr(data, pages)` reads the pages without a text layer (their lines by 0-based page)."""
+    `ocr(data, pages)` reads the pages without a text layer (their blocks by 0-based page)."""
+    import pypdfium2 as pdfium
+
     pdf = _open(data)
     try:
         page_count = len(pdf)
@@ -519,6 +593,8 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
                 pages.append(blocks)
             else:
                 pages.append(None)  # no ruling lines: the layout fallback
+    except pdfium.PdfiumError as exc:  # a page PDFium cannot load: poppler may (extract_pdf)
+        raise DocumentImportError("pdf_broken", "ไฟล์ PDF เสียหาย เปิดอ่านไม่ได้") from exc
     finally:
         pdf.close()
     layout: dict[int, list[str]] = {}
@@ -526,6 +602,10 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
     if fallback:
         layout = _layout_pages(data, fallback, timeout)
     scanned = ocr(data, empty) if ocr is not None and empty else {}
+    for number in empty:  # a scanned page's blocks meet the same table logic as the others
+        pages[number] = scanned.get(number, [])
+        if any(isinstance(block, TableBlock) for block in pages[number] or []):
+            table_pages += 1
     out: list[str] = []
     open_table: TableBlock | None = None
     header: list[list[str]] = []
@@ -536,7 +616,7 @@ def read_pages(data: bytes, *, timeout: float = 60, ocr: OcrReader | None = None
                 out.extend(_rows(open_table))
                 out.extend(pending)
                 open_table, pending = None, []
-            out.extend((layout if content is None else scanned).get(number, []))
+            out.extend(layout.get(number, []))
             continue
         for block in content:
             if isinstance(block, TextBlock):

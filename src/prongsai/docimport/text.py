@@ -31,7 +31,8 @@ CHECKED = "☑"
 UNCHECKED = "☐"
 CHECK_MARKS = frozenset("✓✔√☑☒✗✘xXＸ/")
 
-_INPUT_TAG = re.compile(r"<input\b[^<>]{0,400}>", re.IGNORECASE)
+# A checkbox `<input>`, also when a PDF's narrow table cell wrapped it ("<inpu t check ed=…>").
+_INPUT_TAG = re.compile(r"<\s?i\s?n\s?p\s?u\s?t\b[^<>]{0,400}>", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<(?:br|/p|p|/div|div|/li|li)\b[^<>]{0,400}>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:]{0,20}(?:\s[^<>]{0,400})?/?>")
 
@@ -103,7 +104,8 @@ def normalise_thai(text: str) -> str:
 
 
 def _input_to_box(match: re.Match[str]) -> str:
-    return f" {CHECKED if 'checked' in match.group(0).lower() else UNCHECKED} "
+    tag = "".join(match.group(0).lower().split())
+    return f" {CHECKED if 'checked' in tag else UNCHECKED} "
 
 
 def clean_line(line: str) -> str:

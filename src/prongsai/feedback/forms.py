@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.abuse import PublicFormMixin
 from prongsai.core.fields import LONG_TEXT, RecordChoiceField, TextField, ThaiDateField
-from prongsai.core.thai import local_digits_lazy
+from prongsai.core.thai import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, local_digits_lazy
 from prongsai.feedback.models import Guideline, Service
 
 
@@ -56,6 +56,14 @@ class ServiceForm(forms.ModelForm):
     class Meta:
         model = Service
         fields = ["name", "description", "order", "active"]
+
+
+class GuidelineYearForm(forms.Form):
+    """The fiscal year a guideline is written for (preview and publication)."""
+
+    year = forms.IntegerField(
+        label=_("ปีงบประมาณ (พ.ศ.)"), min_value=FIRST_FISCAL_YEAR, max_value=LAST_FISCAL_YEAR
+    )
 
 
 class GuidelineForm(forms.ModelForm):

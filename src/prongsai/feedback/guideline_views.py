@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from prongsai import documents as engine
 from prongsai.core import thai, versions
-from prongsai.core.files import bytes_store
 from prongsai.feedback import channels, services
 from prongsai.feedback.documents import guideline_document, poster_document, qr_svg
-from prongsai.feedback.forms import GuidelineForm
+from prongsai.feedback.forms import GuidelineForm, GuidelineYearForm
 from prongsai.feedback.models import Guideline, GuidelineCopy
 from prongsai.oit.documents import absolute
 from prongsai.oit.views import base_url
@@ -54,11 +55,17 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
         lock=record,
         who=lambda: versions.audit_last_change(record.first()),
     )
+    year = _year(request.GET)
+    if year is None:  # a typo in the year box: the current year, said so
+        messages.error(request, _("ปีงบประมาณไม่ถูกต้อง แสดงปีงบประมาณปัจจุบันแทน"))
+        year = thai.fiscal_year(timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
             if guard.saved(form, lambda: services.guideline_save(form.instance)):
                 messages.success(request, _("บันทึกแล้ว"))
-                return redirect("feedback:guideline", slug=slug)
+                return redirect(
+                    f"{reverse('feedback:guideline', kwargs={'slug': slug})}?year={year}"
+                )
         except ValidationError as e:
             form.add_error(None, e.messages)
     return render(
@@ -69,11 +76,24 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "agency": access.agency,
             "form": form,
             "version": guard,
-            "copies": GuidelineCopy.objects.filter(agency=access.agency)[:10],
+            "year": year,
+            "copies": GuidelineCopy.objects.filter(agency=access.agency).order_by(
+                "-fiscal_year", "-at", "-pk"
+            )[:20],
             "saved": guideline.pk is not None,
         },
         status=409 if guard.conflict else 200,
     )
+
+
+def _year(data: Any, *, default: bool = True) -> int | None:
+    """The fiscal year asked for (`year`), the current one when none is given; None when the
+    one given is not a fiscal year."""
+    typed = thai.to_arabic_digits(data.get("year", "")).strip()  # ๒๕๖๗ or 2567
+    if not typed and default:
+        return thai.fiscal_year(timezone.localdate())
+    form = GuidelineYearForm({"year": typed})
+    return form.cleaned_data["year"] if form.is_valid() else None
 
 
 @login_required
@@ -82,7 +102,9 @@ def guideline_preview(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่มีรูปแบบเอกสารนี้")
     access = get_agency_for_user(request.user, slug)
-    year = thai.fiscal_year(timezone.localdate())
+    year = _year(request.GET)
+    if year is None:
+        raise Http404("ไม่มีปีงบประมาณนี้")
     document = guideline_document(
         services.guideline_of(access.agency), year, _online(request, access.agency)
     )
@@ -101,28 +123,24 @@ def guideline_preview(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
 @require_POST
 def guideline_publish(request: HttpRequest, slug: str) -> HttpResponse:
     access = get_agency_for_user(request.user, slug, Need.WRITE)
+    back = reverse("feedback:guideline", kwargs={"slug": slug})
     guideline = Guideline.objects.filter(agency=access.agency).first()
     if guideline is None:
         messages.error(request, _("โปรดบันทึกการตั้งค่าแนวปฏิบัติก่อนเผยแพร่"))
-        return redirect("feedback:guideline", slug=slug)
-    year = thai.fiscal_year(timezone.localdate())
-    document = guideline_document(guideline, year, _online(request, access.agency))
-    pdf = bytes_store(engine.render(document, "pdf"), folder="guidelines", extension="pdf")
-    docx = bytes_store(engine.render(document, "docx"), folder="guidelines", extension="docx")
-    with transaction.atomic():
-        GuidelineCopy.objects.create(
-            agency=access.agency,
-            fiscal_year=year,
-            copy_path=pdf.path,
-            copy_size=pdf.size,
-            copy_sha256=pdf.sha256,
-            docx_path=docx.path,
-            docx_size=docx.size,
-            docx_sha256=docx.sha256,
-            published_by=request.user if request.user.is_authenticated else None,
-        )
-    messages.success(request, _("เผยแพร่แนวปฏิบัติแล้ว ฉบับนี้แสดงในหน้าเอกสารเผยแพร่และทะเบียน OIT"))
-    return redirect("feedback:guideline", slug=slug)
+        return redirect(back)
+    year = _year(request.POST)
+    if year is None:
+        messages.error(request, _("ปีงบประมาณไม่ถูกต้อง ยังไม่ได้เผยแพร่"))
+        return redirect(back)
+    services.guideline_publish(guideline, year, _online(request, access.agency), request.user)
+    messages.success(
+        request,
+        thai.local_digits(
+            _("เผยแพร่แนวปฏิบัติปีงบประมาณ %(year)s แล้ว ฉบับนี้แสดงในหน้าเอกสารเผยแพร่และทะเบียน OIT")
+            % {"year": year}
+        ),
+    )
+    return redirect(f"{back}?year={year}")
 
 
 def _poster_channels(request: HttpRequest, agency: Agency) -> list[channels.Channel]:

@@ -12,7 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.text import clean_text
-from prongsai.feedback.models import Guideline, Question, QuestionStatus, Rating, Service
+from prongsai.feedback.models import (
+    Guideline,
+    GuidelineCopy,
+    Question,
+    QuestionStatus,
+    Rating,
+    Service,
+)
 from prongsai.orgs.models import Agency
 
 _LINK = re.compile(r"(https?://|www\.|\.com\b|\.ru\b|\.xyz\b)", re.IGNORECASE)
@@ -137,3 +144,33 @@ def guideline_save(guideline: Guideline) -> Guideline:
         raise ValidationError({"steps": _("กรุณาระบุขั้นตอนอย่างน้อยหนึ่งขั้นตอน")})
     guideline.save()
     return guideline
+
+
+def guideline_publish(
+    guideline: Guideline, year: int, online: list[tuple[str, str]], user: Any = None
+) -> GuidelineCopy:
+    """Publish the guideline for fiscal year `year` (any year: a copy per year, the newest of
+    a year current): the PDF and DOCX are rendered once and kept as the agency's official copy,
+    which the public documents page lists and the OIT register row of that year links to."""
+    from prongsai import documents as engine
+    from prongsai.core.files import bytes_store
+    from prongsai.core.thai import is_fiscal_year
+    from prongsai.feedback.documents import guideline_document
+
+    if not is_fiscal_year(year):
+        raise ValidationError(_("ปีงบประมาณไม่ถูกต้อง"))
+    document = guideline_document(guideline, year, online)
+    pdf = bytes_store(engine.render(document, "pdf"), folder="guidelines", extension="pdf")
+    docx = bytes_store(engine.render(document, "docx"), folder="guidelines", extension="docx")
+    with transaction.atomic():
+        return GuidelineCopy.objects.create(
+            agency=guideline.agency,
+            fiscal_year=year,
+            copy_path=pdf.path,
+            copy_size=pdf.size,
+            copy_sha256=pdf.sha256,
+            docx_path=docx.path,
+            docx_size=docx.size,
+            docx_sha256=docx.sha256,
+            published_by=user if getattr(user, "is_authenticated", False) else None,
+        )

@@ -8,7 +8,7 @@ from django.http import Http404
 
 from prongsai.core.thai import is_fiscal_year
 from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user, get_or_404
-from prongsai.registers.models import Event, EventFile, EventKind, Gift, Loan, Risk
+from prongsai.registers.models import Asset, Event, EventFile, EventKind, Gift, Loan, Risk
 
 
 def get_year_for_user(user: Any, slug: str, year: int, need: Need = Need.READ) -> AgencyAccess:
@@ -48,6 +48,13 @@ def get_event_for_user(
     user: Any, slug: str, year: int, pk: int, need: Need = Need.READ
 ) -> tuple[AgencyAccess, Event]:
     return _get(Event, "ไม่พบกิจกรรมนี้", user, slug, year, pk, need)
+
+
+def get_asset_for_user(
+    user: Any, slug: str, pk: int, need: Need = Need.READ
+) -> tuple[AgencyAccess, Asset]:
+    access = get_agency_for_user(user, slug, need)
+    return access, get_or_404(Asset.objects.all(), "ไม่พบครุภัณฑ์นี้", agency=access.agency, pk=pk)
 
 
 def get_event_file_for_user(

@@ -18,7 +18,9 @@ from prongsai.registers.models import Gift, Loan, LoanStatus
 def registers_deadlines(plan: Plan, on: dt.date, horizon: dt.date, out: Deadlines) -> None:
     agency = plan.agency
     # every loan still out, whatever its year: a loan of last year not back is still overdue
-    for loan in Loan.objects.filter(agency=agency, status=LoanStatus.APPROVED, due_on__lte=horizon):
+    for loan in Loan.objects.filter(
+        agency=agency, status=LoanStatus.APPROVED, due_on__lte=horizon
+    ).prefetch_related("rows__asset"):
         url = reverse("registers:loans", kwargs={"slug": agency.slug, "year": loan.fiscal_year})
         title = _("ยืมทรัพย์สิน: %(who)s") % {"who": loan.borrower}
         items = thai.local_digits(loan.items_text.replace("\n", ", "))

@@ -83,6 +83,26 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "action": "pending",
         },
     )
+    catalogue = {
+        number: services.asset_add(
+            agency, {"number": number, "name": name, "unit": unit, "state": "active"}
+        )
+        for number, name, unit in [
+            ("416-60-0003", "เครื่องเสียงพร้อมลำโพง", "ชุด"),
+            ("417-59-0012", "เครื่องฉายภาพ", "เครื่อง"),
+            ("417-59-0013", "จอรับภาพ", "จอ"),
+            ("480-62-0001", "เต็นท์ผ้าใบ ขนาด 4x8 เมตร", "หลัง"),
+            ("416-55-0001", "เครื่องขยายเสียงแบบพกพา", "เครื่อง"),
+        ]
+    }
+    services.asset_add(
+        agency,
+        {"number": "416-50-0001", "name": "เครื่องเสียงชุดเก่า", "unit": "ชุด", "state": "retired"},
+    )
+
+    def rows(*items: tuple[str, int]) -> list[dict[str, object]]:
+        return [{"asset": catalogue[n], "quantity": q, "note": ""} for n, q in items]
+
     loan = {"position": "", "kind": "durable"}
     out = services.loan_request(
         agency,
@@ -92,7 +112,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "borrower": "นายวิชัย ขยันดี",
             "unit": "กองการศึกษา",
             "purpose": "ใช้ในงานกีฬาตำบล",
-            "items": [{"asset_number": "416-60-0003", "name": "เครื่องเสียงพร้อมลำโพง", "quantity": 1}],
+            "items": rows(("416-60-0003", 1)),
             "starts_on": dt.date(2025, 11, 1),
             "due_on": dt.date(2025, 11, 7),
         },
@@ -106,10 +126,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "borrower": "นางสุดา รักงาน",
             "unit": "สำนักปลัด",
             "purpose": "ประชุมประชาคมหมู่บ้าน",
-            "items": [
-                {"asset_number": "417-59-0012", "name": "เครื่องฉายภาพ", "quantity": 1},
-                {"asset_number": "", "name": "จอรับภาพ", "quantity": 1},
-            ],
+            "items": rows(("417-59-0012", 1), ("417-59-0013", 1)),
             "starts_on": dt.date(2025, 10, 20),
             "due_on": dt.date(2025, 10, 22),
         },
@@ -126,7 +143,7 @@ def build_demo_registers(ctx: DemoContext) -> None:
             "borrower": "ประธานกลุ่มสตรีหมู่ 3",
             "unit": "บุคคลภายนอก",
             "purpose": "จัดงานบุญประจำปี",
-            "items": [{"asset_number": "", "name": "เต็นท์", "quantity": 4}],
+            "items": rows(("480-62-0001", 4)),
             "starts_on": dt.date(2025, 12, 1),
             "due_on": dt.date(2025, 12, 3),
         },

@@ -222,11 +222,11 @@ def loan_form(loan: Loan, options: DocumentOptions) -> Document:
     rows = [
         [
             Cell(str(n), align="center"),
-            Cell(str(i.get("asset_number") or "-")),
-            Cell(str(i.get("name") or "")),
-            Cell(str(i.get("quantity") or 1), align="center"),
+            Cell(row.asset.number),
+            Cell([Paragraph(row.asset.name), *([Paragraph(row.note)] if row.note else [])]),
+            Cell(f"{row.quantity} {row.asset.unit}".strip(), align="center"),
         ]
-        for n, i in enumerate(loan.items, 1)
+        for n, row in enumerate(loan.rows.select_related("asset"), 1)
     ]
     decided = {
         LoanStatus.APPROVED: True,
@@ -281,7 +281,7 @@ def borrowing_summary(agency: Agency, year: int, options: DocumentOptions) -> Do
             [
                 Cell(str(n), align="center"),
                 Cell([Paragraph(loan.borrower), Paragraph(loan.unit)]),
-                Cell([Paragraph(item) for item in loan.items_text.splitlines()] or "-"),
+                Cell([Paragraph(row.line) for row in loan.rows.all()] or "-"),
                 Cell(loan.purpose),
                 Cell(f"{_short(loan.starts_on)} - {_short(loan.due_on)}"),
                 Cell(state),
@@ -295,6 +295,7 @@ def borrowing_summary(agency: Agency, year: int, options: DocumentOptions) -> Do
             f"ยังไม่ส่งคืน {sum(1 for loan in loans if loan.status == LoanStatus.APPROVED)} รายการ",
             indent_first_line=True,
         ),
+        *_asset_use(loans),
         _table(
             [
                 ("ที่", 0.8),
@@ -312,6 +313,34 @@ def borrowing_summary(agency: Agency, year: int, options: DocumentOptions) -> Do
     return _doc(agency, title, blocks, options)
 
 
+def _asset_use(loans: Sequence[Loan]) -> list[Block]:
+    """How often each asset of the catalogue was lent in the year (rejected requests aside)."""
+    times: dict[str, int] = {}
+    for loan in loans:
+        if loan.status == LoanStatus.REJECTED:
+            continue
+        for row in loan.rows.all():
+            key = f"{row.asset.number} {row.asset.name}"
+            times[key] = times.get(key, 0) + 1
+    if not times:
+        return []
+    ranked = sorted(times.items(), key=lambda kv: (-kv[1], kv[0]))
+    text = ", ".join(f"{name} {n} ครั้ง" for name, n in ranked)
+    return [Paragraph(f"ครุภัณฑ์ที่ให้ยืม: {text}", indent_first_line=True)]
+
+
+def _group_totals(events: Sequence[Any]) -> list[Block]:
+    """The year's participants per group, summed over the events."""
+    totals: dict[str, int] = {}
+    for e in events:
+        for g in e.groups.all():
+            totals[g.name] = totals.get(g.name, 0) + g.count
+    if not totals:
+        return []
+    text = ", ".join(f"{name} {n} คน" for name, n in sorted(totals.items(), key=lambda kv: -kv[1]))
+    return [Paragraph(f"ผู้เข้าร่วมตามกลุ่มตลอดปี: {text}", indent_first_line=True)]
+
+
 def _event_report(kind: str) -> Callable[[Agency, int, DocumentOptions], Document]:
     @in_thai
     def build(agency: Agency, year: int, options: DocumentOptions) -> Document:
@@ -320,9 +349,7 @@ def _event_report(kind: str) -> Callable[[Agency, int, DocumentOptions], Documen
         title = str(DocKind.ETHICS.label if ethics else DocKind.PARTICIPATION.label)
         rows = []
         for n, e in enumerate(events, 1):
-            groups = [
-                Paragraph(f"{p.get('group')} {p.get('count')} คน") for p in e.participants
-            ] or "-"
+            groups = [Paragraph(f"{g.name} {g.count} คน") for g in e.groups.all()] or "-"
             cells = [
                 Cell(str(n), align="center"),
                 Cell(_short(e.held_on)),
@@ -347,6 +374,7 @@ def _event_report(kind: str) -> Callable[[Agency, int, DocumentOptions], Documen
                 + (f" รวม {sum(e.hours for e in events):g} ชั่วโมง" if ethics else ""),
                 indent_first_line=True,
             ),
+            *_group_totals(events),
             _table(columns, rows, "ไม่มีกิจกรรมในปีนี้"),
             *_sign(agency),
         ]

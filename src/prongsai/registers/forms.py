@@ -15,6 +15,8 @@ from prongsai.core.thai import local_digits, local_digits_lazy
 from prongsai.plans.models import Measure
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.registers.models import (
+    Asset,
+    AssetState,
     Condition,
     GiftAction,
     LoanKind,
@@ -81,33 +83,13 @@ class ReportGiftForm(forms.Form):
     reported_on = ThaiDateField(label=_("วันที่รายงานผู้บังคับบัญชา"))
 
 
-ITEMS_HELP = _(
-    "หนึ่งรายการต่อบรรทัด: หมายเลขครุภัณฑ์ | ชื่อรายการ | จำนวน เช่น 416-60-0003 | เครื่องฉายภาพ | 1"
-)
-
-
-def parse_items(text: str) -> list[dict[str, Any]]:
-    items = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) == 1:
-            parts = ["", parts[0]]
-        number, name = parts[0][:60], parts[1][:200]
-        quantity = parts[2] if len(parts) > 2 else "1"
-        if not name:
-            raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: ไม่มีชื่อรายการ") % {"n": n}))
-        if not quantity.isdecimal() or not 0 < int(quantity) < 10000:
-            raise ValidationError(
-                local_digits(_("บรรทัดที่ %(n)s: จำนวนต้องเป็นเลขจำนวนเต็ม") % {"n": n})
-            )
-        items.append({"asset_number": number, "name": name, "quantity": int(quantity)})
-    if not items:
-        raise ValidationError(local_digits(_("กรุณาระบุพัสดุที่ยืมอย่างน้อย 1 รายการ")))
-    if len(items) > 50:
-        raise ValidationError(local_digits(_("ยืมได้ไม่เกิน 50 รายการต่อครั้ง")))
-    return items
+class AssetForm(forms.Form):
+    number = TextField(label=_("หมายเลขครุภัณฑ์"), max_length=60)
+    name = TextField(label=_("ชื่อรายการ"), max_length=200)
+    unit = TextField(
+        label=_("หน่วยนับ"), max_length=50, required=False, help_text=_("เช่น เครื่อง ชุด หลัง")
+    )
+    state = forms.ChoiceField(label=_("สถานะ"), choices=AssetState.choices)
 
 
 class LoanForm(forms.Form):
@@ -116,17 +98,88 @@ class LoanForm(forms.Form):
     unit = TextField(label=_("สังกัด (กอง/ส่วน/งาน)"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("ประเภทการใช้"), choices=LoanKind.choices)
     purpose = TextField(label=_("วัตถุประสงค์"), max_length=500)
-    items = TextField(
-        label=_("รายการพัสดุ"),
-        max_length=LONG_TEXT,
-        widget=_area(3),
-        help_text=local_digits_lazy(ITEMS_HELP),
-    )
     starts_on = ThaiDateField(label=_("วันที่ยืม"))
     due_on = ThaiDateField(label=_("กำหนดส่งคืน"))
 
-    def clean_items(self) -> list[dict[str, Any]]:
-        return parse_items(self.cleaned_data["items"])
+
+def _row_labels(form: forms.Form, labels: dict[str, Any]) -> None:
+    """Table cells have no visible label: each box says what it is and its row's number."""
+    n = (form.prefix or "").rsplit("-", 1)[-1]
+    number = local_digits(int(n) + 1) if n.isdecimal() else ""
+    for name, label in labels.items():
+        form.fields[name].widget.attrs["aria-label"] = f"{label} {number}".strip()
+
+
+class LoanItemForm(forms.Form):
+    """One row of a loan request: an asset of the catalogue (empty row: skipped)."""
+
+    asset = RecordChoiceField(
+        label=_("ครุภัณฑ์"), queryset=Asset.objects.none(), required=False, empty_label="—"
+    )
+    quantity = forms.IntegerField(
+        label=_("จำนวน"), min_value=1, max_value=9999, required=False, initial=1
+    )
+    note = TextField(label=_("หมายเหตุ"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["asset"].queryset = Asset.objects.filter(  # type: ignore[attr-defined]
+            agency=agency, state=AssetState.ACTIVE
+        )
+        self.fields["quantity"].widget.attrs.update(size=4)
+        _row_labels(self, {"asset": _("ครุภัณฑ์"), "quantity": _("จำนวน"), "note": _("หมายเหตุ")})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("asset") and (data.get("note") or self.has_changed_quantity()):
+            self.add_error("asset", _("กรุณาเลือกครุภัณฑ์ของแถวนี้"))
+        return data
+
+    def has_changed_quantity(self) -> bool:
+        quantity = self.cleaned_data.get("quantity")
+        return quantity not in (None, 1)
+
+
+class BaseItemFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[int] = set()
+        for f in self.forms:
+            asset = f.cleaned_data.get("asset")
+            if asset is None:
+                continue
+            if asset.pk in seen:
+                raise ValidationError(_("%(asset)s อยู่ในคำขอนี้มากกว่าหนึ่งแถว") % {"asset": asset})
+            seen.add(asset.pk)
+        if not seen:
+            raise ValidationError(_("กรุณาเลือกครุภัณฑ์ที่ยืมอย่างน้อย 1 รายการ"))
+
+
+#: empty rows shown without the page's script; the script adds more
+ITEM_ROWS = 3
+MAX_ITEMS = 50
+
+
+def item_formset(data: Any, agency: Any) -> Any:
+    formset_class = forms.formset_factory(
+        LoanItemForm, formset=BaseItemFormSet, extra=ITEM_ROWS, max_num=MAX_ITEMS,
+        absolute_max=MAX_ITEMS, validate_max=True,
+    )  # fmt: skip
+    return formset_class(data, prefix="item", form_kwargs={"agency": agency})
+
+
+def loan_items(formset: Any) -> list[dict[str, Any]]:
+    """The rows an officer filled, in order, as the service takes them."""
+    return [
+        {
+            "asset": f.cleaned_data["asset"],
+            "quantity": f.cleaned_data.get("quantity") or 1,
+            "note": f.cleaned_data.get("note") or "",
+        }
+        for f in formset.forms
+        if f.cleaned_data.get("asset")
+    ]
 
 
 class ReturnForm(forms.Form):
@@ -162,22 +215,44 @@ class RiskForm(forms.Form):
     )
 
 
-GROUPS_HELP = _("หนึ่งกลุ่มต่อบรรทัด: กลุ่ม | จำนวนคน เช่น พนักงานส่วนตำบล | 25")
+class GroupForm(forms.Form):
+    """One group of an event's participants (an empty row is skipped)."""
+
+    name = TextField(label=_("กลุ่มผู้เข้าร่วม"), max_length=100, required=False)
+    count = forms.IntegerField(label=_("จำนวนคน"), min_value=0, max_value=1_000_000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["count"].widget.attrs.update(size=6)
+        _row_labels(self, {"name": _("กลุ่มผู้เข้าร่วม"), "count": _("จำนวนคน")})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("name") and data.get("count") is None:
+            self.add_error("count", _("กรุณาระบุจำนวนคนของกลุ่มนี้"))
+        if data.get("count") and not data.get("name"):
+            self.add_error("name", _("กรุณาระบุชื่อกลุ่ม"))
+        return data
 
 
-def parse_groups(text: str) -> list[dict[str, Any]]:
-    groups = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        group, _sep, count = line.rpartition("|")
-        group, count = group.strip()[:100], count.strip()
-        if not group or not count.isdecimal() or int(count) > 1_000_000:
-            raise ValidationError(local_digits(_("บรรทัดที่ %(n)s: เขียนเป็น กลุ่ม | จำนวนคน") % {"n": n}))
-        groups.append({"group": group, "count": int(count)})
-    if len(groups) > 30:
-        raise ValidationError(local_digits(_("ระบุได้ไม่เกิน 30 กลุ่ม")))
-    return groups
+GROUP_ROWS = 3
+MAX_GROUPS = 30
+
+
+def group_formset(data: Any) -> Any:
+    formset_class = forms.formset_factory(
+        GroupForm, extra=GROUP_ROWS, max_num=MAX_GROUPS, absolute_max=MAX_GROUPS,
+        validate_max=True,
+    )  # fmt: skip
+    return formset_class(data, prefix="group")
+
+
+def event_groups(formset: Any) -> list[dict[str, Any]]:
+    return [
+        {"group": f.cleaned_data["name"], "count": f.cleaned_data.get("count") or 0}
+        for f in formset.forms
+        if f.cleaned_data.get("name")
+    ]
 
 
 class EventForm(forms.Form):
@@ -187,13 +262,6 @@ class EventForm(forms.Form):
     hours = forms.DecimalField(
         label=_("จำนวนชั่วโมง"), max_digits=5, decimal_places=1, min_value=0, max_value=999, initial=0
     )
-    participants = TextField(
-        label=_("ผู้เข้าร่วมตามกลุ่ม"),
-        max_length=LONG_TEXT,
-        required=False,
-        widget=_area(3),
-        help_text=local_digits_lazy(GROUPS_HELP),
-    )
     outcome = TextField(label=_("ผลที่ได้"), max_length=LONG_TEXT, required=False, widget=_area(2))
     use = TextField(label=_("การนำผลไปใช้"), max_length=LONG_TEXT, required=False, widget=_area(2))
     file = forms.FileField(
@@ -201,9 +269,6 @@ class EventForm(forms.Form):
         required=False,
         help_text=format_lazy(_("รับไฟล์ {types}"), types=ALLOWED_LABEL),
     )
-
-    def clean_participants(self) -> list[dict[str, Any]]:
-        return parse_groups(self.cleaned_data.get("participants") or "")
 
 
 class AttachForm(forms.Form):

@@ -132,6 +132,34 @@ class LoanKind(models.TextChoices):
     CONSUMABLE = "consumable", _("ใช้สิ้นเปลือง")
 
 
+class AssetState(models.TextChoices):
+    ACTIVE = "active", _("ใช้งาน")
+    RETIRED = "retired", _("เลิกใช้หรือจำหน่ายแล้ว")
+
+
+class Asset(models.Model):
+    """A government asset the agency lends (ครุภัณฑ์): one number per agency. A retired asset
+    stays in the loans that name it but is not offered for new ones."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    number = models.CharField(_("หมายเลขครุภัณฑ์"), max_length=60)
+    name = models.CharField(_("ชื่อรายการ"), max_length=200)
+    unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True)
+    state = models.CharField(
+        _("สถานะ"), max_length=10, choices=AssetState.choices, default=AssetState.ACTIVE
+    )
+
+    class Meta:
+        verbose_name = _("ครุภัณฑ์ที่ให้ยืม")
+        ordering = ["number", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="asset_number_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
 class Loan(models.Model):
     """A request to borrow government assets (ระเบียบกระทรวงการคลัง พ.ศ. 2560 ข้อ 207-211)."""
 
@@ -144,7 +172,6 @@ class Loan(models.Model):
         _("ประเภทการใช้"), max_length=12, choices=LoanKind.choices, default=LoanKind.DURABLE
     )
     purpose = models.CharField(_("วัตถุประสงค์"), max_length=500)
-    items = models.JSONField(_("รายการพัสดุ"), default=list)  # [{asset_number, name, quantity}]
     starts_on = models.DateField(_("วันที่ยืม"))
     due_on = models.DateField(_("กำหนดส่งคืน"))
     status = models.CharField(
@@ -174,13 +201,33 @@ class Loan(models.Model):
 
     @property
     def items_text(self) -> str:
-        return "\n".join(item_line(i) for i in self.items)
+        return "\n".join(row.line for row in self.rows.all())
 
 
-def item_line(item: dict[str, object]) -> str:
-    number = item.get("asset_number") or ""
-    quantity = item.get("quantity") or 1
-    return f"{number} {item.get('name', '')} จำนวน {quantity}".strip()
+class LoanItem(models.Model):
+    """One row of a loan: an asset of the catalogue, how many and a note."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="rows")
+    asset = models.ForeignKey(
+        Asset, on_delete=models.PROTECT, related_name="loan_rows", verbose_name=_("ครุภัณฑ์")
+    )
+    quantity = models.PositiveIntegerField(_("จำนวน"), default=1)
+    note = models.CharField(_("หมายเหตุ"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("รายการพัสดุที่ยืม")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.line
+
+    @property
+    def line(self) -> str:
+        unit = f" {self.asset.unit}" if self.asset.unit else ""
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.asset.number} {self.asset.name} จำนวน {self.quantity}{unit}{note}"
 
 
 class RiskArea(models.TextChoices):
@@ -253,7 +300,6 @@ class Event(models.Model):
     topic = models.CharField(_("หัวข้อ"), max_length=300)
     organiser = models.CharField(_("ผู้จัด"), max_length=200, blank=True)
     hours = models.DecimalField(_("จำนวนชั่วโมง"), max_digits=5, decimal_places=1, default=0)
-    participants = models.JSONField(_("ผู้เข้าร่วมตามกลุ่ม"), default=list)  # [{group, count}]
     outcome = models.TextField(_("ผลที่ได้"), blank=True)
     use = models.TextField(_("การนำผลไปใช้"), blank=True)
 
@@ -267,7 +313,24 @@ class Event(models.Model):
 
     @property
     def total(self) -> int:
-        return sum(int(p.get("count") or 0) for p in self.participants)
+        return sum(g.count for g in self.groups.all())
+
+
+class ParticipantGroup(models.Model):
+    """One group of an event's participants and how many came."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("กลุ่มผู้เข้าร่วม"), max_length=100)
+    count = models.PositiveIntegerField(_("จำนวนคน"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("กลุ่มผู้เข้าร่วมกิจกรรม")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class EventFile(models.Model):

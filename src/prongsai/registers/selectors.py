@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from prongsai.orgs.models import Agency
 from prongsai.registers.models import (
+    Asset,
     Event,
     Gift,
     Loan,
@@ -33,12 +34,20 @@ def gifts(agency: Agency, year: int) -> list[Gift]:
 
 
 def loans(agency: Agency, year: int) -> list[Loan]:
-    return list(Loan.objects.filter(agency=agency, fiscal_year=year))
+    return list(
+        Loan.objects.filter(agency=agency, fiscal_year=year).prefetch_related("rows__asset")
+    )
+
+
+def assets(agency: Agency) -> list[Asset]:
+    return list(Asset.objects.filter(agency=agency))
 
 
 def events(agency: Agency, year: int, kind: str) -> list[Event]:
     return list(
-        Event.objects.filter(agency=agency, fiscal_year=year, kind=kind).prefetch_related("files")
+        Event.objects.filter(agency=agency, fiscal_year=year, kind=kind).prefetch_related(
+            "files", "groups"
+        )
     )
 
 
@@ -110,5 +119,6 @@ def overdue_loans(day: dt.date | None = None) -> list[Loan]:
     return list(
         Loan.objects.filter(status=LoanStatus.APPROVED, due_on__lt=day)
         .select_related("agency")
+        .prefetch_related("rows__asset")
         .order_by("agency__slug", "due_on")
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,13 +17,17 @@ from prongsai.orgs.models import Agency
 from prongsai.progress import evidence_files
 from prongsai.registers import selectors
 from prongsai.registers.models import (
+    Asset,
+    AssetState,
     DocKind,
     Event,
     EventFile,
     Gift,
     Loan,
+    LoanItem,
     LoanStatus,
     NoGiftPolicy,
+    ParticipantGroup,
     Publication,
     Risk,
 )
@@ -36,7 +40,7 @@ RISK_FIELDS = (
     "area", "process", "description", "likelihood", "impact", "controls", "owner", "status",
     "follow_up",
 )  # fmt: skip
-EVENT_FIELDS = ("held_on", "topic", "organiser", "hours", "participants", "outcome", "use")
+EVENT_FIELDS = ("held_on", "topic", "organiser", "hours", "outcome", "use")
 POLICY_FIELDS = ("declared_on", "signer_name", "signer_position", "statement")
 
 
@@ -111,14 +115,104 @@ def gift_delete(gift: Gift) -> None:
     gift.delete()
 
 
+ASSET_FIELDS = ("number", "name", "unit", "state")
+
+
+def _check_asset(agency: Agency, data: dict[str, Any], pk: int | None = None) -> None:
+    number = (data.get("number") or "").strip()
+    taken = Asset.objects.filter(agency=agency, number=number).exclude(pk=pk)
+    if taken.exists():
+        raise ValidationError(
+            {"number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว") % {"number": number}}
+        )
+
+
+def asset_add(agency: Agency, data: dict[str, Any]) -> Asset:
+    data = {**data, "number": (data.get("number") or "").strip()}
+    with transaction.atomic():
+        Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one number at a time
+        _check_asset(agency, data)
+        return Asset.objects.create(agency=agency, **_pick(data, ASSET_FIELDS))
+
+
+def asset_update(asset: Asset, data: dict[str, Any]) -> Asset:
+    data = {**data, "number": (data.get("number") or "").strip()}
+    with transaction.atomic():
+        Agency.objects.select_for_update().filter(pk=asset.agency_id).first()
+        _check_asset(asset.agency, data, asset.pk)
+        for name, value in _pick(data, ASSET_FIELDS).items():
+            setattr(asset, name, value)
+        asset.save()
+    return asset
+
+
+#: a loan in these states holds its assets from its first day to its return (or due) date
+HOLDING = (LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.RETURNED)
+
+
+def _clashes(assets: list[Asset], starts: dt.date, ends: dt.date) -> list[str]:
+    """Each asset already lent (or asked for) on a day between starts and ends."""
+    rows = (
+        LoanItem.objects.filter(
+            asset__in=assets, loan__status__in=HOLDING, loan__starts_on__lte=ends
+        )
+        .select_related("loan", "asset")
+        .order_by("loan__starts_on", "pk")
+    )
+    found = []
+    for row in rows:
+        loan = row.loan
+        until = loan.returned_on if loan.status == LoanStatus.RETURNED else loan.due_on
+        if until is not None and until >= starts:
+            found.append(
+                _("%(asset)s ถูกยืมโดย %(who)s ช่วง %(start)s – %(end)s อยู่แล้ว ยืมซ้ำในช่วงเวลาเดียวกันไม่ได้")
+                % {
+                    "asset": row.asset,
+                    "who": loan.borrower,
+                    "start": thai.local_date(loan.starts_on, style="abbr"),
+                    "end": thai.local_date(until, style="abbr"),
+                }
+            )
+    return found
+
+
 def loan_request(agency: Agency, year: int, data: dict[str, Any]) -> Loan:
+    """A request with its item rows (`items`: asset, quantity, note). Refused, with nothing
+    written, when a date is wrong, an asset is not the agency's or retired, or an asset is
+    already lent or asked for on one of the days (decision 43)."""
     errors = _in_year(year, data.get("starts_on"), "starts_on", _("วันที่ยืม"))
     if data.get("starts_on") and data.get("due_on") and data["due_on"] < data["starts_on"]:
         errors["due_on"] = _("กำหนดส่งคืนต้องไม่ก่อนวันที่ยืม")
+    items = list(data.get("items") or [])
+    if not items:
+        errors[NON_FIELD_ERRORS] = _("กรุณาเลือกครุภัณฑ์ที่ยืมอย่างน้อย 1 รายการ")
     if errors:
         raise ValidationError(errors)
-    fields = ("borrower", "position", "unit", "kind", "purpose", "items", "starts_on", "due_on")
-    return Loan.objects.create(agency=agency, fiscal_year=year, **_pick(data, fields))
+    fields = ("borrower", "position", "unit", "kind", "purpose", "starts_on", "due_on")
+    with transaction.atomic():
+        wanted = {item["asset"].pk for item in items}
+        # lock the assets: two requests for one asset wait for each other, the second sees the first
+        assets = list(Asset.objects.select_for_update().filter(agency=agency, pk__in=wanted))
+        if len(assets) != len(wanted) or len(items) != len(wanted):
+            raise ValidationError({NON_FIELD_ERRORS: _("รายการครุภัณฑ์ไม่ถูกต้อง กรุณาเลือกใหม่")})
+        retired = [a for a in assets if a.state != AssetState.ACTIVE]
+        if retired:
+            message = _("%(asset)s เลิกใช้แล้ว ให้ยืมไม่ได้") % {"asset": retired[0]}
+            raise ValidationError({NON_FIELD_ERRORS: message})
+        clashes = _clashes(assets, data["starts_on"], data["due_on"])
+        if clashes:
+            raise ValidationError({NON_FIELD_ERRORS: clashes})  # on the form, not a message
+        loan = Loan.objects.create(agency=agency, fiscal_year=year, **_pick(data, fields))
+        for n, item in enumerate(items):  # one by one: each row in the audit trail
+            LoanItem.objects.create(
+                agency=agency,
+                loan=loan,
+                asset=item["asset"],
+                quantity=int(item.get("quantity") or 1),
+                note=(item.get("note") or "")[:200],
+                order=n,
+            )
+    return loan
 
 
 def _locked(loan: Loan) -> Loan:
@@ -180,6 +274,14 @@ def event_add(
             event = Event.objects.create(
                 agency=agency, fiscal_year=year, kind=kind, **_pick(data, EVENT_FIELDS)
             )
+            for n, g in enumerate(data.get("participants") or []):
+                ParticipantGroup.objects.create(
+                    agency=agency,
+                    event=event,
+                    name=str(g["group"])[:100],
+                    count=int(g.get("count") or 0),
+                    order=n,
+                )
             if upload is not None:
                 stored = evidence_files.store_upload(upload, folder=f"registers/{agency.pk}/{year}")
                 written.append(stored.path)

@@ -182,6 +182,7 @@ def edit_record(
     save: Any,
     back: str,
     template: str,
+    back_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """An edit form of one register record under the version check (decision 24): a record
     changed since the form was opened is not saved over (409, the differences shown)."""
@@ -199,7 +200,9 @@ def edit_record(
             try:
                 if guard.saved(form, lambda: save(record, form.cleaned_data)):
                     messages.success(request, _("บันทึกแล้ว"))
-                    return redirect(back, slug=access.agency.slug, year=year)
+                    return redirect(
+                        back, **(back_kwargs or {"slug": access.agency.slug, "year": year})
+                    )
             except ValidationError as e:
                 errors_to(request, e, form)
         status = 409 if guard.conflict else 400

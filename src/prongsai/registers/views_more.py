@@ -17,10 +17,11 @@ from prongsai.core import thai
 from prongsai.core.documents import DocumentOptions
 from prongsai.core.files import attachment
 from prongsai.documents import CONTENT_TYPES, render
-from prongsai.orgs.access import AgencyAccess, Need
+from prongsai.orgs.access import AgencyAccess, Need, get_agency_for_user
 from prongsai.registers import selectors, services
 from prongsai.registers.access import (
     event_kind,
+    get_asset_for_user,
     get_event_file_for_user,
     get_event_for_user,
     get_loan_for_user,
@@ -28,15 +29,30 @@ from prongsai.registers.access import (
     get_year_for_user,
 )
 from prongsai.registers.documents import loan_form
-from prongsai.registers.forms import EventForm, LoanForm, ReturnForm, RiskForm
-from prongsai.registers.models import Condition, EventKind, RiskArea
+from prongsai.registers.forms import (
+    AssetForm,
+    EventForm,
+    LoanForm,
+    ReturnForm,
+    RiskForm,
+    event_groups,
+    group_formset,
+    item_formset,
+    loan_items,
+)
+from prongsai.registers.models import Asset, AssetState, Condition, EventKind, RiskArea
 from prongsai.registers.views import edit_record, errors_to, page
 
 # Borrowing -------------------------------------------------------------------------------
 
 
 def _loans_page(
-    request: HttpRequest, access: AgencyAccess, year: int, status: int = 200, form: Any = None
+    request: HttpRequest,
+    access: AgencyAccess,
+    year: int,
+    status: int = 200,
+    form: Any = None,
+    formset: Any = None,
 ) -> HttpResponse:
     loans = selectors.loans(access.agency, year)
     day = selectors.today()
@@ -49,6 +65,8 @@ def _loans_page(
         loans=loans,
         overdue=[loan for loan in loans if loan.overdue(day)],
         form=form or LoanForm(initial={"starts_on": day}),
+        formset=formset or item_formset(None, access.agency),
+        has_assets=Asset.objects.filter(agency=access.agency, state=AssetState.ACTIVE).exists(),
         today_input=thai.input_date(day),
         conditions=Condition.choices,
     )
@@ -61,16 +79,61 @@ def loans(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     access = get_year_for_user(request.user, slug, year, need)
     if request.method == "POST":
         form = LoanForm(request.POST)
-        if form.is_valid():
+        formset = item_formset(request.POST, access.agency)
+        if form.is_valid() and formset.is_valid():
             try:
-                services.loan_request(access.agency, year, form.cleaned_data)
+                services.loan_request(
+                    access.agency, year, {**form.cleaned_data, "items": loan_items(formset)}
+                )
             except ValidationError as e:
                 errors_to(request, e, form)
             else:
                 messages.success(request, _("บันทึกคำขอยืมแล้ว รอผู้มีอำนาจอนุมัติ"))
                 return redirect("registers:loans", slug=slug, year=year)
-        return _loans_page(request, access, year, 400, form)
+        return _loans_page(request, access, year, 400, form, formset)
     return _loans_page(request, access, year)
+
+
+# The asset catalogue ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assets(request: HttpRequest, slug: str) -> HttpResponse:
+    need = Need.WRITE if request.method == "POST" else Need.READ
+    access = get_agency_for_user(request.user, slug, need)
+    form = AssetForm(request.POST or None, initial={"state": AssetState.ACTIVE})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.asset_add(access.agency, form.cleaned_data)
+            except ValidationError as e:
+                errors_to(request, e, form)
+            else:
+                messages.success(request, _("เพิ่มครุภัณฑ์ในทะเบียนแล้ว"))
+                return redirect("registers:assets", slug=slug)
+    year = thai.fiscal_year(selectors.today())
+    return page(
+        request, "assets.html", access, year, status,
+        assets=selectors.assets(access.agency), form=form,
+    )  # fmt: skip
+
+
+ASSET_EDIT = list(services.ASSET_FIELDS)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    need = Need.WRITE if request.method == "POST" else Need.READ
+    access, asset = get_asset_for_user(request.user, slug, pk, need)
+    return edit_record(
+        request, access, thai.fiscal_year(selectors.today()), asset, form_class=AssetForm,
+        fields=ASSET_EDIT, save=services.asset_update, back="registers:assets",
+        template="asset_edit.html", back_kwargs={"slug": slug},
+    )  # fmt: skip
 
 
 @login_required
@@ -179,11 +242,12 @@ def events(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRespons
     form = EventForm(
         request.POST or None, request.FILES or None, initial={"held_on": selectors.today()}
     )
+    formset = group_formset(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            data = form.cleaned_data
+        if form.is_valid() and formset.is_valid():
+            data = {**form.cleaned_data, "participants": event_groups(formset)}
             try:
                 services.event_add(
                     access.agency, year, kind, data, upload=data.get("file"), title=data["topic"]
@@ -204,6 +268,7 @@ def events(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRespons
         kind_label=EventKind(kind).label,
         events=items,
         form=form,
+        formset=formset,
         doc_kind=kind,
         ethics=kind == EventKind.ETHICS,
     )
