@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from prongsai.core.demo import DEMO_PASSWORD, demo_build
+from prongsai.core.thai import to_thai_digits as thai_digits
 from tests.e2e.a11y import assert_accessible
 from tests.e2e.conftest import login
 
@@ -62,7 +63,7 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     form.locator("#id_unit").fill("เครื่อง")
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".messages")
-    assert "417-59-0099" in page.locator("#assets").inner_text()
+    assert thai_digits("417-59-0099") in page.locator("#assets").inner_text()
 
     page.goto(f"{base}/a/demo/registers/{year}/loans/")
     assert_accessible(page)
@@ -73,7 +74,9 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
         form.locator("#id_purpose").fill("ประชุมหมู่บ้าน")
         form.locator("#id_starts_on").fill(typed)
         form.locator("#id_due_on").fill(f"{due.day}/{due.month}/{due.year + 543}")
-        form.locator("#id_item-0-asset").select_option(label="417-59-0099 เครื่องขยายเสียง")
+        form.locator("#id_item-0-asset").select_option(
+            label=thai_digits("417-59-0099 เครื่องขยายเสียง")
+        )
         return form
 
     form = request("นายยืม ทดลอง")
@@ -82,13 +85,13 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     assert form.locator("#id_item-TOTAL_FORMS").input_value() == "4"
     fourth = form.locator("#id_item-3-asset")
     assert fourth.get_attribute("aria-label") == "ครุภัณฑ์ ๔"
-    fourth.select_option(label="416-55-0001 เครื่องขยายเสียงแบบพกพา")
+    fourth.select_option(label=thai_digits("416-55-0001 เครื่องขยายเสียงแบบพกพา"))
     form.locator("#id_item-3-note").fill("พร้อมไมโครโฟน")
     assert_accessible(page)
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".messages")
     row = page.locator("#loans tr", has_text="นายยืม ทดลอง")
-    assert "417-59-0099" in row.inner_text() and "พร้อมไมโครโฟน" in row.inner_text()
+    assert thai_digits("417-59-0099") in row.inner_text() and "พร้อมไมโครโฟน" in row.inner_text()
     # the same amplifier over the same days: refused with the holder, nothing written
     form = request("นางยืม ซ้ำ")
     form.locator("button[type=submit]").click()

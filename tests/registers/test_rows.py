@@ -172,3 +172,45 @@ def test_an_event_keeps_its_groups_as_rows_and_the_report_sums_them(
     doc = participation_report(agency, YEAR, DocumentOptions())
     texts = " ".join(b.text for b in doc.blocks() if isinstance(b, Paragraph))
     assert "ประชาชน 65 คน" in texts and "ผู้นำชุมชน 10 คน" in texts
+
+
+def test_a_register_changed_after_its_report_was_published_is_flagged_until_published_again(
+    agency: Any, editor: Client
+) -> None:
+    from django.urls import reverse
+
+    from prongsai.registers.models import Publication
+
+    url = reverse("registers:loans", kwargs={"slug": agency.slug, "year": YEAR})
+    sound = _asset(agency, "416-60-0003")
+    _loan(agency, [sound], dt.date(2025, 11, 1), dt.date(2025, 11, 2))
+    services.publish(agency, YEAR, "borrowing", user=None)
+    assert Publication.objects.get().source_digest
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+    _loan(agency, [sound], dt.date(2025, 11, 5), dt.date(2025, 11, 6), "นางสอง")
+    page = editor.get(url).content.decode()
+    assert 'id="changed-borrowing"' in page and "ฉบับสาธารณะยังเป็นฉบับก่อนแก้ไข" in page
+    services.publish(agency, YEAR, "borrowing", user=None)
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+    Publication.objects.update(source_digest="")  # published before digests were kept: unknown
+    services.asset_update(
+        sound, {"number": "416-60-0003", "name": "ลำโพง", "unit": "", "state": "active"}
+    )
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+
+
+def test_editing_a_gift_after_the_report_was_published_says_the_public_copy_waits(
+    agency: Any, editor: Client
+) -> None:
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    gift = services.gift_add(agency, YEAR, {
+        "received_on": dt.date(2025, 10, 15), "recipient": "นายก", "giver": "ผู้รับเหมา",
+        "relation": "other", "item": "กระเช้า", "value": Decimal("800"), "action": "kept",
+    })  # fmt: skip
+    url = reverse("registers:gift", kwargs={"slug": agency.slug, "year": YEAR, "pk": gift.pk})
+    assert "published-note" not in editor.get(url).content.decode()
+    services.publish(agency, YEAR, "nogift-report", user=None)
+    assert "เมื่อเผยแพร่อีกครั้งเท่านั้น" in editor.get(url).content.decode()

@@ -325,13 +325,16 @@ def document_bytes(
 def publish(agency: Agency, year: int, kind: str, *, user: Any) -> Publication:
     """Render the document as it stands now and keep it (PDF and DOCX) as the official copy;
     the public page and the OIT register show the newest one of each kind and year."""
+    from prongsai.registers.documents import BUILDERS, digest_of
+
     DocKind(kind)
-    pdf = document_bytes(kind, agency, year, "pdf")
-    docx = document_bytes(kind, agency, year, "docx")
+    document = BUILDERS[kind](agency, year, DocumentOptions())  # one build: files and digest agree
+    pdf, docx = render(document, "pdf"), render(document, "docx")
     folder = f"registers/{agency.pk}/{year}/official"
     stored_pdf = files.bytes_store(pdf, folder=folder, extension="pdf")
     stored_docx = files.bytes_store(docx, folder=folder, extension="docx")
     return Publication.objects.create(
+        source_digest=digest_of(document),
         agency=agency,
         fiscal_year=year,
         kind=kind,
