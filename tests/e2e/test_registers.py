@@ -64,6 +64,13 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".messages")
     assert thai_digits("417-59-0099") in page.locator("#assets").inner_text()
+    page.locator("#assets").get_by_role("link", name=thai_digits("417-59-0099")).click()
+    page.wait_for_selector("#asset-edit")
+    assert_accessible(page)
+    page.locator("#asset-edit #id_unit").fill("ชุด")
+    page.locator("#asset-edit button[type=submit]").click()
+    page.wait_for_selector("#assets")
+    assert "ชุด" in page.locator("#assets tr", has_text=thai_digits("417-59-0099")).inner_text()
 
     page.goto(f"{base}/a/demo/registers/{year}/loans/")
     assert_accessible(page)

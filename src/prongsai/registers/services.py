@@ -120,7 +120,9 @@ ASSET_FIELDS = ("number", "name", "unit", "state")
 
 def _check_asset(agency: Agency, data: dict[str, Any], pk: int | None = None) -> None:
     number = (data.get("number") or "").strip()
-    taken = Asset.objects.filter(agency=agency, number=number).exclude(pk=pk)
+    taken = Asset.objects.filter(agency=agency, number=number)
+    if pk is not None:
+        taken = taken.exclude(pk=pk)
     if taken.exists():
         raise ValidationError(
             {"number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว") % {"number": number}}
