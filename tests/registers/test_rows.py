@@ -214,3 +214,52 @@ def test_editing_a_gift_after_the_report_was_published_says_the_public_copy_wait
     assert "published-note" not in editor.get(url).content.decode()
     services.publish(agency, YEAR, "nogift-report", user=None)
     assert "เมื่อเผยแพร่อีกครั้งเท่านั้น" in editor.get(url).content.decode()
+
+
+def _texts(document: Any) -> list[str]:
+    import dataclasses
+    import json
+
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str):
+                found.append(value["text"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads(json.dumps(dataclasses.asdict(document), default=str)))
+    return found
+
+
+def test_the_borrowing_form_and_the_yearly_summary_list_the_rows(agency: Any) -> None:
+    from prongsai.core.documents import DocumentOptions
+    from prongsai.registers.documents import borrowing_summary, loan_form
+
+    sound, screen = _asset(agency, "416-60-0003"), _asset(agency, "417-59-0013", "จอรับภาพ")
+    loan = services.loan_request(agency, YEAR, {
+        "borrower": "นายยืม", "purpose": "ประชุม", "kind": "durable",
+        "items": [{"asset": sound, "quantity": 2, "note": "พร้อมไมค์"}, {"asset": screen}],
+        "starts_on": dt.date(2025, 11, 1), "due_on": dt.date(2025, 11, 2),
+    })  # fmt: skip
+    _loan(agency, [sound], dt.date(2025, 11, 10), dt.date(2025, 11, 11))
+    form = _texts(loan_form(loan, DocumentOptions()))
+    assert {"416-60-0003", "เครื่องเสียง", "พร้อมไมค์", "2 ชุด", "417-59-0013", "จอรับภาพ"} <= set(form)
+    summary = " ".join(_texts(borrowing_summary(agency, YEAR, DocumentOptions())))
+    assert "416-60-0003 เครื่องเสียง จำนวน 2 ชุด (พร้อมไมค์)" in summary
+    assert "ครุภัณฑ์ที่ให้ยืม: 416-60-0003 เครื่องเสียง 2 ครั้ง, 417-59-0013 จอรับภาพ 1 ครั้ง" in summary
+
+
+def test_an_assets_page_shows_its_borrowing_history(agency: Any, editor: Client) -> None:
+    from django.urls import reverse
+
+    sound = _asset(agency, "416-60-0003")
+    _loan(agency, [sound], dt.date(2025, 11, 1), dt.date(2025, 11, 2), "นายหนึ่ง")
+    _loan(agency, [sound], dt.date(2025, 12, 1), dt.date(2025, 12, 2), "นางสอง")
+    page = editor.get(reverse("registers:asset", kwargs={"slug": agency.slug, "pk": sound.pk}))
+    text = page.content.decode()
+    assert page.status_code == 200 and text.index("นางสอง") < text.index("นายหนึ่ง")
