@@ -63,7 +63,7 @@ def test_an_asset_is_not_lent_twice_over_overlapping_days(agency: Any) -> None:
     with pytest.raises(ValidationError) as refused:
         _loan(agency, [screen, sound], dt.date(2025, 11, 7), dt.date(2025, 11, 9), "นายสอง")
     message = " ".join(refused.value.messages)
-    assert "416-60-0003" in message and "นายหนึ่ง" in message and "ยืมซ้ำ" in message
+    assert "๔๑๖-๖๐-๐๐๐๓" in message and "นายหนึ่ง" in message and "ยืมซ้ำ" in message
     assert Loan.objects.count() == 1 and LoanItem.objects.count() == 1  # nothing written
     _loan(agency, [screen], dt.date(2025, 11, 7), dt.date(2025, 11, 9))  # another asset: fine
     _loan(agency, [sound], dt.date(2025, 11, 8), dt.date(2025, 11, 9))  # after the due date
@@ -101,7 +101,9 @@ def test_the_item_rows_skip_empty_rows_and_refuse_a_repeated_or_missing_asset(ag
     rows = item_formset(_post("item", [{"asset": "", "quantity": "3"}]), agency)
     assert not rows.is_valid() and "เลือกครุภัณฑ์" in str(rows.errors)
     rows = item_formset(_post("item", [{"asset": str(sound.pk)}], total=10_000), agency)
-    assert not rows.is_valid()  # more rows than allowed
+    assert not rows.is_valid() and "ไม่เกิน 50 แถว" in str(rows.non_form_errors())
+    rows = item_formset({"item-0-asset": str(sound.pk)}, agency)  # no management form
+    assert not rows.is_valid() and "เปิดหน้านี้ใหม่" in str(rows.non_form_errors())
 
 
 def test_the_group_rows_need_a_name_and_a_count(agency: Any) -> None:

@@ -125,7 +125,10 @@ def _check_asset(agency: Agency, data: dict[str, Any], pk: int | None = None) ->
         taken = taken.exclude(pk=pk)
     if taken.exists():
         raise ValidationError(
-            {"number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว") % {"number": number}}
+            {
+                "number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว")
+                % {"number": thai.local_digits_in_text(number)}
+            }
         )
 
 
@@ -169,7 +172,7 @@ def _clashes(assets: list[Asset], starts: dt.date, ends: dt.date) -> list[str]:
             found.append(
                 _("%(asset)s ถูกยืมโดย %(who)s ช่วง %(start)s – %(end)s อยู่แล้ว ยืมซ้ำในช่วงเวลาเดียวกันไม่ได้")
                 % {
-                    "asset": row.asset,
+                    "asset": thai.local_digits_in_text(str(row.asset)),
                     "who": loan.borrower,
                     "start": thai.local_date(loan.starts_on, style="abbr"),
                     "end": thai.local_date(until, style="abbr"),
@@ -199,7 +202,9 @@ def loan_request(agency: Agency, year: int, data: dict[str, Any]) -> Loan:
             raise ValidationError({NON_FIELD_ERRORS: _("รายการครุภัณฑ์ไม่ถูกต้อง กรุณาเลือกใหม่")})
         retired = [a for a in assets if a.state != AssetState.ACTIVE]
         if retired:
-            message = _("%(asset)s เลิกใช้แล้ว ให้ยืมไม่ได้") % {"asset": retired[0]}
+            message = _("%(asset)s เลิกใช้แล้ว ให้ยืมไม่ได้") % {
+                "asset": thai.local_digits_in_text(str(retired[0]))
+            }
             raise ValidationError({NON_FIELD_ERRORS: message})
         clashes = _clashes(assets, data["starts_on"], data["due_on"])
         if clashes:
