@@ -1,7 +1,7 @@
 """The registers in Chromium (issue #15): a gift over 3,000 baht recorded more than 30 days ago
 is flagged until it is reported to the head; an asset is added to the catalogue, borrowed with a
 row added by the page's script, refused to a second borrower over the same days, approved and
-returned. Every
+returned; a participation event's groups are rows, one added by the script. Every
 page of the flow is checked with axe-core (WCAG 2 A/AA)."""
 
 from typing import Any
@@ -120,3 +120,19 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     with page.expect_download() as download:
         row.get_by_role("link", name="แบบบันทึกการยืม (PDF)").click()
     assert download.value.suggested_filename.endswith(".pdf")
+
+    # a participation event with its groups as rows, one added by the page's script
+    page.goto(f"{base}/a/demo/registers/{year}/events/participation/")
+    form = page.locator("#event-form")
+    form.locator("#id_held_on").fill(typed)
+    form.locator("#id_topic").fill("ประชาคมหมู่บ้าน ทดลอง")
+    form.locator("#id_group-0-name").fill("ประชาชน")
+    form.locator("#id_group-0-count").fill("30")
+    form.get_by_role("button", name="เพิ่มแถว").click()
+    form.locator("#id_group-3-name").fill("ผู้นำชุมชน")
+    form.locator("#id_group-3-count").fill("7")
+    assert_accessible(page)
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector(".messages")
+    row = page.locator("#events tr", has_text="ประชาคมหมู่บ้าน ทดลอง")
+    assert "ผู้นำชุมชน" in row.inner_text() and thai_digits("รวม 37 คน") in row.inner_text()
