@@ -1,7 +1,7 @@
 """The registers in Chromium (issue #15): a gift over 3,000 baht recorded more than 30 days ago
 is flagged until it is reported to the head; an asset is added to the catalogue, borrowed with a
 row added by the page's script, refused to a second borrower over the same days, approved and
-returned. Every
+returned; a participation event's groups are rows, one added by the script. Every
 page of the flow is checked with axe-core (WCAG 2 A/AA)."""
 
 from typing import Any
@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from prongsai.core.demo import DEMO_PASSWORD, demo_build
+from prongsai.core.thai import to_thai_digits as thai_digits
 from tests.e2e.a11y import assert_accessible
 from tests.e2e.conftest import login
 
@@ -62,7 +63,14 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     form.locator("#id_unit").fill("เครื่อง")
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".messages")
-    assert "417-59-0099" in page.locator("#assets").inner_text()
+    assert thai_digits("417-59-0099") in page.locator("#assets").inner_text()
+    page.locator("#assets").get_by_role("link", name=thai_digits("417-59-0099")).click()
+    page.wait_for_selector("#asset-edit")
+    assert_accessible(page)
+    page.locator("#asset-edit #id_unit").fill("ชุด")
+    page.locator("#asset-edit button[type=submit]").click()
+    page.wait_for_selector("#assets")
+    assert "ชุด" in page.locator("#assets tr", has_text=thai_digits("417-59-0099")).inner_text()
 
     page.goto(f"{base}/a/demo/registers/{year}/loans/")
     assert_accessible(page)
@@ -73,7 +81,9 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
         form.locator("#id_purpose").fill("ประชุมหมู่บ้าน")
         form.locator("#id_starts_on").fill(typed)
         form.locator("#id_due_on").fill(f"{due.day}/{due.month}/{due.year + 543}")
-        form.locator("#id_item-0-asset").select_option(label="417-59-0099 เครื่องขยายเสียง")
+        form.locator("#id_item-0-asset").select_option(
+            label=thai_digits("417-59-0099 เครื่องขยายเสียง")
+        )
         return form
 
     form = request("นายยืม ทดลอง")
@@ -82,13 +92,13 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     assert form.locator("#id_item-TOTAL_FORMS").input_value() == "4"
     fourth = form.locator("#id_item-3-asset")
     assert fourth.get_attribute("aria-label") == "ครุภัณฑ์ ๔"
-    fourth.select_option(label="416-55-0001 เครื่องขยายเสียงแบบพกพา")
+    fourth.select_option(label=thai_digits("416-55-0001 เครื่องขยายเสียงแบบพกพา"))
     form.locator("#id_item-3-note").fill("พร้อมไมโครโฟน")
     assert_accessible(page)
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".messages")
     row = page.locator("#loans tr", has_text="นายยืม ทดลอง")
-    assert "417-59-0099" in row.inner_text() and "พร้อมไมโครโฟน" in row.inner_text()
+    assert thai_digits("417-59-0099") in row.inner_text() and "พร้อมไมโครโฟน" in row.inner_text()
     # the same amplifier over the same days: refused with the holder, nothing written
     form = request("นางยืม ซ้ำ")
     form.locator("button[type=submit]").click()
@@ -110,3 +120,19 @@ def test_a_gift_is_flagged_until_reported_and_an_item_is_borrowed_and_returned(
     with page.expect_download() as download:
         row.get_by_role("link", name="แบบบันทึกการยืม (PDF)").click()
     assert download.value.suggested_filename.endswith(".pdf")
+
+    # a participation event with its groups as rows, one added by the page's script
+    page.goto(f"{base}/a/demo/registers/{year}/events/participation/")
+    form = page.locator("#event-form")
+    form.locator("#id_held_on").fill(typed)
+    form.locator("#id_topic").fill("ประชาคมหมู่บ้าน ทดลอง")
+    form.locator("#id_group-0-name").fill("ประชาชน")
+    form.locator("#id_group-0-count").fill("30")
+    form.get_by_role("button", name="เพิ่มแถว").click()
+    form.locator("#id_group-3-name").fill("ผู้นำชุมชน")
+    form.locator("#id_group-3-count").fill("7")
+    assert_accessible(page)
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector(".messages")
+    row = page.locator("#events tr", has_text="ประชาคมหมู่บ้าน ทดลอง")
+    assert "ผู้นำชุมชน" in row.inner_text() and thai_digits("รวม 37 คน") in row.inner_text()

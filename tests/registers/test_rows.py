@@ -63,7 +63,7 @@ def test_an_asset_is_not_lent_twice_over_overlapping_days(agency: Any) -> None:
     with pytest.raises(ValidationError) as refused:
         _loan(agency, [screen, sound], dt.date(2025, 11, 7), dt.date(2025, 11, 9), "นายสอง")
     message = " ".join(refused.value.messages)
-    assert "416-60-0003" in message and "นายหนึ่ง" in message and "ยืมซ้ำ" in message
+    assert "๔๑๖-๖๐-๐๐๐๓" in message and "นายหนึ่ง" in message and "ยืมซ้ำ" in message
     assert Loan.objects.count() == 1 and LoanItem.objects.count() == 1  # nothing written
     _loan(agency, [screen], dt.date(2025, 11, 7), dt.date(2025, 11, 9))  # another asset: fine
     _loan(agency, [sound], dt.date(2025, 11, 8), dt.date(2025, 11, 9))  # after the due date
@@ -101,7 +101,9 @@ def test_the_item_rows_skip_empty_rows_and_refuse_a_repeated_or_missing_asset(ag
     rows = item_formset(_post("item", [{"asset": "", "quantity": "3"}]), agency)
     assert not rows.is_valid() and "เลือกครุภัณฑ์" in str(rows.errors)
     rows = item_formset(_post("item", [{"asset": str(sound.pk)}], total=10_000), agency)
-    assert not rows.is_valid()  # more rows than allowed
+    assert not rows.is_valid() and "ไม่เกิน 50 แถว" in str(rows.non_form_errors())
+    rows = item_formset({"item-0-asset": str(sound.pk)}, agency)  # no management form
+    assert not rows.is_valid() and "เปิดหน้านี้ใหม่" in str(rows.non_form_errors())
 
 
 def test_the_group_rows_need_a_name_and_a_count(agency: Any) -> None:
@@ -172,3 +174,94 @@ def test_an_event_keeps_its_groups_as_rows_and_the_report_sums_them(
     doc = participation_report(agency, YEAR, DocumentOptions())
     texts = " ".join(b.text for b in doc.blocks() if isinstance(b, Paragraph))
     assert "ประชาชน 65 คน" in texts and "ผู้นำชุมชน 10 คน" in texts
+
+
+def test_a_register_changed_after_its_report_was_published_is_flagged_until_published_again(
+    agency: Any, editor: Client
+) -> None:
+    from django.urls import reverse
+
+    from prongsai.registers.models import Publication
+
+    url = reverse("registers:loans", kwargs={"slug": agency.slug, "year": YEAR})
+    sound = _asset(agency, "416-60-0003")
+    _loan(agency, [sound], dt.date(2025, 11, 1), dt.date(2025, 11, 2))
+    services.publish(agency, YEAR, "borrowing", user=None)
+    assert Publication.objects.get().source_digest
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+    _loan(agency, [sound], dt.date(2025, 11, 5), dt.date(2025, 11, 6), "นางสอง")
+    page = editor.get(url).content.decode()
+    assert 'id="changed-borrowing"' in page and "ฉบับสาธารณะยังเป็นฉบับก่อนแก้ไข" in page
+    services.publish(agency, YEAR, "borrowing", user=None)
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+    Publication.objects.update(source_digest="")  # published before digests were kept: unknown
+    services.asset_update(
+        sound, {"number": "416-60-0003", "name": "ลำโพง", "unit": "", "state": "active"}
+    )
+    assert 'id="changed-borrowing"' not in editor.get(url).content.decode()
+
+
+def test_editing_a_gift_after_the_report_was_published_says_the_public_copy_waits(
+    agency: Any, editor: Client
+) -> None:
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    gift = services.gift_add(agency, YEAR, {
+        "received_on": dt.date(2025, 10, 15), "recipient": "นายก", "giver": "ผู้รับเหมา",
+        "relation": "other", "item": "กระเช้า", "value": Decimal("800"), "action": "kept",
+    })  # fmt: skip
+    url = reverse("registers:gift", kwargs={"slug": agency.slug, "year": YEAR, "pk": gift.pk})
+    assert "published-note" not in editor.get(url).content.decode()
+    services.publish(agency, YEAR, "nogift-report", user=None)
+    assert "เมื่อเผยแพร่อีกครั้งเท่านั้น" in editor.get(url).content.decode()
+
+
+def _texts(document: Any) -> list[str]:
+    import dataclasses
+    import json
+
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("text"), str):
+                found.append(value["text"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads(json.dumps(dataclasses.asdict(document), default=str)))
+    return found
+
+
+def test_the_borrowing_form_and_the_yearly_summary_list_the_rows(agency: Any) -> None:
+    from prongsai.core.documents import DocumentOptions
+    from prongsai.registers.documents import borrowing_summary, loan_form
+
+    sound, screen = _asset(agency, "416-60-0003"), _asset(agency, "417-59-0013", "จอรับภาพ")
+    loan = services.loan_request(agency, YEAR, {
+        "borrower": "นายยืม", "purpose": "ประชุม", "kind": "durable",
+        "items": [{"asset": sound, "quantity": 2, "note": "พร้อมไมค์"}, {"asset": screen}],
+        "starts_on": dt.date(2025, 11, 1), "due_on": dt.date(2025, 11, 2),
+    })  # fmt: skip
+    _loan(agency, [sound], dt.date(2025, 11, 10), dt.date(2025, 11, 11))
+    form = _texts(loan_form(loan, DocumentOptions()))
+    assert {"416-60-0003", "เครื่องเสียง", "พร้อมไมค์", "2 ชุด", "417-59-0013", "จอรับภาพ"} <= set(form)
+    summary = " ".join(_texts(borrowing_summary(agency, YEAR, DocumentOptions())))
+    assert "416-60-0003 เครื่องเสียง จำนวน 2 ชุด (พร้อมไมค์)" in summary
+    assert "ครุภัณฑ์ที่ให้ยืม: 416-60-0003 เครื่องเสียง 2 ครั้ง, 417-59-0013 จอรับภาพ 1 ครั้ง" in summary
+
+
+def test_an_assets_page_shows_its_borrowing_history(agency: Any, editor: Client) -> None:
+    from django.urls import reverse
+
+    sound = _asset(agency, "416-60-0003")
+    _loan(agency, [sound], dt.date(2025, 11, 1), dt.date(2025, 11, 2), "นายหนึ่ง")
+    _loan(agency, [sound], dt.date(2025, 12, 1), dt.date(2025, 12, 2), "นางสอง")
+    page = editor.get(reverse("registers:asset", kwargs={"slug": agency.slug, "pk": sound.pk}))
+    text = page.content.decode()
+    assert page.status_code == 200 and text.index("นางสอง") < text.index("นายหนึ่ง")

@@ -468,3 +468,18 @@ def register() -> None:
 
     for kind, builder in BUILDERS.items():
         register_document(str(kind), builder, DocKind(kind).label)
+
+
+def document_digest(kind: str, agency: Agency, year: int) -> str:
+    """A digest of what the document says now (its model, not the rendered file: fonts and
+    the renderer's version do not count), to tell whether a published copy is still current."""
+    return digest_of(BUILDERS[kind](agency, year, DocumentOptions()))
+
+
+def digest_of(document: Document) -> str:
+    import dataclasses
+    import hashlib
+    import json
+
+    text = json.dumps(dataclasses.asdict(document), default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

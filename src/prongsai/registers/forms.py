@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import LONG_TEXT, SHORT_TEXT, RecordChoiceField, TextField, ThaiDateField
-from prongsai.core.thai import local_digits, local_digits_lazy
+from prongsai.core.thai import local_digits, local_digits_in_text, local_digits_lazy
 from prongsai.plans.models import Measure
 from prongsai.progress.evidence_files import ALLOWED_LABEL
 from prongsai.registers.models import (
@@ -123,9 +123,11 @@ class LoanItemForm(forms.Form):
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asset"].queryset = Asset.objects.filter(  # type: ignore[attr-defined]
+        field = self.fields["asset"]
+        field.queryset = Asset.objects.filter(  # type: ignore[attr-defined]
             agency=agency, state=AssetState.ACTIVE
         )
+        field.label_from_instance = lambda asset: local_digits(str(asset))  # type: ignore[attr-defined]
         self.fields["quantity"].widget.attrs.update(size=4)
         _row_labels(self, {"asset": _("ครุภัณฑ์"), "quantity": _("จำนวน"), "note": _("หมายเหตุ")})
 
@@ -140,9 +142,19 @@ class LoanItemForm(forms.Form):
         return quantity not in (None, 1)
 
 
-class BaseItemFormSet(forms.BaseFormSet):
+class RowsFormSet(forms.BaseFormSet):
+    """Rows of a register form, with Thai messages for a tampered or oversized post."""
+
+    default_error_messages = {
+        "missing_management_form": _("ข้อมูลแถวของแบบฟอร์มไม่ครบ กรุณาเปิดหน้านี้ใหม่แล้วกรอกอีกครั้ง"),
+        "too_many_forms": _("ระบุได้ไม่เกิน %(num)d แถว"),
+        "too_few_forms": _("กรุณาระบุอย่างน้อย %(num)d แถว"),
+    }
+
+
+class BaseItemFormSet(RowsFormSet):
     def clean(self) -> None:
-        if any(self.errors):
+        if any(self.errors) or self.non_form_errors():  # a row's error, a tampered post first
             return
         seen: set[int] = set()
         for f in self.forms:
@@ -150,7 +162,10 @@ class BaseItemFormSet(forms.BaseFormSet):
             if asset is None:
                 continue
             if asset.pk in seen:
-                raise ValidationError(_("%(asset)s อยู่ในคำขอนี้มากกว่าหนึ่งแถว") % {"asset": asset})
+                raise ValidationError(
+                    _("%(asset)s อยู่ในคำขอนี้มากกว่าหนึ่งแถว")
+                    % {"asset": local_digits_in_text(str(asset))}
+                )
             seen.add(asset.pk)
         if not seen:
             raise ValidationError(_("กรุณาเลือกครุภัณฑ์ที่ยืมอย่างน้อย 1 รายการ"))
@@ -241,8 +256,8 @@ MAX_GROUPS = 30
 
 def group_formset(data: Any) -> Any:
     formset_class = forms.formset_factory(
-        GroupForm, extra=GROUP_ROWS, max_num=MAX_GROUPS, absolute_max=MAX_GROUPS,
-        validate_max=True,
+        GroupForm, formset=RowsFormSet, extra=GROUP_ROWS, max_num=MAX_GROUPS,
+        absolute_max=MAX_GROUPS, validate_max=True,
     )  # fmt: skip
     return formset_class(data, prefix="group")
 

@@ -375,6 +375,8 @@ class Publication(OfficialCopy):
     docx_path = StoredPath(_("สำเนา DOCX"), blank=True)
     docx_size = models.PositiveIntegerField(default=0)
     docx_sha256 = models.CharField(max_length=64, blank=True)
+    #: a digest of the document as built when published (empty: published before it was kept)
+    source_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("เอกสารทะเบียนที่เผยแพร่")
@@ -383,3 +385,14 @@ class Publication(OfficialCopy):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.fiscal_year}"
+
+    @property
+    def changed_since(self) -> bool:
+        """The register now builds another document than the one published (an entry added,
+        edited or deleted since): the public copy shows an older state (decision 43). Built on
+        read, only where a page asks."""
+        from prongsai.registers.documents import document_digest
+
+        if not self.source_digest:
+            return False
+        return document_digest(self.kind, self.agency, self.fiscal_year) != self.source_digest

@@ -14,6 +14,7 @@ from prongsai.registers.models import (
     Event,
     Gift,
     Loan,
+    LoanItem,
     LoanStatus,
     NoGiftPolicy,
     Publication,
@@ -41,6 +42,15 @@ def loans(agency: Agency, year: int) -> list[Loan]:
 
 def assets(agency: Agency) -> list[Asset]:
     return list(Asset.objects.filter(agency=agency))
+
+
+def asset_loans(asset: Asset) -> list[LoanItem]:
+    """Every loan row of an asset, the latest loan first (its borrowing history)."""
+    return list(
+        LoanItem.objects.filter(asset=asset)
+        .select_related("loan")
+        .order_by("-loan__starts_on", "-pk")[:200]
+    )
 
 
 def events(agency: Agency, year: int, kind: str) -> list[Event]:

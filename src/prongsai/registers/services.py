@@ -120,10 +120,15 @@ ASSET_FIELDS = ("number", "name", "unit", "state")
 
 def _check_asset(agency: Agency, data: dict[str, Any], pk: int | None = None) -> None:
     number = (data.get("number") or "").strip()
-    taken = Asset.objects.filter(agency=agency, number=number).exclude(pk=pk)
+    taken = Asset.objects.filter(agency=agency, number=number)
+    if pk is not None:
+        taken = taken.exclude(pk=pk)
     if taken.exists():
         raise ValidationError(
-            {"number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว") % {"number": number}}
+            {
+                "number": _("หมายเลขครุภัณฑ์ %(number)s มีในทะเบียนแล้ว")
+                % {"number": thai.local_digits_in_text(number)}
+            }
         )
 
 
@@ -167,7 +172,7 @@ def _clashes(assets: list[Asset], starts: dt.date, ends: dt.date) -> list[str]:
             found.append(
                 _("%(asset)s ถูกยืมโดย %(who)s ช่วง %(start)s – %(end)s อยู่แล้ว ยืมซ้ำในช่วงเวลาเดียวกันไม่ได้")
                 % {
-                    "asset": row.asset,
+                    "asset": thai.local_digits_in_text(str(row.asset)),
                     "who": loan.borrower,
                     "start": thai.local_date(loan.starts_on, style="abbr"),
                     "end": thai.local_date(until, style="abbr"),
@@ -197,7 +202,9 @@ def loan_request(agency: Agency, year: int, data: dict[str, Any]) -> Loan:
             raise ValidationError({NON_FIELD_ERRORS: _("รายการครุภัณฑ์ไม่ถูกต้อง กรุณาเลือกใหม่")})
         retired = [a for a in assets if a.state != AssetState.ACTIVE]
         if retired:
-            message = _("%(asset)s เลิกใช้แล้ว ให้ยืมไม่ได้") % {"asset": retired[0]}
+            message = _("%(asset)s เลิกใช้แล้ว ให้ยืมไม่ได้") % {
+                "asset": thai.local_digits_in_text(str(retired[0]))
+            }
             raise ValidationError({NON_FIELD_ERRORS: message})
         clashes = _clashes(assets, data["starts_on"], data["due_on"])
         if clashes:
@@ -325,13 +332,16 @@ def document_bytes(
 def publish(agency: Agency, year: int, kind: str, *, user: Any) -> Publication:
     """Render the document as it stands now and keep it (PDF and DOCX) as the official copy;
     the public page and the OIT register show the newest one of each kind and year."""
+    from prongsai.registers.documents import BUILDERS, digest_of
+
     DocKind(kind)
-    pdf = document_bytes(kind, agency, year, "pdf")
-    docx = document_bytes(kind, agency, year, "docx")
+    document = BUILDERS[kind](agency, year, DocumentOptions())  # one build: files and digest agree
+    pdf, docx = render(document, "pdf"), render(document, "docx")
     folder = f"registers/{agency.pk}/{year}/official"
     stored_pdf = files.bytes_store(pdf, folder=folder, extension="pdf")
     stored_docx = files.bytes_store(docx, folder=folder, extension="docx")
     return Publication.objects.create(
+        source_digest=digest_of(document),
         agency=agency,
         fiscal_year=year,
         kind=kind,

@@ -183,6 +183,7 @@ def edit_record(
     back: str,
     template: str,
     back_kwargs: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """An edit form of one register record under the version check (decision 24): a record
     changed since the form was opened is not saved over (409, the differences shown)."""
@@ -208,7 +209,10 @@ def edit_record(
         status = 409 if guard.conflict else 400
     else:
         form = form_class(initial=versions.model_values(record, fields))
-    return page(request, template, access, year, status, record=record, form=form, version=guard)
+    return page(
+        request, template, access, year, status,
+        record=record, form=form, version=guard, **(extra or {}),
+    )  # fmt: skip
 
 
 @login_required

@@ -133,6 +133,7 @@ def asset_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request, access, thai.fiscal_year(selectors.today()), asset, form_class=AssetForm,
         fields=ASSET_EDIT, save=services.asset_update, back="registers:assets",
         template="asset_edit.html", back_kwargs={"slug": slug},
+        extra={"history": selectors.asset_loans(asset)},
     )  # fmt: skip
 
 
