@@ -160,6 +160,9 @@ _STR = rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>"
 # (last alternative), so an operator name inside glyph bytes is never taken for an operator.
 _NAME = rb"/[^\s/\[\]()<>{}%]+"
 _NUM = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
+# The same strings for that scan, read in runs and without backtracking: a string has one
+# reading (each character is an escape, a paren or neither), so the matches are the same.
+_STR_RUNS = rb"\((?:[^\\()]++|\\.|\((?:[^\\()]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>"
 _CONTENT = re.compile(
     rb"(?=[/\[(<E])(?:"
     # A text operator, with the font and position krilla writes before each one (the font is
@@ -170,20 +173,21 @@ _CONTENT = re.compile(
     + rb"\s+Tf\s+(?:"
     + _NUM
     + rb"\s+){6}Tm\s*)?"
-    rb"(?P<show>(?P<arr>\[(?:" + _STR + rb"|[^\]\(<])*\])\s*TJ|(?P<one>" + _STR + rb")\s*Tj)"
+    rb"(?P<show>(?P<arr>\[(?:" + _STR_RUNS + rb"|[^\]\(<]++)*+\])\s*TJ"
+    rb"|(?P<one>" + _STR_RUNS + rb")\s*Tj)"
     rb"(?P<tjemc>\s*EMC(?![^\s/\[(<%]))?)"
     rb"|(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf)"
-    rb"|(?P<actual>" + _NAME + rb"\s*(?P<props><</ActualText\s*(?:" + _STR + rb")\s*>>)\s*BDC)"
+    rb"|(?P<actual>" + _NAME + rb"\s*(?P<props><</ActualText\s*(?:" + _STR_RUNS + rb")\s*>>)\s*BDC)"
     rb"|(?P<bdc>"
     + _NAME
     + rb"\s*(?:<<(?:"
-    + _STR
-    + rb"|[^<>()]|<<[^<>]*>>)*>>|"
+    + _STR_RUNS
+    + rb"|[^<>()]++|<<[^<>]*>>)*+>>|"
     + _NAME
     + rb")\s*BDC)"
     rb"|(?P<bmc>" + _NAME + rb"\s*BMC)"
     rb"|(?P<emc>(?<![^\s\]\)>])EMC(?![^\s/\[(<%]))"
-    rb"|" + _STR + rb")",
+    rb"|" + _STR_RUNS + rb")",
     re.S,
 )
 _LAST_MODE = re.compile(rb"([0-7])\s+Tr\b")
@@ -380,7 +384,35 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
         if kind == "tj":
             # One text operator, with what krilla writes before it (an /ActualText span,
             # the font, the position) and the span's end after it, read in one step.
-            sprops, raw_name, tjemc = match.group("sprops", "tjfont", "tjemc")
+            sprops, raw_name, tjemc, shown = match.group("sprops", "tjfont", "tjemc", "show")
+            if raw_name is not None:
+                found = by_raw_name.get(raw_name)
+                if found is None:
+                    found = by_raw_name[raw_name] = fonts.get(
+                        pdf_name(raw_name), FontInfo(two_byte=False)
+                    )
+                font = found
+            if sprops is not None and tjemc is not None and font.two_byte:
+                # The usual span: one operator in its own /ActualText span. What it shows
+                # is judged once per distinct bytes (`FontInfo.shapes`).
+                shape = font.shapes.get(shown)
+                if shape is None:
+                    shape = font.shapes[shown] = _span_shape(match, font)
+                if shape[1] is not None:
+                    following = _NEXT_POSITIONING.search(content, match.end("show"))
+                    if following is not None and following.group() in (b"Tm", b"ET"):
+                        shift_edits(match, shape[1])
+                at, end = match.span("sprops")
+                if shape[0]:  # only marks: `close` of a span of its own
+                    spans.append({"props": sprops, "zero": True, "at": at, "end": end})
+                    actives.append(None)
+                    close()
+                    continue
+                if b"200B" in sprops or b"2060" in sprops or b"200b" in sprops:
+                    clean = _MARKS.sub("", _actual_text(sprops))
+                    edits.append((at, end, _actual_props(clean)))
+                last = sprops
+                continue
             if sprops is not None:
                 span: dict[str, Any] = {
                     "props": sprops,
@@ -390,13 +422,6 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                 }
                 spans.append(span)
                 actives.append(span)
-            if raw_name is not None:
-                found = by_raw_name.get(raw_name)
-                if found is None:
-                    found = by_raw_name[raw_name] = fonts.get(
-                        pdf_name(raw_name), FontInfo(two_byte=False)
-                    )
-                font = found
             if font.two_byte:
                 active = actives[-1] if actives else None
                 if active is None:
@@ -404,16 +429,7 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                 else:
                     show_spanned(match, font, active)
             if tjemc is not None and spans:
-                if sprops is not None and not span["zero"] and spans[-1] is span:
-                    # The usual span, one operator that is not only marks: `close` in short.
-                    spans.pop()
-                    actives.pop()
-                    if b"200B" in sprops or b"2060" in sprops or b"200b" in sprops:
-                        clean = _MARKS.sub("", _actual_text(sprops))
-                        edits.append((span["at"], span["end"], _actual_props(clean)))
-                    last = sprops
-                else:
-                    close()
+                close()
         elif kind == "tf":
             raw_name = match.group("font")
             if raw_name not in by_raw_name:
