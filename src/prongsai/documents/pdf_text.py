@@ -52,6 +52,8 @@ class FontInfo:
     # What a text operator in an /ActualText span shows, by its bytes (`_span_shape`): a
     # document repeats the same few clusters thousands of times.
     shapes: dict[bytes, tuple[bool, tuple[float, int] | None]] = field(default_factory=dict)
+    # Whether a text operator outside a span starts with a glyph of `zero_width`, by its bytes.
+    repeats: dict[bytes, bool] = field(default_factory=dict)
 
     def is_mark(self, code: int) -> bool:
         """Zero advance width: a combining mark drawn over the glyph before it."""
@@ -379,6 +381,8 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
             edits.append((span["at"], span["end"], _actual_props(clean)))
         last = props
 
+    # Line-break marks that `_without_marks` left (in a form it does not take)?
+    marks_left = b"200B" in content or b"2060" in content or b"200b" in content
     for match in _CONTENT.finditer(content):
         kind = match.lastgroup
         if kind == "tj":
@@ -402,16 +406,29 @@ def _rewrite_content(content: bytes, fonts: dict[str, FontInfo]) -> bytes | None
                     following = _NEXT_POSITIONING.search(content, match.end("show"))
                     if following is not None and following.group() in (b"Tm", b"ET"):
                         shift_edits(match, shape[1])
-                at, end = match.span("sprops")
                 if shape[0]:  # only marks: `close` of a span of its own
+                    at, end = match.span("sprops")
                     spans.append({"props": sprops, "zero": True, "at": at, "end": end})
                     actives.append(None)
                     close()
                     continue
-                if b"200B" in sprops or b"2060" in sprops or b"200b" in sprops:
+                if marks_left and (b"200B" in sprops or b"2060" in sprops or b"200b" in sprops):
                     clean = _MARKS.sub("", _actual_text(sprops))
-                    edits.append((at, end, _actual_props(clean)))
+                    edits.append((*match.span("sprops"), _actual_props(clean)))
                 last = sprops
+                continue
+            if sprops is None and font.two_byte and not (actives and actives[-1]):
+                # A text operator outside any span: it may repeat the text before it only
+                # if it starts with a mark that stands for a whole cluster.
+                repeat = font.repeats.get(shown)
+                if repeat is None:
+                    repeat = font.repeats[shown] = _first_code(match) in font.zero_width
+                if repeat:
+                    show_unspanned(match, font)
+                else:
+                    last = (match, font)
+                if tjemc is not None and spans:
+                    close()
                 continue
             if sprops is not None:
                 span: dict[str, Any] = {
