@@ -180,6 +180,17 @@ def squash(text: str) -> str:
     return "".join(text.replace(CELL_BREAK, "").replace(MERGED_ABOVE, "").split())
 
 
+_MARKS_ABOVE_BELOW = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def skeleton(text: str) -> str:
+    """`text` squashed, without the Thai vowels and tone marks above and below the line and
+    with sara am as sara aa: what stays of a word when OCR drops or confuses its marks
+    ("ข้อค้าถาม" for ข้อคำถาม, "ขันตอน" for ขั้นตอน). For matching known words (a table's
+    column headings), never for the text itself."""
+    return _MARKS_ABOVE_BELOW.sub("", squash(text).replace("\u0e33", "\u0e32"))
+
+
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = frozenset("0123456789")
 
