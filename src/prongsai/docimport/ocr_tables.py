@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
+
+from prongsai.core.thai import ALL_MONTHS
 
 from .pdf_tables import Cell, TableBlock, TextBlock, _edge, _grids, _table_block
 from .text import normalise_thai
@@ -125,7 +128,7 @@ def page_crops(grey: np.ndarray, dpi: float) -> tuple[list[list[Cell]], list[Cro
     for cells in grids:
         top = min(c.bbox[1] for c in cells)
         bottom = max(c.bbox[3] for c in cells)
-        spans.append((int(top * px), int(bottom * px) + 1))
+        spans.append((int(top * px - inset), int(bottom * px + inset) + 1))  # rules included
         for cell in cells:
             x0, y0, x1, y1 = cell.bbox
             left, right = int(x0 * px + inset), int(x1 * px - inset)
@@ -160,7 +163,7 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
     texts = read([crop.png for crop in crops]) if crops else []
     blocks: list[TableBlock | TextBlock] = []
     for crop, text in zip(crops, texts, strict=False):
-        lines = [normalise_thai(" ".join(line.split())) for line in text.splitlines()]
+        lines = [clean_ocr_line(line) for line in text.splitlines()]
         lines = [line for line in lines if line]
         if crop.cell is not None:
             crop.cell.lines = lines
@@ -174,6 +177,36 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
             blocks.append(table)
     blocks.sort(key=lambda block: block.top)
     return blocks
+
+
+# What Tesseract's Thai model makes of things that are not letters. The marks above a tight
+# line, read as a line or words of their own: single Latin letters or pairs ("a", "ee", "oe")
+# and stray signs between two Thai words, a line of lone digits ("๕ ๕"). A bullet at the start
+# of a line: "๑", "+", "»", "«", "*" followed by a gap and a Thai word.
+_THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
+_NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,2}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_LONE_DIGITS = re.compile(r"^(?:[0-9๐-๙]\s+)+[0-9๐-๙]$")
+_BULLET = re.compile(
+    r"^(?:[๑+»«*°•●]|\.)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    rf"(?!{'|'.join(sorted(map(re.escape, ALL_MONTHS), key=len, reverse=True))})"
+)  # "๑ ตุลาคม ๒๕๖๖" is a date
+
+
+def clean_ocr_line(line: str) -> str:
+    """One line as Tesseract read it, without the noise it reads into Thai text (above)."""
+    words = line.split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        before = kept[-1] if kept else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        between_thai = bool(_THAI_WORD.search(before[-1:]) and _THAI_WORD.search(after[:1]))
+        if between_thai and _NOISE_TOKEN.match(word):
+            continue
+        kept.append(word)
+    text = " ".join(kept)
+    if _LONE_DIGITS.match(text):
+        return ""
+    return normalise_thai(_BULLET.sub("• ", text))
 
 
 def read_with_tesseract(
