@@ -100,3 +100,16 @@ def test_a_header_row_repeated_with_ocr_slips_is_dropped_on_the_next_page() -> N
     more = ["1. เผยแพร่ข้อมูล (ตอ)", "", "", ""]
     _continue(first, [header], TableBlock(0, (0, 0, 1, 1), [0, 1, 2, 3, 4], [again, more]))
     assert first.rows == [header, row]
+
+
+def test_a_year_whose_six_ocr_split_in_two_is_read_as_four_digits() -> None:
+    from prongsai.docimport.text import normalise_thai
+
+    assert normalise_thai("ประจำปีงบประมาณ พ.ศ.๒๕๒๐๒๐") == "ประจำปีงบประมาณ พ.ศ.๒๕๖๖"
+    assert normalise_thai("พ.ศ.๒๕๒๐๕ และ") == "พ.ศ.๒๕๖๕ และ"
+    assert normalise_thai("ตุลาคม ๒๕๒๐๕ - มีนาคม ๒๕๒๐๒๐") == "ตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖"
+    assert normalise_thai("งบประมาณ ๒๕๒๐๐ บาท") == "งบประมาณ ๒๕๒๐๐ บาท"  # an amount, no year
+    # four digits, a phone number and a longer number stay as they are
+    assert normalise_thai("พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐") == (
+        "พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐"
+    )
