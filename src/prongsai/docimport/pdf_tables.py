@@ -98,7 +98,9 @@ class Line:
         tone marks and some vowels as separate zero-width glyphs) goes back on the word it
         sits on: the one ending where the mark is drawn."""
         visible = sorted((c for c in self.chars if c.text.strip()), key=lambda c: c.x0)
-        words = [[c.text, c.x0, c.x1] for c in visible if not _MARKS_ONLY.match(c.text)]
+        words: list[list[Any]] = [
+            [c.text, c.x0, c.x1] for c in visible if not _MARKS_ONLY.match(c.text)
+        ]
         loose: list[list[Any]] = []  # marks with no word under them here: the line's start
         for mark in (c for c in visible if _MARKS_ONLY.match(c.text)):
             bases = [w for w in words if -0.5 <= mark.x0 - w[2] <= 2.0]
