@@ -89,6 +89,8 @@ def test_cells_read_by_ocr_become_table_rows_in_their_grid_positions() -> None:
         ("+ เผยแพร่", "• เผยแพร่"),
         ("๑ ตุลาคม ๒๕๖๖", "๑ ตุลาคม ๒๕๖๖"),  # a date, not a bullet
         ("๑. ตุลาคม", "๑. ตุลาคม"),
+        ("<๒0>3.ช่องทางและรูปแบบ</0>", "3.ช่องทางและรูปแบบ"),  # a pasted "<p>" as OCR reads it
+        ("</0><«<0>กองคลัง</0>", "กองคลัง"),
         ("ประจําปี", "ประจำปี"),  # Tesseract's decomposed sara am, through the one normaliser
     ],
 )

@@ -185,6 +185,7 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
 # of a line: "๑", "+", "»", "«", "*" followed by a gap and a Thai word.
 _THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
 _NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,2}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_OCR_TAG = re.compile(r"<[«<]*\s?/?\s?[^\s<>]{1,3}\s?/?>")
 _LONE_DIGITS = re.compile(r"^(?:[0-9๐-๙]\s+)+[0-9๐-๙]$")
 _BULLET = re.compile(
     r"^(?:[๑+»«*°•●]|\.)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
@@ -193,7 +194,10 @@ _BULLET = re.compile(
 
 
 def clean_ocr_line(line: str) -> str:
-    """One line as Tesseract read it, without the noise it reads into Thai text (above)."""
+    """One line as Tesseract read it, without the noise it reads into Thai text (above) and
+    without the short HTML tags a document pasted from a web page prints ("<p>", which OCR
+    reads as "<0>", "</๒>", "<บ0>"; `text.clean_line` drops them from a text layer)."""
+    line = _OCR_TAG.sub(" ", line)
     words = line.split()
     kept: list[str] = []
     for index, word in enumerate(words):
