@@ -113,3 +113,20 @@ def test_a_year_whose_six_ocr_split_in_two_is_read_as_four_digits() -> None:
     assert normalise_thai("พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐") == (
         "พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐"
     )
+
+
+def test_memo_headings_whose_tone_mark_ocr_dropped_are_still_read() -> None:
+    from prongsai.docimport.memo import parse_memo
+
+    memo = parse_memo(
+        [
+            "บันทึกข้อความ",
+            "ส่วนราชการ องค์การบริหารส่วนตำบลบ้านปรก สำนักปลัด",
+            "ที สส ๗๑๘๐๑/- วันที ๓ เมษายน ๒๕๖๖",
+            "เรือง รายงานผลการดำเนินการตามมาตรการ",
+            "เรียน นายก",
+        ]
+    )
+    assert memo.number == "สส ๗๑๘๐๑/-"
+    assert memo.memo is not None and memo.memo["subject"] == "รายงานผลการดำเนินการตามมาตรการ"
+    assert memo.memo["date"] == "2023-04-03"
