@@ -31,7 +31,7 @@ from PIL import Image
 from prongsai.core.thai import ALL_MONTHS
 
 from .pdf_tables import Cell, TableBlock, TextBlock, _edge, _grids, _table_block
-from .text import normalise_thai
+from .text import normalise_thai, skeleton
 
 MIN_H_LINE_POINTS = 14.0  # a horizontal rule: a dark run at least this long (a glyph is shorter)
 MIN_V_LINE_POINTS = 20.0  # a vertical rule: longer than any glyph with its marks
@@ -193,6 +193,41 @@ _BULLET = re.compile(
 )  # "๑ ตุลาคม ๒๕๖๖" is a date
 
 
+# Words every ITA document writes, whose marks Tesseract drops or confuses ("ตัวชีวัด",
+# "ขันตอน", "ดาเนินการ"): an OCR run with the same letters (marks aside) is the word. Only
+# words whose skeleton has five letters or more, so that no other word shares it.
+_KNOWN_WORDS = (
+    "ตัวชี้วัด", "ขั้นตอน", "ดำเนินการ", "เจ้าหน้าที่", "ผู้รับผิดชอบ", "ประชาสัมพันธ์",
+    "ทรัพย์สิน", "คุณธรรม", "ความโปร่งใส", "ข้อคำถาม", "ปีงบประมาณ", "สำนักปลัด",
+    "องค์การบริหารส่วนตำบล", "ประสิทธิภาพ", "การสื่อสาร", "ทุจริต", "ประพฤติมิชอบ",
+    "ผู้บริหาร", "เผยแพร่", "ช่องทาง", "ข้อมูล", "เว็บไซต์", "หน่วยงาน", "กำหนด",
+    "กำกับติดตาม", "ร้องเรียน", "ผู้รับบริการ", "ประจำปี", "ไตรมาส",
+)  # fmt: skip
+_ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+
+
+def _known_word_pattern() -> re.Pattern[str]:
+    forms = []
+    for word in sorted(_KNOWN_WORDS, key=len, reverse=True):
+        letters = skeleton(word)
+        forms.append(
+            "".join(
+                ("[\u0e32\u0e33]" if ch == "\u0e32" else re.escape(ch)) + _ANY_MARKS
+                for ch in letters
+            )
+        )
+    return re.compile("|".join(f"(?:{form})" for form in forms))
+
+
+_KNOWN_WORD = _known_word_pattern()
+_BY_SKELETON = {skeleton(word): word for word in _KNOWN_WORDS}
+
+
+def _known_word(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return _BY_SKELETON.get(skeleton(found.replace("\u0e49\u0e32", "\u0e33")), found)
+
+
 def clean_ocr_line(line: str) -> str:
     """One line as Tesseract read it, without the noise it reads into Thai text (above) and
     without the short HTML tags a document pasted from a web page prints ("<p>", which OCR
@@ -210,7 +245,8 @@ def clean_ocr_line(line: str) -> str:
     text = " ".join(kept)
     if _LONE_DIGITS.match(text):
         return ""
-    return normalise_thai(_BULLET.sub("• ", text))
+    text = normalise_thai(_BULLET.sub("• ", text))
+    return _KNOWN_WORD.sub(_known_word, text) if _THAI_WORD.search(text) else text
 
 
 def read_with_tesseract(
