@@ -93,7 +93,9 @@ def test_cells_read_by_ocr_become_table_rows_in_their_grid_positions() -> None:
         ("</0><«<0>กองคลัง</0>", "กองคลัง"),
         ("ประจําปี", "ประจำปี"),
         # an ITA word with its marks dropped or confused: its letters say which word it is
-        ("ตัวชีวัดที 4", "ตัวชี้วัดที 4"),
+        ("ตัวชีวัดที 4", "ตัวชี้วัดที่ 4"),
+        ("ปฏิบัติหน้าทีภายในหน่วยงาน", "ปฏิบัติหน้าที่ภายในหน่วยงาน"),  # "ที" alone is "ที่"
+        ("ทีมงานทีละขั้น", "ทีมงานทีละขั้น"),  # words that start with ที stay
         ("ขันตอน/วิธีการ", "ขั้นตอน/วิธีการ"),
         ("ระยะเวลาดาเนนการ", "ระยะเวลาดำเนินการ"),
         ("ส้านักปลัด", "สำนักปลัด"),  # Tesseract's decomposed sara am, through the one normaliser

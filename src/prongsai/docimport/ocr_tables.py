@@ -195,7 +195,8 @@ _BULLET = re.compile(
 
 # Words every ITA document writes, whose marks Tesseract drops or confuses ("ตัวชีวัด",
 # "ขันตอน", "ดาเนินการ"): an OCR run with the same letters (marks aside) is the word. Only
-# words whose skeleton has five letters or more, so that no other word shares it.
+# words whose skeleton has four letters or more, so that no other word shares it; and "ที"
+# standing alone as a word (pythainlp's segmentation) is "ที่" with its tone mark dropped.
 _KNOWN_WORDS = (
     "ตัวชี้วัด", "ขั้นตอน", "ดำเนินการ", "เจ้าหน้าที่", "ผู้รับผิดชอบ", "ประชาสัมพันธ์",
     "ทรัพย์สิน", "คุณธรรม", "ความโปร่งใส", "ข้อคำถาม", "ปีงบประมาณ", "สำนักปลัด",
@@ -203,6 +204,7 @@ _KNOWN_WORDS = (
     "ผู้บริหาร", "เผยแพร่", "ช่องทาง", "ข้อมูล", "เว็บไซต์", "หน่วยงาน", "กำหนด",
     "กำกับติดตาม", "ร้องเรียน", "ผู้รับบริการ", "ประจำปี", "ไตรมาส",
 )  # fmt: skip
+_LONE_THI = re.compile("ที(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 
 
@@ -246,7 +248,15 @@ def clean_ocr_line(line: str) -> str:
     if _LONE_DIGITS.match(text):
         return ""
     text = normalise_thai(_BULLET.sub("• ", text))
-    return _KNOWN_WORD.sub(_known_word, text) if _THAI_WORD.search(text) else text
+    if not _THAI_WORD.search(text):
+        return text
+    text = _KNOWN_WORD.sub(_known_word, text)
+    if _LONE_THI.search(text):
+        from pythainlp.tokenize import word_tokenize
+
+        words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        text = "".join("ที่" if word == "ที" else word for word in words)
+    return text
 
 
 def read_with_tesseract(
