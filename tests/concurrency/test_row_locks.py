@@ -159,3 +159,23 @@ def test_two_loan_requests_for_one_asset_over_overlapping_days_at_once_store_one
     assert list(loans.values_list("borrower", flat=True)) == ["นายยืมก่อน"]
     assert not Loan.objects.filter(borrower="นางยืมซ้อน").exists()
     assert LoanItem.objects.filter(asset=asset).count() == 1
+
+
+def test_two_loan_requests_for_one_asset_on_separate_days_at_once_are_both_stored(
+    race_world: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    asset = race_world.objects["reg_asset"]
+    hold = HoldAfterRead(register_services._clashes)
+    monkeypatch.setattr(register_services, "_clashes", hold)
+    first, second = signed_in("editor"), signed_in("admin")
+    url = reverse("registers:loans", args=["ours", YEAR])
+
+    one, two = together(
+        tmp_path,
+        lambda: first.post(url, _loan(asset, "นายยืมก่อน", "03/06/2567", "05/06/2567")),
+        hold.then(lambda: second.post(url, _loan(asset, "นางยืมทีหลัง", "06/06/2567", "08/06/2567"))),
+    )
+
+    assert one.status_code == two.status_code == 302  # the lock waits, it does not refuse
+    borrowers = Loan.objects.filter(rows__asset=asset).values_list("borrower", flat=True)
+    assert sorted(borrowers) == sorted(["นายยืมก่อน", "นางยืมทีหลัง"])
