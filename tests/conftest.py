@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +95,14 @@ def seeds_dir() -> Path:
     if not SEEDS_DIR.is_dir():
         pytest.skip("../shared/seeds is not present: the real-document tests need it")
     return SEEDS_DIR
+
+
+@pytest.fixture
+def migrations_restored() -> Iterator[None]:
+    """For a test that moves the database to older migrations: afterwards every app is at its
+    newest migration again, or the test fails (the tests after it would meet an older schema)."""
+    from tests.migrating import migrate_to_latest, unapplied
+
+    yield
+    migrate_to_latest()
+    assert unapplied() == []

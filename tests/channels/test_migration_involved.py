@@ -3,28 +3,19 @@ back decrypts them (decision 42)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from prongsai.channels import crypto
+from tests.migrating import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("channels", "0002_statscopy")]
 AFTER = [("channels", "0003_report_involved_encrypted")]
 
 
-def _migrate(target: list[tuple[str, str]]) -> Any:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-def test_names_kept_in_clear_are_encrypted_and_decrypted_back() -> None:
+def test_names_kept_in_clear_are_encrypted_and_decrypted_back(migrations_restored: None) -> None:
     from prongsai.orgs import services as org_services
     from prongsai.orgs.models import AgencyType
 
@@ -34,7 +25,7 @@ def test_names_kept_in_clear_are_encrypted_and_decrypted_back() -> None:
         slug="mig", type=AgencyType.SAO, name="ย้าย", district=district
     )
     try:
-        old = _migrate(BEFORE)
+        old = migrate_to(BEFORE)
         Report = old.get_model("channels", "Report")
         common = {
             "agency_id": agency.pk,
@@ -50,7 +41,7 @@ def test_names_kept_in_clear_are_encrypted_and_decrypted_back() -> None:
         )
         Report.objects.create(number=2, code_hash="b" * 64, named_people="", **common)
 
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         rows = dict(
             new.get_model("channels", "Report").objects.values_list("number", "involved_ciphertext")
         )
@@ -64,9 +55,9 @@ def test_names_kept_in_clear_are_encrypted_and_decrypted_back() -> None:
             ]
         assert "named_people" not in columns
 
-        back = _migrate(BEFORE)
+        back = migrate_to(BEFORE)
         assert back.get_model("channels", "Report").objects.get(pk=named.pk).named_people == (
             "นายเก่า ชื่อชัด"
         )
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -71,3 +71,62 @@ def test_a_reporting_period_wrapped_onto_the_next_line_is_found() -> None:
         ]
     )
     assert parse_text(text)["period"] == {"start": "2022-10-01", "end": "2023-03-31"}
+
+
+def test_an_unnumbered_first_row_after_numbered_rows_continues_the_last_one() -> None:
+    # OCR reads a pasted "<p>" as "<0>": the numbering carries the decision, not the tag
+    rows = [["<0>6 .กระบวนการควบคุม", "e10", "x"], ["<0>7.กลไกและมาตรการภายในหน่วย", "i25", "y"]]
+    first = ["งาน</0>", "แก้ไขปัญหา</0>", "ควร</0>"]
+    assert _cut(rows[-1], first, rows)
+    assert not _cut(rows[-1], ["8. การเปิดเผย", "o1", "z"], rows)
+
+
+def test_column_headings_misread_by_ocr_still_name_their_columns() -> None:
+    from prongsai.docimport.tables import role_of
+
+    assert role_of("ข้อค้าถาม") == "questions"  # sara am read as mai tho + sara aa
+    assert role_of("ขันตอน/วิธีการปฏิบัติ") == "steps"  # the tone mark dropped
+    assert role_of("ระยะเวลาดาเนนการ") == "timeline"
+    assert role_of("หมายเหตุ") is None
+
+
+def test_a_header_row_repeated_with_ocr_slips_is_dropped_on_the_next_page() -> None:
+    from prongsai.docimport.pdf_tables import TableBlock, _continue
+
+    header = ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ระยะเวลาดำเนินการ", "ผู้รับผิดชอบ"]
+    row = ["1. เผยแพร่ข้อมูล", "1. สรุปผล", "ตุลาคม 2566", "กองคลัง"]
+    first = TableBlock(0, (0, 0, 1, 1), [0, 1, 2, 3, 4], [header, row])
+    again = ["มาตรการ/แนวทาง", "วิธีการ ดำเนินการ", "ระยะเวลาดาเนนการ", "ผู้รับผิดซอบ"]
+    more = ["1. เผยแพร่ข้อมูล (ตอ)", "", "", ""]
+    _continue(first, [header], TableBlock(0, (0, 0, 1, 1), [0, 1, 2, 3, 4], [again, more]))
+    assert first.rows == [header, row]
+
+
+def test_a_year_whose_six_ocr_split_in_two_is_read_as_four_digits() -> None:
+    from prongsai.docimport.text import normalise_thai
+
+    assert normalise_thai("ประจำปีงบประมาณ พ.ศ.๒๕๒๐๒๐") == "ประจำปีงบประมาณ พ.ศ.๒๕๖๖"
+    assert normalise_thai("พ.ศ.๒๕๒๐๕ และ") == "พ.ศ.๒๕๖๕ และ"
+    assert normalise_thai("ตุลาคม ๒๕๒๐๕ - มีนาคม ๒๕๒๐๒๐") == "ตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖"
+    assert normalise_thai("งบประมาณ ๒๕๒๐๐ บาท") == "งบประมาณ ๒๕๒๐๐ บาท"  # an amount, no year
+    # four digits, a phone number and a longer number stay as they are
+    assert normalise_thai("พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐") == (
+        "พ.ศ. ๒๕๒๐ โทร ๐ ๒๕๒๐ ๑๒๓๔ เลข ๑๒๕๒๐๒๐"
+    )
+
+
+def test_memo_headings_whose_tone_mark_ocr_dropped_are_still_read() -> None:
+    from prongsai.docimport.memo import parse_memo
+
+    memo = parse_memo(
+        [
+            "บันทึกข้อความ",
+            "ส่วนราชการ องค์การบริหารส่วนตำบลบ้านปรก สำนักปลัด",
+            "ที สส ๗๑๘๐๑/- วันที ๓ เมษายน ๒๕๖๖",
+            "เรือง รายงานผลการดำเนินการตามมาตรการ",
+            "เรียน นายก",
+        ]
+    )
+    assert memo.number == "สส ๗๑๘๐๑/-"
+    assert memo.memo is not None and memo.memo["subject"] == "รายงานผลการดำเนินการตามมาตรการ"
+    assert memo.memo["date"] == "2023-04-03"

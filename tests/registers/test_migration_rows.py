@@ -5,11 +5,10 @@ per name), events' participant lines become group rows; and back again."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,14 +16,9 @@ BEFORE = [("registers", "0002_asset_catalogue")]
 AFTER = [("registers", "0004_drop_item_lines")]
 
 
-def _migrate(target: list[tuple[str, str]]) -> Any:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-def test_typed_items_and_groups_become_catalogue_assets_and_rows() -> None:
+def test_typed_items_and_groups_become_catalogue_assets_and_rows(
+    migrations_restored: None,
+) -> None:
     from prongsai.orgs import services as org_services
     from prongsai.orgs.models import AgencyType
 
@@ -37,7 +31,7 @@ def test_typed_items_and_groups_become_catalogue_assets_and_rows() -> None:
         slug="mig2", type=AgencyType.SAO, name="ย้าย2", district=district
     )
     try:
-        apps = _migrate(BEFORE)
+        apps = migrate_to(BEFORE)
         Loan, Event = apps.get_model("registers", "Loan"), apps.get_model("registers", "Event")
         day = dt.date(2025, 11, 1)
         common = {"fiscal_year": 2569, "purpose": "งาน", "starts_on": day, "due_on": day}
@@ -59,7 +53,7 @@ def test_typed_items_and_groups_become_catalogue_assets_and_rows() -> None:
                                            {"group": "ผู้นำชุมชน", "count": "12"}],
         )  # fmt: skip
 
-        apps = _migrate(AFTER)
+        apps = migrate_to(AFTER)
         Asset = apps.get_model("registers", "Asset")
         LoanItem = apps.get_model("registers", "LoanItem")
         Group = apps.get_model("registers", "ParticipantGroup")
@@ -80,7 +74,7 @@ def test_typed_items_and_groups_become_catalogue_assets_and_rows() -> None:
             ("ประชาชน", 85), ("ผู้นำชุมชน", 12),
         ]  # fmt: skip
 
-        apps = _migrate(BEFORE)  # and back: the lines as they were typed
+        apps = migrate_to(BEFORE)  # and back: the lines as they were typed
         Loan = apps.get_model("registers", "Loan")
         assert Loan.objects.get(borrower="หนึ่ง").items == [
             {"asset_number": "416-60-0003", "name": "เครื่องเสียง", "quantity": 1},
@@ -90,4 +84,4 @@ def test_typed_items_and_groups_become_catalogue_assets_and_rows() -> None:
             "group": "ผู้นำชุมชน", "count": 12,
         }  # fmt: skip
     finally:
-        _migrate(AFTER)
+        migrate_to_latest()

@@ -54,6 +54,9 @@ def _plausible_id(value: Any) -> bool:
 
 
 class RecordChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return thai.local_digits_in_text(obj)  # "416-60-0003 เครื่องเสียง" in the page's digits
+
     def to_python(self, value: Any) -> Any:
         if value not in self.empty_values and not _plausible_id(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
@@ -61,6 +64,9 @@ class RecordChoiceField(forms.ModelChoiceField):
 
 
 class RecordMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return thai.local_digits_in_text(obj)
+
     def clean(self, value: Any) -> Any:
         if isinstance(value, list | tuple):
             for item in value:

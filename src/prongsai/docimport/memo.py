@@ -12,10 +12,11 @@ from .text import is_row, squash
 MEMO_TITLE = "บันทึกข้อความ"
 _HEAD_LINES = 12
 _SECTION = re.compile(r"^ส่วน\s*ราชการ\s*[.:]?\s*(.*)$")
-_NUMBER_DATE = re.compile(r"^ที่\s*(.*?)\s*วันที่\s*(.+)$")
-_NUMBER = re.compile(r"^ที่\s+(.+)$")
-_DATE = re.compile(r"^วันที่\s*(.+)$")
-_SUBJECT = re.compile(r"^เรื่อง\s*[.:]?\s*(.*)$")
+# The headings' tone mark optional: OCR drops it ("ที สส ๗๑๘๐๑", "เรือง").
+_NUMBER_DATE = re.compile(r"^ที\u0e48?\s+(.*?)\s*วันที\u0e48?\s*(.+)$|^ที่\s*(.*?)\s*วันที่\s*(.+)$")
+_NUMBER = re.compile(r"^ที\u0e48?\s+(.+)$")
+_DATE = re.compile(r"^วันที\u0e48?\s*(.+)$")
+_SUBJECT = re.compile(r"^เรื\u0e48?อง\s*[.:]?\s*(.*)$")
 _TO = re.compile(r"^เรียน\s*[.:]?\s*(.*)$")
 _SIGNED_NAME = re.compile(r"^(?:ลงชื่อ[\s.…_]*)?\(\s*([^()]{3,80}?)\s*\)\s*$")
 _SIGN_LINE = re.compile(r"^ลงชื่อ[\s.…_]*$")
@@ -65,8 +66,9 @@ def parse_memo(lines: list[str]) -> MemoResult:
             result.section = match.group(1).strip() or None
             continue
         if match := _NUMBER_DATE.match(line):
-            result.number = match.group(1).strip() or None
-            _set_date(result, match.group(2))
+            number, date = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
+            result.number = number.strip() or None
+            _set_date(result, date)
             continue
         if (match := _DATE.match(line)) and memo["date"] is None:
             _set_date(result, match.group(1))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +28,10 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from prongsai.core.thai import ALL_MONTHS
+
 from .pdf_tables import Cell, TableBlock, TextBlock, _edge, _grids, _table_block
-from .text import normalise_thai
+from .text import normalise_thai, skeleton
 
 MIN_H_LINE_POINTS = 14.0  # a horizontal rule: a dark run at least this long (a glyph is shorter)
 MIN_V_LINE_POINTS = 20.0  # a vertical rule: longer than any glyph with its marks
@@ -125,7 +128,7 @@ def page_crops(grey: np.ndarray, dpi: float) -> tuple[list[list[Cell]], list[Cro
     for cells in grids:
         top = min(c.bbox[1] for c in cells)
         bottom = max(c.bbox[3] for c in cells)
-        spans.append((int(top * px), int(bottom * px) + 1))
+        spans.append((int(top * px - inset), int(bottom * px + inset) + 1))  # rules included
         for cell in cells:
             x0, y0, x1, y1 = cell.bbox
             left, right = int(x0 * px + inset), int(x1 * px - inset)
@@ -160,7 +163,7 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
     texts = read([crop.png for crop in crops]) if crops else []
     blocks: list[TableBlock | TextBlock] = []
     for crop, text in zip(crops, texts, strict=False):
-        lines = [normalise_thai(" ".join(line.split())) for line in text.splitlines()]
+        lines = [clean_ocr_line(line) for line in text.splitlines()]
         lines = [line for line in lines if line]
         if crop.cell is not None:
             crop.cell.lines = lines
@@ -174,6 +177,86 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
             blocks.append(table)
     blocks.sort(key=lambda block: block.top)
     return blocks
+
+
+# What Tesseract's Thai model makes of things that are not letters. The marks above a tight
+# line, read as a line or words of their own: single Latin letters or pairs ("a", "ee", "oe")
+# and stray signs between two Thai words, a line of lone digits ("๕ ๕"). A bullet at the start
+# of a line: "๑", "+", "»", "«", "*" followed by a gap and a Thai word.
+_THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
+_NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,2}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_OCR_TAG = re.compile(r"<[«<]*\s?/?\s?[^\s<>]{1,3}\s?/?>")
+_LONE_DIGITS = re.compile(r"^(?:[0-9๐-๙]\s+)+[0-9๐-๙]$")
+_BULLET = re.compile(
+    r"^(?:[๑+»«*°•●]|\.)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    rf"(?!{'|'.join(sorted(map(re.escape, ALL_MONTHS), key=len, reverse=True))})"
+)  # "๑ ตุลาคม ๒๕๖๖" is a date
+
+
+# Words every ITA document writes, whose marks Tesseract drops or confuses ("ตัวชีวัด",
+# "ขันตอน", "ดาเนินการ"): an OCR run with the same letters (marks aside) is the word. Only
+# words whose skeleton has four letters or more, so that no other word shares it; and "ที"
+# standing alone as a word (pythainlp's segmentation) is "ที่" with its tone mark dropped.
+_KNOWN_WORDS = (
+    "ตัวชี้วัด", "ขั้นตอน", "ดำเนินการ", "เจ้าหน้าที่", "ผู้รับผิดชอบ", "ประชาสัมพันธ์",
+    "ทรัพย์สิน", "คุณธรรม", "ความโปร่งใส", "ข้อคำถาม", "ปีงบประมาณ", "สำนักปลัด",
+    "องค์การบริหารส่วนตำบล", "ประสิทธิภาพ", "การสื่อสาร", "ทุจริต", "ประพฤติมิชอบ",
+    "ผู้บริหาร", "เผยแพร่", "ช่องทาง", "ข้อมูล", "เว็บไซต์", "หน่วยงาน", "กำหนด",
+    "กำกับติดตาม", "ร้องเรียน", "ผู้รับบริการ", "ประจำปี", "ไตรมาส",
+)  # fmt: skip
+_LONE_THI = re.compile("ที(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+_ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+
+
+def _known_word_pattern() -> re.Pattern[str]:
+    forms = []
+    for word in sorted(_KNOWN_WORDS, key=len, reverse=True):
+        letters = skeleton(word)
+        forms.append(
+            "".join(
+                ("[\u0e32\u0e33]" if ch == "\u0e32" else re.escape(ch)) + _ANY_MARKS
+                for ch in letters
+            )
+        )
+    return re.compile("|".join(f"(?:{form})" for form in forms))
+
+
+_KNOWN_WORD = _known_word_pattern()
+_BY_SKELETON = {skeleton(word): word for word in _KNOWN_WORDS}
+
+
+def _known_word(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return _BY_SKELETON.get(skeleton(found.replace("\u0e49\u0e32", "\u0e33")), found)
+
+
+def clean_ocr_line(line: str) -> str:
+    """One line as Tesseract read it, without the noise it reads into Thai text (above) and
+    without the short HTML tags a document pasted from a web page prints ("<p>", which OCR
+    reads as "<0>", "</๒>", "<บ0>"; `text.clean_line` drops them from a text layer)."""
+    line = _OCR_TAG.sub(" ", line)
+    words = line.split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        before = kept[-1] if kept else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        between_thai = bool(_THAI_WORD.search(before[-1:]) and _THAI_WORD.search(after[:1]))
+        if between_thai and _NOISE_TOKEN.match(word):
+            continue
+        kept.append(word)
+    text = " ".join(kept)
+    if _LONE_DIGITS.match(text):
+        return ""
+    text = normalise_thai(_BULLET.sub("• ", text))
+    if not _THAI_WORD.search(text):
+        return text
+    text = _KNOWN_WORD.sub(_known_word, text)
+    if _LONE_THI.search(text):
+        from pythainlp.tokenize import word_tokenize
+
+        words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        text = "".join("ที่" if word == "ที" else word for word in words)
+    return text
 
 
 def read_with_tesseract(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import DocumentImportError
-from .text import CELL_BREAK, MERGED_ABOVE, normalise_thai
+from .text import CELL_BREAK, MERGED_ABOVE, normalise_thai, skeleton
 
 MAX_PAGES = 500
 MIN_PAGE_CHARS = 10  # fewer visible characters than this: the page has no text layer
@@ -43,7 +43,8 @@ _DIGIT = re.compile(r"[0-9๐-๙]")
 # A "word" that is only Thai marks above or below (vowels, tone marks, nikhahit).
 _MARKS_ONLY = re.compile(r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
 _TOUCHING = 0.3  # points: words this close were one word cut by a mark's glyph
-_CONTINUED = re.compile(r"\(\s*ต่อ\s*\)")
+_HEADER_LIKENESS = 0.85  # a row this like the header row (letters, marks aside) repeats it
+_CONTINUED = re.compile(r"\(\s*ต\u0e48?อ\s*\)")  # "(ต่อ)"; OCR drops the tone mark: "(ตอ)"
 _PAGE_MARK = re.compile(r"^[-–\s]*(?:หน้า|page)?\s*[0-9๐-๙]{1,3}(?:\s*/\s*[0-9๐-๙]{1,3})?[-–\s]*$")
 # A line in a cell that starts an item of its own.
 _ITEM = re.compile(
@@ -97,7 +98,9 @@ class Line:
         tone marks and some vowels as separate zero-width glyphs) goes back on the word it
         sits on: the one ending where the mark is drawn."""
         visible = sorted((c for c in self.chars if c.text.strip()), key=lambda c: c.x0)
-        words = [[c.text, c.x0, c.x1] for c in visible if not _MARKS_ONLY.match(c.text)]
+        words: list[list[Any]] = [
+            [c.text, c.x0, c.x1] for c in visible if not _MARKS_ONLY.match(c.text)
+        ]
         loose: list[list[Any]] = []  # marks with no word under them here: the line's start
         for mark in (c for c in visible if _MARKS_ONLY.match(c.text)):
             bases = [w for w in words if -0.5 <= mark.x0 - w[2] <= 2.0]
@@ -439,7 +442,7 @@ def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) 
     dropped, a row cut by the page break joined to its row."""
     rows = list(table.rows)
     index = 0
-    while index < len(rows) and index < len(header) and rows[index] == header[index]:
+    while index < len(rows) and index < len(header) and _same_row(rows[index], header[index]):
         index += 1
     rows = rows[index:]
     # The heading of a group of rows repeated with "(ต่อ)" (a spanning row): already above.
@@ -450,7 +453,7 @@ def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) 
     if rows and previous.rows:
         first = rows[0]
         key = first[0].strip()
-        if not key or _CONTINUED.search(key) or _cut(previous.rows[-1], first):
+        if not key or _CONTINUED.search(key) or _cut(previous.rows[-1], first, previous.rows):
             last = previous.rows[-1]
             for column, text in enumerate(first):
                 text = text.strip()
@@ -463,6 +466,17 @@ def _continue(previous: TableBlock, header: list[list[str]], table: TableBlock) 
                 _extend_cell(previous.rows, column, text)
             rows = rows[1:]
     previous.rows.extend(rows)
+
+
+def _same_row(row: list[str], header: list[str]) -> bool:
+    """The header row repeated: the same cells, or (read by OCR, which misreads a letter here
+    and there) nearly the same letters."""
+    if row == header:
+        return True
+    from difflib import SequenceMatcher
+
+    a, b = skeleton(" ".join(row)), skeleton(" ".join(header))
+    return bool(a) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= _HEADER_LIKENESS
 
 
 def _extend_cell(rows: list[list[str]], column: int, text: str) -> None:
@@ -482,10 +496,12 @@ _CODE_START = re.compile(r"^\s*[iIeEoO]\s?[0-9๐-๙]{1,2}\b")
 _NUMBERS = re.compile(r"(?:^|\s)\(?([0-9๐-๙]{1,2})\s*[.)]\s")
 
 
-def _cut(last: list[str], first: list[str]) -> bool:
+def _cut(last: list[str], first: list[str], rows: list[list[str]] | None = None) -> bool:
     """Whether `first` (the first row on a page) is the rest of `last` (the last row before
     the page break) although its first cell has text: it starts with a question code, closes a
-    parenthesis the row above opened, or goes on with the numbering of a cell above."""
+    parenthesis (or a pasted HTML tag) the row above opened, goes on with the numbering or the
+    list item of a cell above, or its first cell is unnumbered where the table's rows (`rows`,
+    the table so far) number theirs."""
     from prongsai.core.thai import to_arabic_digits
 
     key = first[0].strip()
@@ -505,7 +521,22 @@ def _cut(last: list[str], first: list[str]) -> bool:
         start = _NUMBERS.match(" " + below.strip())
         if numbers and start and int(to_arabic_digits(start.group(1))) == numbers[-1] + 1:
             return True
-    return _rest_of_item(last, first) and not _same_start(before, key)
+    if _rest_of_item(last, first) and not _same_start(before, key):
+        return True
+    return _numbered_rows(rows or [last]) and not _NUMBERED_KEY.match(_TAG.sub("", key).strip())
+
+
+_NUMBERED_KEY = re.compile(r"^\(?[0-9๐-๙]{1,3}\s*[.)]")
+
+
+def _numbered_rows(rows: list[list[str]]) -> bool:
+    """The table's last two rows with a first cell of their own both number it ("6.", "7.")."""
+    keys = [
+        _TAG.sub("", row[0]).strip()
+        for row in rows
+        if row and row[0].strip() and not row[0].startswith(MERGED_ABOVE)
+    ][-2:]
+    return len(keys) == 2 and all(_NUMBERED_KEY.match(key) for key in keys)
 
 
 _TAG = re.compile(r"<[^<>]{0,400}>")
@@ -542,8 +573,7 @@ def _same_start(before: str, key: str) -> bool:
     or with the same word ("ตัวชี้วัดที่ …")."""
     before = _TAG.sub("", before.replace(MERGED_ABOVE, "")).strip()
     key = _TAG.sub("", key).strip()
-    numbered = re.compile(r"^\(?[0-9๐-๙]{1,3}\s*[.)]")
-    if numbered.match(before) and numbered.match(key):
+    if _NUMBERED_KEY.match(before) and _NUMBERED_KEY.match(key):
         return True
     size = 6
     return len(before) >= size and before[:size] == key[:size]

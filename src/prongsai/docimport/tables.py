@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .indicators import tool_named_in
-from .text import CELL_BREAK, arabic, cell_text, cells, is_merged, is_row, squash
+from .text import CELL_BREAK, arabic, cell_text, cells, is_merged, is_row, skeleton, squash
 
 # Column roles, checked in this order against a header cell (without spaces).
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,16 +39,25 @@ STATUS_ROLES = ("not_started", "in_progress", "done")
 REPORT_ROLES = frozenset({*STATUS_ROLES, "result", "outcome"})
 
 _ITEM_START = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\s*[.)]|ตัวชี้วัดที่|มาตรการที่|ประเด็นที่|ข้อที่)")
-_CONTINUED = re.compile(r"\(\s*ต่อ\s*\)|^\s*ต่อ\s*$|^\s*\(?ต่อจากหน้า")
+_CONTINUED = re.compile(r"\(\s*ต\u0e48?อ\s*\)|^\s*ต่อ\s*$|^\s*\(?ต่อจากหน้า")  # OCR: "(ตอ)"
 _INDICATOR_HEADING = re.compile(r"^ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})")
 
 
+_ROLE_SKELETONS = tuple((role, tuple(skeleton(w) for w in words)) for role, words in _ROLE_WORDS)
+
+
 def role_of(header: str) -> str | None:
+    """The role a header cell names; failing an exact word, the word's skeleton (its
+    letters without the marks OCR drops or confuses: "ข้อค้าถาม", "ขันตอน")."""
     text = squash(header)
     if not text or len(text) > 120:
         return None
     for role, words in _ROLE_WORDS:
         if any(word in text for word in words):
+            return role
+    bare = skeleton(text)
+    for role, words in _ROLE_SKELETONS:
+        if any(word in bare for word in words):
             return role
     return None
 

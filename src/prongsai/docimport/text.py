@@ -89,12 +89,26 @@ _DOUBLED_CLUSTER = re.compile(
 )
 
 
+# A Buddhist-era year in Thai digits with one digit too many or two: Tesseract's Thai model
+# reads ๖ as "๒๐" (the loop taken for a second glyph), "พ.ศ. ๒๕๒๐๒๐" for พ.ศ. ๒๕๖๖.
+_SPLIT_SIX_YEAR = re.compile(r"((?:พ\.\s?ศ\.|ปี|คม|ยน|พันธ์)\s?)๒๕([๐-๙]{3,4})(?![๐-๙])")
+
+
+def _join_split_six(match: re.Match[str]) -> str:
+    repaired = match.group(2).replace("๒๐", "๖")
+    return f"{match.group(1)}๒๕{repaired}" if len(repaired) == 2 else match.group(0)
+
+
 def normalise_thai(text: str) -> str:
     """Thai as a keyboard writes it: sara am composed (ํ + า, also with the tone mark between),
     vowels above and below before the tone mark, a mark typed twice once, sara e doubled for
-    sara ae (เเ → แ) and a stacked cluster written twice once."""
+    sara ae (เเ → แ) and a stacked cluster written twice once; a year "๒๕…" of five or six
+    Thai digits whose ๖ OCR split into "๒๐" as four (no text writes such a year; OCR's other
+    digit slips, ๘ → ๕, ๗ → ๑, ๖ → ๐, keep four digits and cannot be told from real ones)."""
     if not text or not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
+    if "๒๕" in text:
+        text = _SPLIT_SIX_YEAR.sub(_join_split_six, text)
     text = _TONE_THEN_NIKHAHIT.sub(lambda m: m.group(1) + "\u0e4d", text)
     text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
@@ -178,6 +192,17 @@ def arabic(text: str) -> str:
 def squash(text: str) -> str:
     """`text` without any whitespace (nor cell marks), for comparing names and headings."""
     return "".join(text.replace(CELL_BREAK, "").replace(MERGED_ABOVE, "").split())
+
+
+_MARKS_ABOVE_BELOW = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def skeleton(text: str) -> str:
+    """`text` squashed, without the Thai vowels and tone marks above and below the line and
+    with sara am as sara aa: what stays of a word when OCR drops or confuses its marks
+    ("ข้อค้าถาม" for ข้อคำถาม, "ขันตอน" for ขั้นตอน). For matching known words (a table's
+    column headings), never for the text itself."""
+    return _MARKS_ABOVE_BELOW.sub("", squash(text).replace("\u0e33", "\u0e32"))
 
 
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")

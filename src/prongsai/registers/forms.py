@@ -127,7 +127,6 @@ class LoanItemForm(forms.Form):
         field.queryset = Asset.objects.filter(  # type: ignore[attr-defined]
             agency=agency, state=AssetState.ACTIVE
         )
-        field.label_from_instance = lambda asset: local_digits(str(asset))  # type: ignore[attr-defined]
         self.fields["quantity"].widget.attrs.update(size=4)
         _row_labels(self, {"asset": _("ครุภัณฑ์"), "quantity": _("จำนวน"), "note": _("หมายเหตุ")})
 
