@@ -13,7 +13,6 @@ Sarabun is ~1.47x bigger at the same point size, so 11 pt Sarabun looks like TH 
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias, TypeVar
@@ -460,13 +459,19 @@ def _map_text(value: Any, fn: Callable[[str], str], *, keep_digit_runs: bool = F
     return value
 
 
-@functools.cache
+_TEXT_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
 def _text_fields(cls: type) -> tuple[str, ...] | None:
     """The fields of a dataclass that hold user text (not marked raw), None for other types
     (read once per class: `dataclasses.fields` was a third of `_map_text`'s time)."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("raw"))
+    if cls not in _TEXT_FIELDS:
+        _TEXT_FIELDS[cls] = (
+            tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("raw"))
+            if dataclasses.is_dataclass(cls)
+            else None
+        )
+    return _TEXT_FIELDS[cls]
 
 
 def mark_breaks(document: Document, *, glue: Literal["all", "vocabulary"]) -> Document:
