@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,3 +81,37 @@ def signed_in(username: str) -> Any:
     client = Client()
     assert client.login(username=username, password=PASSWORD)
     return client
+
+
+HOLD = 1.5  # seconds the first act stays inside its transaction once the second one has sent
+
+
+class Hold:
+    """Wrap a function that the first session calls inside its act's transaction: its first call
+    waits until the other session has sent its request (and HOLD seconds longer). `after=True`
+    calls the function before waiting: for a read that a write checks, so the wait falls after
+    the row lock and the read, before the write."""
+
+    def __init__(self, function: Callable[..., Any], *, after: bool = False) -> None:
+        self.function = function
+        self.after = after
+        self.inside = threading.Event()
+        self.other_sent = threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        result = self.function(*args, **kwargs) if self.after else None
+        if not self.inside.is_set():
+            self.inside.set()
+            assert self.other_sent.wait(20)
+            time.sleep(HOLD)
+        return result if self.after else self.function(*args, **kwargs)
+
+    def then(self, send: Callable[[], Any]) -> Callable[[], Any]:
+        """`send` for the other session, once the first is held."""
+
+        def step() -> Any:
+            assert self.inside.wait(20)
+            self.other_sent.set()
+            return send()
+
+        return step

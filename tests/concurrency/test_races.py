@@ -17,36 +17,9 @@ from prongsai.plans.models import Measure, PlanRevision
 from prongsai.progress import services as progress_services
 from prongsai.progress.models import Action, Period, ProgressReport, ReportEvent
 from tests.authz.cases_plans import MEASURE_POST
-from tests.concurrency.conftest import signed_in, together
+from tests.concurrency.conftest import HOLD, Hold, signed_in, together
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-HOLD = 1.5  # seconds the first act stays inside its transaction once the second one has started
-
-
-class Hold:
-    """Wrap a renderer so that its first call waits, inside the act's transaction, until the
-    other session has sent its request (and a moment longer)."""
-
-    def __init__(self, render: Any) -> None:
-        self.render = render
-        self.inside = threading.Event()
-        self.other_sent = threading.Event()
-
-    def __call__(self, *args: Any) -> bytes:
-        if not self.inside.is_set():
-            self.inside.set()
-            assert self.other_sent.wait(20)
-            time.sleep(HOLD)
-        return self.render(*args)  # type: ignore[no-any-return]
-
-    def then(self, send: Any) -> Any:
-        def step() -> Any:
-            assert self.inside.wait(20)
-            self.other_sent.set()
-            return send()
-
-        return step
 
 
 def _approvals(plan: Any) -> Any:

@@ -8,9 +8,6 @@ anyway)."""
 from __future__ import annotations
 
 import re
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,39 +22,9 @@ from prongsai.registers import services as register_services
 from prongsai.registers.models import Loan, LoanItem
 from tests.authz.cases_registers import YEAR, rows
 from tests.authz.world import PASSWORD
-from tests.concurrency.conftest import signed_in, together
+from tests.concurrency.conftest import Hold, signed_in, together
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-HOLD = 1.5  # seconds the first session stays in its transaction once the second has sent
-
-
-class HoldAfterRead:
-    """Wrap a read that a write checks: its first call reads, then waits inside the write's
-    transaction (after the row lock, before the write) until the other session has sent its
-    request, and a moment longer."""
-
-    def __init__(self, read: Callable[..., Any]) -> None:
-        self.read = read
-        self.inside = threading.Event()
-        self.other_sent = threading.Event()
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        result = self.read(*args, **kwargs)
-        if not self.inside.is_set():
-            self.inside.set()
-            assert self.other_sent.wait(20)
-            time.sleep(HOLD)
-        return result
-
-    def then(self, send: Callable[[], Any]) -> Callable[[], Any]:
-        def step() -> Any:
-            assert self.inside.wait(20)
-            self.other_sent.set()
-            return send()
-
-        return step
-
 
 # Channels: two receivers reply to one case from the same form version --------------------
 
@@ -86,7 +53,7 @@ def test_two_receivers_replying_at_once_from_one_form_version_reply_once(
     page_url = reverse("channels:report", args=["ours", report.pk])
     version = _version(first.get(page_url).content.decode())
     assert _version(second.get(page_url).content.decode()) == version  # one form version
-    hold = HoldAfterRead(channel_services.reply_state)
+    hold = Hold(channel_services.reply_state, after=True)
     monkeypatch.setattr(channel_services, "reply_state", hold)
     url = reverse("channels:reply", args=["ours", report.pk])
     mine = {"_version": version, "status": "in_progress", "body": "รับเรื่องแล้ว กำลังตรวจสอบ"}
@@ -134,20 +101,30 @@ def _loan(asset: Any, borrower: str, starts: str, due: str) -> dict[str, str]:
     }
 
 
+def _two_loan_requests_at_once(
+    world: Any, folder: Path, monkeypatch: Any, second: tuple[str, str, str]
+) -> tuple[Any, Any, Any]:
+    """The editor asks for the projector from 03/06 to 05/06/2567 and is held after reading the
+    overlapping loans; the admin then asks for it as `second` (borrower, from, to)."""
+    asset = world.objects["reg_asset"]  # the projector: not lent to anyone
+    assert not LoanItem.objects.filter(asset=asset).exists()
+    hold = Hold(register_services._clashes, after=True)
+    monkeypatch.setattr(register_services, "_clashes", hold)
+    editor, admin = signed_in("editor"), signed_in("admin")
+    url = reverse("registers:loans", args=["ours", YEAR])
+    one, two = together(
+        folder,
+        lambda: editor.post(url, _loan(asset, "นายยืมก่อน", "03/06/2567", "05/06/2567")),
+        hold.then(lambda: admin.post(url, _loan(asset, *second))),
+    )
+    return asset, one, two
+
+
 def test_two_loan_requests_for_one_asset_over_overlapping_days_at_once_store_one_loan(
     race_world: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    asset = race_world.objects["reg_asset"]  # the projector: not lent to anyone
-    assert not LoanItem.objects.filter(asset=asset).exists()
-    hold = HoldAfterRead(register_services._clashes)
-    monkeypatch.setattr(register_services, "_clashes", hold)
-    first, second = signed_in("editor"), signed_in("admin")
-    url = reverse("registers:loans", args=["ours", YEAR])
-
-    one, two = together(
-        tmp_path,
-        lambda: first.post(url, _loan(asset, "นายยืมก่อน", "03/06/2567", "05/06/2567")),
-        hold.then(lambda: second.post(url, _loan(asset, "นางยืมซ้อน", "04/06/2567", "07/06/2567"))),
+    asset, one, two = _two_loan_requests_at_once(
+        race_world, tmp_path, monkeypatch, ("นางยืมซ้อน", "04/06/2567", "07/06/2567")
     )
 
     assert one.status_code == 302
@@ -164,16 +141,8 @@ def test_two_loan_requests_for_one_asset_over_overlapping_days_at_once_store_one
 def test_two_loan_requests_for_one_asset_on_separate_days_at_once_are_both_stored(
     race_world: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    asset = race_world.objects["reg_asset"]
-    hold = HoldAfterRead(register_services._clashes)
-    monkeypatch.setattr(register_services, "_clashes", hold)
-    first, second = signed_in("editor"), signed_in("admin")
-    url = reverse("registers:loans", args=["ours", YEAR])
-
-    one, two = together(
-        tmp_path,
-        lambda: first.post(url, _loan(asset, "นายยืมก่อน", "03/06/2567", "05/06/2567")),
-        hold.then(lambda: second.post(url, _loan(asset, "นางยืมทีหลัง", "06/06/2567", "08/06/2567"))),
+    asset, one, two = _two_loan_requests_at_once(
+        race_world, tmp_path, monkeypatch, ("นางยืมทีหลัง", "06/06/2567", "08/06/2567")
     )
 
     assert one.status_code == two.status_code == 302  # the lock waits, it does not refuse

@@ -159,8 +159,8 @@ def _value(f: models.Field[Any, Any], value: Any, names: _Names) -> str:
         if label is not None:
             return str(label)
     if isinstance(f, models.ForeignKey):
-        # a record's name may hold numbers (an asset "416-60-0003 เครื่องเสียง"): the page's digits
-        return thai.local_digits_in_text(names.name(f.related_model, value))  # type: ignore[arg-type]
+        # a record's name may hold numbers (an asset "416-60-0003 เครื่องเสียง"): as record names are
+        return record_name(names.name(f.related_model, value))  # type: ignore[arg-type]
     if f.name.endswith("_path"):
         return _("เก็บไฟล์แล้ว")  # where a file is stored is not the officer's business
     if isinstance(f, models.BooleanField):
