@@ -68,6 +68,26 @@ def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
     return _computed_once(scope, f, version, key, latest_key)
 
 
+def page_seconds(scope: Scope, agg: Aggregates) -> tuple[int, Any]:
+    """How long a page showing `agg` may be served as it is, and when its figures were computed
+    if they are not the area's current ones (else None). Current figures: as long as they are
+    kept. The country's last ones, served while the data moved on (above): only until they reach
+    the max age, when a request computes the new ones beside it (`page_still_fresh`)."""
+    if agg.key.startswith(f"oversight:agg:v{area_version(scope)}:"):
+        return CACHE_SECONDS, None
+    return max(0, int(settings.OVERSIGHT_COUNTRY_MAX_AGE - _age(agg.computed_at))), agg.computed_at
+
+
+def page_still_fresh(computed_at: Any) -> bool:
+    """Whether a kept page built on the country's last figures (computed at `computed_at`; None
+    for current figures) may still be served: not once they reach the max age."""
+    return computed_at is None or _age(computed_at) < settings.OVERSIGHT_COUNTRY_MAX_AGE
+
+
+def _age(moment: Any) -> float:
+    return float((timezone.now() - moment).total_seconds())
+
+
 def _lock(key: str) -> bool:
     return bool(cache.add(f"{key}:lock", os.getpid(), LOCK_SECONDS))
 

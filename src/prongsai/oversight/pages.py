@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from prongsai.core import thai
@@ -20,7 +21,7 @@ from prongsai.frameworks.models import Framework
 from prongsai.oversight import charts
 from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat
 from prongsai.oversight.charts import mini_bar
-from prongsai.oversight.figures import area_aggregates
+from prongsai.oversight.figures import area_aggregates, area_version
 from prongsai.oversight.filters import SORTS, FilterForm, Filters
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope
 from prongsai.oversight.selectors import AreaRanks, Row, page_of_rows, result_years
@@ -155,6 +156,28 @@ def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> Vi
     ranks = AreaRanks(agg.scores, negated_sorted=True)
     known = agg.agencies if not (f.level or f.state or f.q) else None
     return View(scope, f, form, agg, ranks, with_page=with_page, known_count=known)
+
+
+def page_key(scope: Scope, params: QueryDict, user_kind: str) -> str:
+    """The cache key of an area page as rendered (views._area): what it shows is the area's
+    figures (their version), the filters as asked, the language and digits, the day (late
+    measures are counted as of today) and the breadcrumbs of the viewer's widest area; nothing in
+    it is the viewer's own (no form token, no name), so every overseer of the area may be served
+    it, after their own access check."""
+    code = scope.district.code if scope.district else scope.province.code if scope.province else ""
+    raw = "|".join(
+        [
+            scope.kind,
+            code,
+            area_version(scope),
+            params.urlencode(),
+            get_language() or "",
+            str(thai.page_digits()),
+            user_kind,
+            timezone.localdate().isoformat(),
+        ]
+    )
+    return "oversight:page:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
 
 
 def _label(s: Stat) -> str:

@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,9 +19,10 @@ from prongsai.jobs.services import job_retry
 from prongsai.oversight import sheets
 from prongsai.oversight.aggregates import CACHE_SECONDS
 from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
+from prongsai.oversight.figures import page_seconds, page_still_fresh
 from prongsai.oversight.forms import BulkImportForm
 from prongsai.oversight.models import BulkImport
-from prongsai.oversight.pages import breadcrumbs, build_view
+from prongsai.oversight.pages import breadcrumbs, build_view, page_key
 from prongsai.oversight.scope import (
     COUNTRY,
     DISTRICT,
@@ -42,17 +45,32 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
-    view = build_view(scope, request.GET)
-    return render(
-        request,
-        "oversight/area.html",
-        {
-            "view": view,
-            "scope": scope,
-            "crumbs": breadcrumbs(scope, home_kind(request.user)),
-            "query": view.filters.query(),
-        },
-    )
+    """The area's page, kept whole in the cache (pages.page_key) for as long as its figures are
+    current (figures.page_seconds): a warm view reads the access check and the figures' version,
+    no filters, figures or table."""
+    user_kind = home_kind(request.user)
+    key = page_key(scope, request.GET, user_kind)
+    page = cache.get(key)
+    if not (isinstance(page, tuple) and len(page) == 3 and page_still_fresh(page[2])):
+        view = build_view(scope, request.GET)
+        content = render_to_string(
+            "oversight/_area.html",
+            {
+                "view": view,
+                "scope": scope,
+                "crumbs": breadcrumbs(scope, user_kind),
+                "query": view.filters.query(),
+                "query_string": request.GET.urlencode(),
+            },
+        )
+        seconds, stale_since = page_seconds(scope, view.agg)
+        page = (view.area_label, str(content), stale_since)
+        if seconds:
+            cache.set(key, page, seconds)
+    title, content, _ = page
+    # our own template's output, escaped when it was rendered
+    body = mark_safe(content)  # noqa: S308
+    return render(request, "oversight/area.html", {"title": title, "content": body, "scope": scope})
 
 
 @login_required
