@@ -18,7 +18,8 @@ class ChannelsConfig(AppConfig):
         from prongsai.orgs.cycle import register_nav
 
         def may_open(access: Any, user: Any) -> bool:
-            return is_receiver(user, access.agency) or may_handle_complaints(user, access)
+            # the officers who may write first: they need no read of the receivers
+            return may_handle_complaints(user, access) or is_receiver(user, access.agency)
 
         register_nav(_("เรื่องร้องเรียน"), "channels:index", allowed=may_open)  # type: ignore[arg-type]
         register_nav(_("สถิติเรื่องร้องเรียน (O18)"), "channels:stats", group=1)  # type: ignore[arg-type]
