@@ -54,7 +54,7 @@ def known_codes_for_year(year: int) -> set[str] | None:
 def _squash(value: Any) -> Any:
     if isinstance(value, str):
         return "".join(value.split())
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # an action is compared as a (date, text) pair
         return [_squash(item) for item in value]
     if isinstance(value, dict):
         return {key: _squash(item) for key, item in value.items()}

@@ -52,7 +52,9 @@ def problems(root: Path = ROOT) -> list[str]:
                 continue
             version, hashed = pinned[key]
             if not req.specifier.contains(version, prereleases=True):
-                out.append(f"{name}: {req.name}=={version} is not allowed by pyproject.toml's {req}")
+                out.append(
+                    f"{name}: {req.name}=={version} is not allowed by pyproject.toml's {req}"
+                )
             if not hashed:
                 out.append(f"{name}: {req.name}=={version} has no hashes")
     return out

@@ -130,3 +130,13 @@ def test_memo_headings_whose_tone_mark_ocr_dropped_are_still_read() -> None:
     assert memo.number == "สส ๗๑๘๐๑/-"
     assert memo.memo is not None and memo.memo["subject"] == "รายงานผลการดำเนินการตามมาตรการ"
     assert memo.memo["date"] == "2023-04-03"
+
+
+def test_a_date_wrapped_after_when_it_was_done_goes_on_the_sentence() -> None:
+    """annual_report.pdf: "…ดำเนินการเมื่อวันที่" / "15 ตุลาคม 2567" is one action, not two."""
+    lines = ["รายงานสรุปผลประจำปี ดำเนินการเมื่อวันที่", "15 ตุลาคม 2567"]
+    assert join_wrapped(lines) == "รายงานสรุปผลประจำปี ดำเนินการเมื่อวันที่ 15 ตุลาคม 2567"
+    # a date after a finished sentence still starts an item of its own
+    assert join_wrapped(["ประชุมแล้ว", "15 ตุลาคม 2567 อบรม"]) == (
+        f"ประชุมแล้ว{CELL_BREAK}15 ตุลาคม 2567 อบรม"
+    )

@@ -53,6 +53,11 @@ _ITEM = re.compile(
     r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม))"
 )
 
+# A date after these words goes on the sentence: "ดำเนินการเมื่อวันที่" / "15 ตุลาคม 2567" is one
+# line wrapped before its date, not an item starting with a date.
+_DATE_LEAD = re.compile(r"(?:วันที่|เมื่อ|(?:^|\s)ณ|ตั้งแต่|ภายใน)\s*$")
+_NUMBERED = re.compile(r"^\s*\(?[0-9๐-๙]{1,3}\s*[.)]")
+
 
 @dataclass
 class Char:
@@ -325,10 +330,11 @@ def _lines(chars: list[Char]) -> list[Line]:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date)
-    begins a new paragraph; a wrapped line is joined with a space, or without one between two
-    Thai letters (Thai has no spaces between words, a line break there was inside a phrase;
-    a Thai digit there is a number, a word of its own, and keeps its space)."""
+    """The lines of one cell as its text: a line that starts an item (bullet, "1.", "๑)", a date
+    not following "วันที่", "เมื่อ"…) begins a new paragraph; a wrapped line is joined with a
+    space, or without one between two Thai letters (Thai has no spaces between words, a line
+    break there was inside a phrase; a Thai digit there is a number, a word of its own, and
+    keeps its space)."""
     text = ""
     for line in lines:
         text = _append(text, line)
@@ -342,7 +348,8 @@ def _append(text: str, line: str) -> str:
         return text
     if not text:
         return line
-    if _ITEM.match(line):
+    dated = _DIGIT.match(line[0]) and not _NUMBERED.match(line) and _DATE_LEAD.search(text)
+    if _ITEM.match(line) and not dated:
         return f"{text}{CELL_BREAK}{line}"
     thai = _THAI.match(text[-1]) and _THAI.match(line[0])
     # ...but a number next to a Thai word was a word of its own ("วันที่ ๑๐ ตุลาคม ๒๕๖๖")
