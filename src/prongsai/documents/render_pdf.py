@@ -51,20 +51,46 @@ def _fonts() -> typst.Fonts:
 
 
 def render_pdf(document: m.Document) -> bytes:
-    """Render a document to PDF bytes."""
+    """Render a document to PDF bytes.
+
+    The labels that cells cut by a page break repeat with "(ต่อ)" are placed from the previous
+    layout pass (document.typ, `continued-cell`); in a few long tables (about one document in
+    twelve of the national batch) each pass moves a row the other way and typst stops after
+    five, leaving a label twice in one cell or the signature alone on the last page. Such a
+    document is rendered again without those labels: its layout then settles."""
     data, files = typst_input(document)
+    return render_typst_input(data, files, document.title)
+
+
+def render_typst_input(data: str, files: dict[str, bytes], title: str) -> bytes:
+    """The PDF of the template's JSON (`typst_input`), rendered again without the continued
+    labels when its layout does not settle."""
     with typst_root(files) as root:
-        # (typst's stubs tie root's type to the input's, bytes here; a str path is what it takes)
-        pdf, warnings = typst.compile_with_warnings(
-            template_source(),
-            root=root,  # type: ignore[type-var]
-            font_paths=fonts(),
-            sys_inputs={"doc": data},
-        )
+        pdf, warnings = _compile(data, root)
+        if any(_unsettled(warning) for warning in warnings):
+            log.info("typst: rendered again without continued labels (%s)", title)
+            settled = json.dumps({**json.loads(data), "settle": False}, ensure_ascii=False)
+            pdf, warnings = _compile(settled, root)
     for warning in warnings:
-        # "document did not converge": the continued labels or "(ต่อ)" may be misplaced.
-        log.warning("typst: %s (%s)", warning, document.title)
+        log.warning("typst: %s (%s)", warning, title)
     return fix_split_clusters(pdf)
+
+
+def _compile(data: str, root: str | None) -> tuple[bytes, list[Any]]:
+    # (typst's stubs tie root's type to the input's, bytes here; a str path is what it takes)
+    pdf, warnings = typst.compile_with_warnings(
+        template_source(),
+        root=root,  # type: ignore[type-var]
+        font_paths=fonts(),
+        sys_inputs={"doc": data},
+    )
+    return pdf, list(warnings)
+
+
+def _unsettled(warning: Any) -> bool:
+    """typst's "document did not converge within five attempts" (and its companions)."""
+    text = str(getattr(warning, "message", warning))
+    return "converge" in text or "stabilize" in text
 
 
 # --- serialisation -------------------------------------------------------------------------
