@@ -121,7 +121,7 @@ def ocr_page_blocks(
     read cell by cell (docimport/ocr_tables.py), the other text as lines; a page without a
     ruled table is read whole, as lines. Raises DocumentImportError when Tesseract is missing,
     times out or reads nothing at all."""
-    from . import ocr_tables
+    from . import ocr_fix, ocr_tables
 
     if not available():
         raise DocumentImportError("ocr_unavailable", _missing_message())
@@ -150,7 +150,7 @@ def ocr_page_blocks(
         out[page] = blocks
     if sum(_visible(block) for blocks in out.values() for block in blocks) < 20:
         raise DocumentImportError("ocr_unreadable", _UNREADABLE)
-    return out
+    return ocr_fix.correct_document(out)
 
 
 def _visible(block: TableBlock | TextBlock) -> int:
