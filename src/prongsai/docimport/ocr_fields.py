@@ -29,6 +29,7 @@ FIRST_ITA_YEAR = 2557  # the first fiscal year of the ITA assessment
 YEARS_AHEAD = 2
 CONFUSION_COST = 0.5
 MAX_DISTANCE = 1.0
+MIN_READINGS = 2  # one misread year alone does not tell the fiscal year
 # (true digit, as Tesseract reads it)
 _CONFUSIONS = frozenset(
     {("6", "2"), ("6", "0"), ("7", "5"), ("7", "1"), ("8", "5"), ("4", "5"), ("9", "5")}
@@ -73,7 +74,7 @@ def fiscal_year_of(texts: list[str], today: dt.date | None = None) -> int | None
     """The fiscal year the document's year readings fit best, or None when they do not tell."""
     today = today or dt.date.today()
     readings = _readings(texts)
-    if not readings:
+    if len(readings) < MIN_READINGS:
         return None
     scores: list[tuple[float, int]] = []
     for fiscal in range(FIRST_ITA_YEAR, today.year + BE_OFFSET + YEARS_AHEAD + 1):

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from pythainlp.util import Trie
 
 UNKNOWN_CHAR_COST = 8.0  # per character outside the dictionary (a rare word costs ~17)
-RARE_WORD_COST = 11.0  # a word costing more (seen fewer than ~500 times in 33M) is suspect
+RARE_WORD_COST = 9.0  # a word costing more (seen fewer than ~4,000 times in 33M) is suspect
 MAX_EDITS_PER_RUN = 6
+DOMAIN_WORD_FREQUENCY = 1000  # an ITA term (documents/data/words.txt, months) costs at most this
 MAX_RUN = 120  # longer runs are corrected in windows anyway; bound the DP
 MIN_GAIN = 1.0  # nats: a correction must segment clearly better than its edit costs
 SHORT_WORD = 2  # words this short are always looked at ("ที" for ที่)
@@ -80,6 +81,10 @@ def _model() -> _Model:
     total = float(sum(freqs.values()))
     unseen = math.log(total)
     costs = {w: math.log(total / (freqs[w] + 1)) if w in freqs else unseen for w in words}
+    # the ITA vocabulary is common in these documents whatever the general corpus says
+    domain = math.log(total / DOMAIN_WORD_FREQUENCY)
+    for word in base_vocabulary():
+        costs[word] = min(costs[word], domain)
     return _Model(Trie(words), costs, unseen)
 
 
@@ -153,6 +158,8 @@ def _candidates(text: str) -> list[tuple[str, float]]:
             out.append((before + after, STRAY_LETTER_COST))
         if ch == "\u0e49" and after[:1] == "\u0e32":  # "้า" for "ำ"
             out.append((before + "\u0e33" + after[1:], AM_COST))
+        if ch == "\u0e32" and before[-1:] in _CONSONANTS:  # "า" for "ำ" (its circle lost)
+            out.append((before + "\u0e33" + after, AM_COST))
     return out
 
 
@@ -200,9 +207,14 @@ def correct_run(run: str) -> str:
                 start = sum(len(w) for w in texts[:lo])
                 fixed = (start, region, found[1], found[0])
         if fixed is None:
-            return run
+            break
         start, region, _gain, replacement = fixed
         run = run[:start] + replacement + run[start + len(region) :]
+    # "ที" standing alone as a word is "ที่" with its tone mark dropped (ที as a word of its
+    # own is all but unused in documents)
+    words = segment(run)[1]
+    if any(word == "ที" for word, _known in words):
+        run = "".join("ที่" if word == "ที" else word for word, _known in words)
     return run
 
 
@@ -230,6 +242,20 @@ _ABBREVIATION_BEFORE = re.compile(
 )
 
 
+def _name_start(run: str) -> re.Match[str] | None:
+    """The first title or unit word in `run` that ends where a word ends ("นาย" in "นายสมชาย",
+    not in "มิถุนายน")."""
+    ends: set[int] = set()
+    position = 0
+    for word, _known in segment(run)[1]:
+        position += len(word)
+        ends.add(position)
+    for match in _NAME_BEFORE.finditer(run):
+        if match.end() in ends:
+            return match
+    return None
+
+
 def correct_words(text: str) -> str:
     """`text` (OCR output) with every run of Thai letters corrected by `correct_run`, names
     and abbreviations aside."""
@@ -248,7 +274,7 @@ def correct_words(text: str) -> str:
         if surname or text[end : end + 1] == "." or _ABBREVIATION_BEFORE.search(text[:start]):
             out.append(run)
         else:
-            name = _NAME_BEFORE.search(run)
+            name = _name_start(run)
             if name is not None and name.end() < len(run):
                 out.append(correct_run(run[: name.start()]) + run[name.start() :])
                 named = True
