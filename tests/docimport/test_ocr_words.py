@@ -141,7 +141,7 @@ def test_noise_between_thai_words_is_dropped_across_a_cells_lines() -> None:
 
 
 def test_a_scanned_documents_blocks_are_corrected_as_a_whole() -> None:
-    pages = {
+    pages: dict[int, list[TableBlock | TextBlock]] = {
         0: [TextBlock(0.0, "ประจำปีงบประมาณ พ.ศ. ๒๕๒๕")],
         1: [
             TableBlock(
