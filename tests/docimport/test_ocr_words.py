@@ -138,6 +138,8 @@ def test_noise_between_thai_words_is_dropped_across_a_cells_lines() -> None:
     assert correct_text("หน่วยงาน . ตอบ ~ ข้อซักถาม") == "หน่วยงาน ตอบ ข้อซักถาม"
     assert correct_text("ระบบ E-Service No Gift Policy") == "ระบบ E-Service No Gift Policy"
     assert correct_text("มกราคม - มีนาคม") == "มกราคม - มีนาคม"
+    assert correct_text(", ดำเนินการแล้ว /.") == "ดำเนินการแล้ว"  # stray signs at the ends
+    assert correct_text("ITA .") == "ITA ."
 
 
 def test_a_scanned_documents_blocks_are_corrected_as_a_whole() -> None:

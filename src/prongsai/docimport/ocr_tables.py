@@ -185,6 +185,7 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
 # of a line: "๑", "+", "»", "«", "*" followed by a gap and a Thai word.
 _THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
 _NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,3}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_EDGE_SIGNS = re.compile(r"^[,.~=»«“”\"'|\\_^`°/]+$")
 _OCR_TAG = re.compile(r"<[«<]*\s?/?\s?[^\s<>]{1,3}\s?/?>")
 _LONE_DIGITS = re.compile(r"^(?:[0-9๐-๙]\s+)+[0-9๐-๙]$")
 _BULLET = re.compile(
@@ -211,6 +212,11 @@ def drop_noise(text: str) -> str:
         if not (_THAI_WORD.search(before[-1:]) and _THAI_WORD.search(after[:1])):
             kept.extend(words[index:end])
         index = end
+    # stray signs at either end of a Thai text (", ดำเนินการ…", "…บริการ ,", "…ทุกกอง /.")
+    while len(kept) > 1 and _EDGE_SIGNS.match(kept[0]) and _THAI_WORD.search(kept[1][:1]):
+        kept.pop(0)
+    while len(kept) > 1 and _EDGE_SIGNS.match(kept[-1]) and _THAI_WORD.search(kept[-2][-1:]):
+        kept.pop()
     return " ".join(kept)
 
 
