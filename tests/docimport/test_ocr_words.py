@@ -172,3 +172,18 @@ def test_a_text_layer_pdf_never_goes_through_the_corrector(
     extracted = extract((CORPUS / "plan_clean.pdf").read_bytes(), "plan_clean.pdf")
     assert extracted.source != "ocr"
     assert "ชี้แจงในที่ประชุมประจำเดือน" in extracted.text.replace(" ", "")
+
+
+def test_an_ocr_issue_starts_with_the_code_ocr_damaged() -> None:
+    from prongsai.core.ita_codes import scan_question_codes
+    from prongsai.docimport.measures import _repaired_code_at_start
+
+    known = {"i8", "i20", "e9"}
+    for read, meant in [
+        ("18 บุคลากรมีส่วนร่วมเพียงใด", "i8 บุคลากรมีส่วนร่วมเพียงใด"),  # the I read as 1
+        ("120 การขออนุญาตยืมทรัพย์สิน", "i20 การขออนุญาตยืมทรัพย์สิน"),
+        ("e9 หน่วยงานตอบข้อซักถาม", "e9 หน่วยงานตอบข้อซักถาม"),  # written right: as it is
+        ("15 ข้อ ไม่ใช่รหัส", "15 ข้อ ไม่ใช่รหัส"),  # not a known code: a number
+    ]:
+        scan = scan_question_codes([read], known)
+        assert _repaired_code_at_start(read, scan) == meant
