@@ -49,7 +49,10 @@ def _read(
     extracted = extract(data, filename, max_bytes=max_bytes)
     structured = extracted.format == "docx" or bool(getattr(extracted, "structured", False))
     parsed = parse_text(
-        extracted.text, known_codes_for_year=known_codes_for_year, structured=structured
+        extracted.text,
+        known_codes_for_year=known_codes_for_year,
+        structured=structured,
+        ocr=extracted.source == "ocr",
     )
     parsed["warnings"] = [*extracted.warnings, *parsed["warnings"]]
     parsed["confidence"] = assess(parsed, extracted)

@@ -111,6 +111,7 @@ def _joined(fragments: list[str], *, breaks: bool = False, rows_apart: bool = Fa
 class MeasureContext:
     known_codes: Collection[str] | None
     structured: bool = False  # rows and cells as the document's own table (DOCX), not lines
+    ocr: bool = False  # the text was read by OCR: damaged codes are rewritten in the issue
     codes: CodeScan = field(default_factory=CodeScan)
     warnings: list[str] = field(default_factory=list)
 
@@ -199,6 +200,15 @@ def _items(fragments: list[str], context: MeasureContext) -> list[str]:
     return split_items(_joined(fragments, breaks=True, rows_apart=context.structured) or "")
 
 
+def _repaired_code_at_start(issue: str, scan: CodeScan) -> str:
+    """An OCR'd issue that starts with a code OCR damaged ("18 บุคลากร…", read as i8 against
+    the year's codes by `core/ita_codes`) starts with the code instead."""
+    for raw, code in scan.repaired:
+        if issue.startswith(raw) and issue[len(raw) : len(raw) + 1].isspace():
+            return code + issue[len(raw) :]
+    return issue
+
+
 def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> dict[str, Any]:
     where = f"มาตรการที่ {number} (บรรทัด {group.first_line})"
     first = group.rows[0]
@@ -240,6 +250,8 @@ def build_measure(group: MeasureRows, number: int, context: MeasureContext) -> d
             context.codes.extend(extra)
             scan = extra
     codes = scan.codes
+    if context.ocr and issue:
+        issue = _repaired_code_at_start(issue, scan)
     for code in codes:
         derived = indicator_for_code(code)
         if derived is not None:

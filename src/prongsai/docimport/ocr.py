@@ -5,7 +5,9 @@ tha+eng` (Debian `tesseract-ocr` and `tesseract-ocr-tha`, installed by scripts/s
 both run as subprocesses with a time bound per page and for the whole document. Tesseract gives
 lines, not table cells: the ruled tables are found in the page image and read cell by cell
 (docimport/ocr_tables.py, decision 45), so that a scanned table meets the same grid and parser
-as a text-layer PDF's. The result is marked as OCR (`Extracted.source == "ocr"`, `ocr_pages`)
+as a text-layer PDF's. When every page is read, the whole document's text is corrected
+(docimport/ocr_fix.py, decision 46: misread Thai words, years against the fiscal year, quarters,
+noise). The result is marked as OCR (`Extracted.source == "ocr"`, `ocr_pages`)
 so that the review shows it with a lower confidence.
 """
 
@@ -121,7 +123,7 @@ def ocr_page_blocks(
     read cell by cell (docimport/ocr_tables.py), the other text as lines; a page without a
     ruled table is read whole, as lines. Raises DocumentImportError when Tesseract is missing,
     times out or reads nothing at all."""
-    from . import ocr_tables
+    from . import ocr_fix, ocr_tables
 
     if not available():
         raise DocumentImportError("ocr_unavailable", _missing_message())
@@ -150,7 +152,7 @@ def ocr_page_blocks(
         out[page] = blocks
     if sum(_visible(block) for blocks in out.values() for block in blocks) < 20:
         raise DocumentImportError("ocr_unreadable", _UNREADABLE)
-    return out
+    return ocr_fix.correct_document(out)
 
 
 def _visible(block: TableBlock | TextBlock) -> int:

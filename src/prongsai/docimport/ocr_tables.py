@@ -31,7 +31,7 @@ from PIL import Image
 from prongsai.core.thai import ALL_MONTHS
 
 from .pdf_tables import Cell, TableBlock, TextBlock, _edge, _grids, _table_block
-from .text import normalise_thai, skeleton
+from .text import normalise_thai
 
 MIN_H_LINE_POINTS = 14.0  # a horizontal rule: a dark run at least this long (a glyph is shorter)
 MIN_V_LINE_POINTS = 20.0  # a vertical rule: longer than any glyph with its marks
@@ -184,7 +184,8 @@ def page_blocks(png: bytes, dpi: float, read: Reader) -> list[TableBlock | TextB
 # and stray signs between two Thai words, a line of lone digits ("๕ ๕"). A bullet at the start
 # of a line: "๑", "+", "»", "«", "*" followed by a gap and a Thai word.
 _THAI_WORD = re.compile(r"[\u0e01-\u0e4e]")
-_NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,2}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_NOISE_TOKEN = re.compile(r"^(?:[a-z]{1,3}|[,.~=»«“”\"'|\\_^`°]+|[A-Z][a-z]?)$")
+_EDGE_SIGNS = re.compile(r"^[,.~=»«“”\"'|\\_^`°/]+$")
 _OCR_TAG = re.compile(r"<[«<]*\s?/?\s?[^\s<>]{1,3}\s?/?>")
 _LONE_DIGITS = re.compile(r"^(?:[0-9๐-๙]\s+)+[0-9๐-๙]$")
 _BULLET = re.compile(
@@ -193,69 +194,42 @@ _BULLET = re.compile(
 )  # "๑ ตุลาคม ๒๕๖๖" is a date
 
 
-# Words every ITA document writes, whose marks Tesseract drops or confuses ("ตัวชีวัด",
-# "ขันตอน", "ดาเนินการ"): an OCR run with the same letters (marks aside) is the word. Only
-# words whose skeleton has four letters or more, so that no other word shares it; and "ที"
-# standing alone as a word (pythainlp's segmentation) is "ที่" with its tone mark dropped.
-_KNOWN_WORDS = (
-    "ตัวชี้วัด", "ขั้นตอน", "ดำเนินการ", "เจ้าหน้าที่", "ผู้รับผิดชอบ", "ประชาสัมพันธ์",
-    "ทรัพย์สิน", "คุณธรรม", "ความโปร่งใส", "ข้อคำถาม", "ปีงบประมาณ", "สำนักปลัด",
-    "องค์การบริหารส่วนตำบล", "ประสิทธิภาพ", "การสื่อสาร", "ทุจริต", "ประพฤติมิชอบ",
-    "ผู้บริหาร", "เผยแพร่", "ช่องทาง", "ข้อมูล", "เว็บไซต์", "หน่วยงาน", "กำหนด",
-    "กำกับติดตาม", "ร้องเรียน", "ผู้รับบริการ", "ประจำปี", "ไตรมาส",
-)  # fmt: skip
-_LONE_THI = re.compile("ที(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
-_ANY_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-
-
-def _known_word_pattern() -> re.Pattern[str]:
-    forms = []
-    for word in sorted(_KNOWN_WORDS, key=len, reverse=True):
-        letters = skeleton(word)
-        forms.append(
-            "".join(
-                ("[\u0e32\u0e33]" if ch == "\u0e32" else re.escape(ch)) + _ANY_MARKS
-                for ch in letters
-            )
-        )
-    return re.compile("|".join(f"(?:{form})" for form in forms))
-
-
-_KNOWN_WORD = _known_word_pattern()
-_BY_SKELETON = {skeleton(word): word for word in _KNOWN_WORDS}
-
-
-def _known_word(match: re.Match[str]) -> str:
-    found = match.group(0)
-    return _BY_SKELETON.get(skeleton(found.replace("\u0e49\u0e32", "\u0e33")), found)
+def drop_noise(text: str) -> str:
+    """`text` without the runs of noise tokens (above) that stand between two Thai words."""
+    words = text.split()
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        end = index
+        while end < len(words) and _NOISE_TOKEN.match(words[end]):
+            end += 1
+        if end == index:
+            kept.append(words[index])
+            index += 1
+            continue
+        before = kept[-1] if kept else ""
+        after = words[end] if end < len(words) else ""
+        if not (_THAI_WORD.search(before[-1:]) and _THAI_WORD.search(after[:1])):
+            kept.extend(words[index:end])
+        index = end
+    # stray signs at either end of a Thai text (", ดำเนินการ…", "…บริการ ,", "…ทุกกอง /.")
+    while len(kept) > 1 and _EDGE_SIGNS.match(kept[0]) and _THAI_WORD.search(kept[1][:1]):
+        kept.pop(0)
+    while len(kept) > 1 and _EDGE_SIGNS.match(kept[-1]) and _THAI_WORD.search(kept[-2][-1:]):
+        kept.pop()
+    return " ".join(kept)
 
 
 def clean_ocr_line(line: str) -> str:
     """One line as Tesseract read it, without the noise it reads into Thai text (above) and
     without the short HTML tags a document pasted from a web page prints ("<p>", which OCR
     reads as "<0>", "</๒>", "<บ0>"; `text.clean_line` drops them from a text layer)."""
-    line = _OCR_TAG.sub(" ", line)
-    words = line.split()
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        before = kept[-1] if kept else ""
-        after = words[index + 1] if index + 1 < len(words) else ""
-        between_thai = bool(_THAI_WORD.search(before[-1:]) and _THAI_WORD.search(after[:1]))
-        if between_thai and _NOISE_TOKEN.match(word):
-            continue
-        kept.append(word)
-    text = " ".join(kept)
+    text = drop_noise(_OCR_TAG.sub(" ", line))
     if _LONE_DIGITS.match(text):
         return ""
     text = normalise_thai(_BULLET.sub("• ", text))
     if not _THAI_WORD.search(text):
         return text
-    text = _KNOWN_WORD.sub(_known_word, text)
-    if _LONE_THI.search(text):
-        from pythainlp.tokenize import word_tokenize
-
-        words = word_tokenize(text, engine="newmm", keep_whitespace=True)
-        text = "".join("ที่" if word == "ที" else word for word in words)
     return text
 
 

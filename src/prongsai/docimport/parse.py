@@ -48,11 +48,16 @@ def known_codes_around(
 
 
 def parse_text(
-    text: str, *, known_codes_for_year: KnownCodesForYear | None = None, structured: bool = False
+    text: str,
+    *,
+    known_codes_for_year: KnownCodesForYear | None = None,
+    structured: bool = False,
+    ocr: bool = False,
 ) -> dict[str, Any]:
     """The parsed dict of extracted text. `structured`: the table rows are the document's own
     rows (DOCX, or PDF tables rebuilt from the page's geometry), so the cells of two rows are
-    never one wrapped item."""
+    never one wrapped item. `ocr`: the text was read by OCR (every page), so a question code
+    OCR damaged at the start of an issue ("18" for i8) is written as the code it was read as."""
     warnings: list[str] = []
     if len(text) > MAX_TEXT_CHARS:
         warnings.append("เอกสารยาวเกินกำหนด อ่านเฉพาะส่วนต้นของเอกสาร")
@@ -99,7 +104,7 @@ def parse_text(
     if year is None:
         warnings.append("ไม่พบปีงบประมาณ (เช่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๗)")
 
-    context = MeasureContext(known_codes_around(known_codes_for_year, year), structured)
+    context = MeasureContext(known_codes_around(known_codes_for_year, year), structured, ocr=ocr)
     measures: list[dict[str, Any]] = []
     for table in tables:
         for group in group_measures(table):
