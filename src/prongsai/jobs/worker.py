@@ -62,11 +62,23 @@ class Heartbeat(threading.Thread):
             self.beat(sweep=count % SWEEP_EVERY == 0)
 
 
+def _warm_up() -> None:
+    """The document engine's one-off costs before the first job (documents.warm_up); a worker
+    that cannot render still runs the other jobs, and each job reports its own error."""
+    from prongsai.documents import warm_up
+
+    try:
+        warm_up()
+    except Exception:
+        logger.exception("the document engine could not be warmed up")
+
+
 class ProngsaiWorker(Worker):
     def run(self) -> None:
         from prongsai.jobs.services import worker_gone
 
         queued.worker_id_set(self.worker_id)
+        _warm_up()
         heart = Heartbeat(self.worker_id)
         heart.beat(sweep=True)
         heart.start()
