@@ -82,6 +82,10 @@ def test_old_country_figures_are_served_while_new_ones_are_computed_beside(
     monkeypatch.setattr(figures.timezone, "now", lambda: later)
     assert _mean(client, "/oversight/country/") == first  # the old ones, at once
     figures.wait_for_refreshes()
+    # the page on the old ones is kept for a moment (PENDING_PAGE_SECONDS), then the new show
+    assert _mean(client, "/oversight/country/") == first
+    after = later + dt.timedelta(seconds=figures.PENDING_PAGE_SECONDS + 1)
+    monkeypatch.setattr(figures.timezone, "now", lambda: after)
     assert _mean(client, "/oversight/country/") != first  # computed beside the request
 
 

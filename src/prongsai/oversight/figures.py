@@ -68,20 +68,32 @@ def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
     return _computed_once(scope, f, version, key, latest_key)
 
 
-def page_seconds(scope: Scope, agg: Aggregates) -> tuple[int, Any]:
-    """How long a page showing `agg` may be served as it is, and when its figures were computed
-    if they are not the area's current ones (else None). Current figures: as long as they are
-    kept. The country's last ones, served while the data moved on (above): only until they reach
-    the max age, when a request computes the new ones beside it (`page_still_fresh`)."""
+# How long a page on the country's last figures is kept while their replacement is computed
+# (they are older than the max age): the requests meanwhile get the same page, and the new
+# figures show at most this much later.
+PENDING_PAGE_SECONDS = 2
+
+
+def page_seconds(scope: Scope, agg: Aggregates) -> tuple[int, Any, float | None]:
+    """How long a page showing `agg` may be kept: (seconds, when its figures were computed if
+    they are not the area's current ones, else None; until when it is kept while new ones are
+    computed, else None). Current figures: as long as they are kept. The country's last ones,
+    served while the data moved on (above): until they reach the max age; past it, while the
+    new ones are computed beside the requests, for PENDING_PAGE_SECONDS."""
     if agg.key.startswith(f"oversight:agg:v{area_version(scope)}:"):
-        return CACHE_SECONDS, None
-    return max(0, int(settings.OVERSIGHT_COUNTRY_MAX_AGE - _age(agg.computed_at))), agg.computed_at
+        return CACHE_SECONDS, None, None
+    left = int(settings.OVERSIGHT_COUNTRY_MAX_AGE - _age(agg.computed_at))
+    if left > 0:
+        return left, agg.computed_at, None
+    return PENDING_PAGE_SECONDS, agg.computed_at, timezone.now().timestamp() + PENDING_PAGE_SECONDS
 
 
-def page_still_fresh(computed_at: Any) -> bool:
-    """Whether a kept page built on the country's last figures (computed at `computed_at`; None
-    for current figures) may still be served: not once they reach the max age."""
-    return computed_at is None or _age(computed_at) < settings.OVERSIGHT_COUNTRY_MAX_AGE
+def page_still_fresh(computed_at: Any, pending_until: float | None) -> bool:
+    """Whether a kept page (`page_seconds`) may still be served: on current figures, on last
+    figures younger than the max age, or in its short while after that."""
+    if computed_at is None or _age(computed_at) < settings.OVERSIGHT_COUNTRY_MAX_AGE:
+        return True
+    return pending_until is not None and timezone.now().timestamp() < pending_until
 
 
 def _age(moment: Any) -> float:

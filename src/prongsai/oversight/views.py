@@ -51,7 +51,7 @@ def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
     user_kind = home_kind(request.user)
     key = page_key(scope, request.GET, user_kind)
     page = cache.get(key)
-    if not (isinstance(page, tuple) and len(page) == 3 and page_still_fresh(page[2])):
+    if not (isinstance(page, tuple) and len(page) == 4 and page_still_fresh(*page[2:])):
         view = build_view(scope, request.GET)
         content = render_to_string(
             "oversight/_area.html",
@@ -63,11 +63,11 @@ def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
                 "query_string": request.GET.urlencode(),
             },
         )
-        seconds, stale_since = page_seconds(scope, view.agg)
-        page = (view.area_label, str(content), stale_since)
+        seconds, stale_since, pending_until = page_seconds(scope, view.agg)
+        page = (view.area_label, str(content), stale_since, pending_until)
         if seconds:
             cache.set(key, page, seconds)
-    title, content, _ = page
+    title, content = page[0], page[1]
     # our own template's output, escaped when it was rendered
     body = mark_safe(content)  # noqa: S308
     return render(request, "oversight/area.html", {"title": title, "content": body, "scope": scope})
