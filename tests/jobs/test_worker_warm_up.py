@@ -10,6 +10,9 @@ from prongsai.jobs import worker
 
 
 def test_the_warm_up_builds_the_line_break_dictionary_before_any_job() -> None:
+    # as in a new worker process (earlier tests may have marked the sample's texts already)
+    thaibreak._mark.cache_clear()
+    thaibreak._extra_words.cache_clear()
     thaibreak._base_trie.cache_clear()
     worker._warm_up()
     assert thaibreak._base_trie.cache_info().currsize == 1
