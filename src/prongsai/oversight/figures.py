@@ -74,13 +74,14 @@ def area_aggregates(scope: Scope, f: Filters) -> Aggregates:
 PENDING_PAGE_SECONDS = 2
 
 
-def page_seconds(scope: Scope, agg: Aggregates) -> tuple[int, Any, float | None]:
-    """How long a page showing `agg` may be kept: (seconds, when its figures were computed if
-    they are not the area's current ones, else None; until when it is kept while new ones are
-    computed, else None). Current figures: as long as they are kept. The country's last ones,
-    served while the data moved on (above): until they reach the max age; past it, while the
-    new ones are computed beside the requests, for PENDING_PAGE_SECONDS."""
-    if agg.key.startswith(f"oversight:agg:v{area_version(scope)}:"):
+def page_seconds(version: str, agg: Aggregates) -> tuple[int, Any, float | None]:
+    """How long a page showing `agg` may be kept: (seconds, when its figures were computed if they
+    are not the area's current ones (`version`, from `area_version`), else None; until when
+    it is kept while new ones are computed, else None). Current figures: as long as they are
+    kept. The country's last ones, served while the data moved on (above): until they reach
+    the max age; past it, while the new ones are computed beside the requests, for
+    PENDING_PAGE_SECONDS."""
+    if agg.key.startswith(f"oversight:agg:v{version}:"):
         return CACHE_SECONDS, None, None
     left = int(settings.OVERSIGHT_COUNTRY_MAX_AGE - _age(agg.computed_at))
     if left > 0:

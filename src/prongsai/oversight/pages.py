@@ -21,7 +21,7 @@ from prongsai.frameworks.models import Framework
 from prongsai.oversight import charts
 from prongsai.oversight.aggregates import BANDS, TOOLS, Aggregates, Stat
 from prongsai.oversight.charts import mini_bar
-from prongsai.oversight.figures import area_aggregates, area_version
+from prongsai.oversight.figures import area_aggregates
 from prongsai.oversight.filters import SORTS, FilterForm, Filters
 from prongsai.oversight.scope import COUNTRY, DISTRICT, PROVINCE, Scope
 from prongsai.oversight.selectors import AreaRanks, Row, page_of_rows, result_years
@@ -158,18 +158,18 @@ def build_view(scope: Scope, params: QueryDict, *, with_page: bool = True) -> Vi
     return View(scope, f, form, agg, ranks, with_page=with_page, known_count=known)
 
 
-def page_key(scope: Scope, params: QueryDict, user_kind: str) -> str:
-    """The cache key of an area page as rendered (views._area): what it shows is the area's
-    figures (their version), the filters as asked, the language and digits, the day (late
-    measures are counted as of today) and the breadcrumbs of the viewer's widest area; nothing in
-    it is the viewer's own (no form token, no name), so every overseer of the area may be served
-    it, after their own access check."""
+def page_key(scope: Scope, version: str, params: QueryDict, user_kind: str) -> str:
+    """The cache key of an area page as rendered (views._area): what it shows is the area's figures
+    (their `version`, from figures.area_version), the filters as asked, the language and
+    digits, the day (late measures are counted as of today) and the breadcrumbs of the
+    viewer's widest area; nothing in it is the viewer's own (no form token, no name), so
+    every overseer of the area may be served it, after their own access check."""
     code = scope.district.code if scope.district else scope.province.code if scope.province else ""
     raw = "|".join(
         [
             scope.kind,
             code,
-            area_version(scope),
+            version,
             params.urlencode(),
             get_language() or "",
             str(thai.page_digits()),

@@ -19,7 +19,7 @@ from prongsai.jobs.services import job_retry
 from prongsai.oversight import sheets
 from prongsai.oversight.aggregates import CACHE_SECONDS
 from prongsai.oversight.bulk import BulkImportFailed, bulk_import_queue
-from prongsai.oversight.figures import page_seconds, page_still_fresh
+from prongsai.oversight.figures import area_version, page_seconds, page_still_fresh
 from prongsai.oversight.forms import BulkImportForm
 from prongsai.oversight.models import BulkImport
 from prongsai.oversight.pages import breadcrumbs, build_view, page_key
@@ -49,7 +49,8 @@ def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
     current (figures.page_seconds): a warm view reads the access check and the figures' version,
     no filters, figures or table."""
     user_kind = home_kind(request.user)
-    key = page_key(scope, request.GET, user_kind)
+    version = area_version(scope)  # read once: the key and how long the page is kept
+    key = page_key(scope, version, request.GET, user_kind)
     page = cache.get(key)
     if not (isinstance(page, tuple) and len(page) == 4 and page_still_fresh(*page[2:])):
         view = build_view(scope, request.GET)
@@ -63,7 +64,7 @@ def _area(request: HttpRequest, scope: Scope) -> HttpResponse:
                 "query_string": request.GET.urlencode(),
             },
         )
-        seconds, stale_since, pending_until = page_seconds(scope, view.agg)
+        seconds, stale_since, pending_until = page_seconds(version, view.agg)
         page = (view.area_label, str(content), stale_since, pending_until)
         if seconds:
             cache.set(key, page, seconds)
